@@ -1,0 +1,19 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.api;
+
+/**
+ * The in-memory index of liveflow's configuration: always the last committed overlay, as an immutable
+ * snapshot that a caller may keep and read without locking.
+ */
+public interface ConfigIndex {
+    /**
+     * Returns the current snapshot; never null (empty before the first configuration arrives).
+     */
+    ConfigSnapshot current();
+}

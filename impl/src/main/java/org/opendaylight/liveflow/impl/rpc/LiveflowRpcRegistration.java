@@ -1,0 +1,41 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.rpc;
+
+import com.google.common.collect.ImmutableList;
+import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.Rpc;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Registers the implementations of every RPC of the liveflow model with MD-SAL.
+ */
+@Component(service = {})
+public final class LiveflowRpcRegistration implements AutoCloseable {
+    private final Registration registration;
+
+    @Activate
+    public LiveflowRpcRegistration(@Reference final RpcProviderService rpcProvider,
+            @Reference final ConfigIndex index) {
+        registration = rpcProvider.registerRpcImplementations(ImmutableList.<Rpc<?, ?>>builder()
+            .add(new GetQuotaUsageRpc(index))
+            .add(MigrationRpcsPending.all())
+            .build());
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        registration.close();
+    }
+}

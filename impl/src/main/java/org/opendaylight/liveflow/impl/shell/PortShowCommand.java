@@ -1,0 +1,96 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.shell;
+
+import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
+
+import java.io.PrintStream;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.Transition;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.AllowedAddressPair;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.trunk.SubPort;
+
+/**
+ * Shows everything liveflow knows of one port: configuration, trunk membership and migration timeline.
+ */
+@Service
+@Command(scope = "liveflow", name = "port-show", description = "Show one port: addresses, binding, trunk, migration")
+public final class PortShowCommand implements Action {
+    @Reference
+    private ConfigIndex index;
+    @Reference
+    private DataBroker broker;
+    @Reference
+    private Session session;
+
+    @Argument(index = 0, name = "port", required = true, description = "Port id")
+    @Completion(PortIdCompleter.class)
+    private String portId;
+
+    @Override
+    public Object execute() {
+        final ConfigSnapshot snapshot = index.current();
+        final Port port = snapshot.port(portId).orElseThrow(
+            () -> new IllegalArgumentException("No port '" + portId + "' is configured"));
+        final PrintStream out = session.getConsole();
+        out.println("Port            " + portId);
+        out.println("  Name          " + orNone(port.getName()));
+        out.println("  Tenant        " + port.getTenant().getValue());
+        out.println("  Network       " + port.getNetwork().getValue());
+        out.println("  MAC           " + port.getMacAddress().getValue());
+        for (FixedIp ip : port.nonnullFixedIp().values()) {
+            out.println("  Fixed IP      " + ip.getIpAddress().stringValue() + " (subnet " + ip.getSubnet().getValue()
+                + ")");
+        }
+        for (AllowedAddressPair pair : port.nonnullAllowedAddressPair().values()) {
+            out.println("  Allowed pair  " + pair.getIpAddress() + " " + orNone(pair.getMacAddress()));
+        }
+        out.println("  Interface     " + (port.getInterfaceName() != null ? port.getInterfaceName() : portId));
+        out.println("  VNIC type     " + orNone(port.getVnicType()));
+        out.println("  Device owner  " + orNone(port.getDeviceOwner()));
+        out.println("  Admin state   " + (Boolean.FALSE.equals(port.getAdminStateUp()) ? "down" : "up"));
+        out.println("  Port security " + (Boolean.FALSE.equals(port.getPortSecurityEnabled()) ? "off" : "on"));
+        out.println("  Revision      " + orNone(port.getRevision()));
+        out.println("  Bound to      " + orNone(port.getBindingChassis()));
+        for (Trunk trunk : snapshot.trunks().values()) {
+            if (trunk.getParentPort().getValue().equals(portId)) {
+                out.println("  Trunk parent  " + trunk.getId().getValue() + " (" + trunk.nonnullSubPort().size()
+                    + " sub-ports)");
+            }
+            for (SubPort sub : trunk.nonnullSubPort().values()) {
+                if (sub.getPort().getValue().equals(portId)) {
+                    out.println("  Sub-port of   " + trunk.getId().getValue() + " VLAN " + sub.getVlanId());
+                }
+            }
+        }
+        final Migration migration = OperationalView.read(broker).migration(portId).orElse(null);
+        out.println("  Migration     " + Texts.migrationState(port, migration));
+        if (migration != null) {
+            out.println("    from " + orNone(migration.getSourceChassis()) + " to "
+                + orNone(migration.getDestinationChassis()) + ", generation " + orNone(migration.getGeneration()));
+            for (Transition step : migration.nonnullTransition().values()) {
+                out.println("    " + orNone(step.getTime()) + "  " + orNone(step.getFromState()) + " -> "
+                    + orNone(step.getToState()) + "  " + orNone(step.getCause()));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,113 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.validation;
+
+import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
+
+import com.google.common.util.concurrent.FluentFuture;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.common.api.DataValidationFailedException;
+import org.opendaylight.mdsal.common.api.PostCanCommitStep;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCandidate;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohort;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeCommitCohortRegistry;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
+import org.opendaylight.netconf.api.NetconfDocumentedException;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.util.concurrent.FluentFutures;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.ErrorSeverity;
+import org.opendaylight.yangtools.yang.common.ErrorTag;
+import org.opendaylight.yangtools.yang.common.ErrorType;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes part in every commit that touches the liveflow configuration and refuses it when
+ * {@link OverlayValidator} finds a violation, so nothing invalid is ever stored.
+ *
+ * <p>It validates the whole overlay as the transaction would leave it (the candidate's data-after), which
+ * makes the result independent of how writes are split into transactions and of the listeners' lag. The
+ * refusal carries a {@link NetconfDocumentedException} because that is what RESTCONF turns into an HTTP error
+ * with our message and error-tag (invalid-value: 400, resource-denied: 409) instead of a generic 500.
+ */
+@Component(service = {})
+public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OverlayCommitCohort.class);
+    private static final int MAX_REPORTED = 5;
+
+    private final BindingNormalizedNodeSerializer codec;
+    private final OverlayValidator validator = new OverlayValidator();
+    private final Registration registration;
+
+    @Activate
+    public OverlayCommitCohort(@Reference final DOMDataBroker broker,
+            @Reference final BindingNormalizedNodeSerializer codec) {
+        this.codec = codec;
+        final var registry = broker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
+        if (registry == null) {
+            throw new IllegalStateException("The data broker does not support commit cohorts; liveflow cannot "
+                + "validate configuration without one");
+        }
+        final YangInstanceIdentifier path = codec.toYangInstanceIdentifier(InstanceIdentifier.create(Overlay.class));
+        registration = registry.registerCommitCohort(new DOMDataTreeIdentifier(CONFIGURATION, path), this);
+        LOG.info("liveflow configuration validation registered on {}", path);
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        registration.close();
+    }
+
+    @Override
+    public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
+            final Collection<DOMDataTreeCandidate> candidates) {
+        for (DOMDataTreeCandidate candidate : candidates) {
+            final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
+            final var root = candidate.getRootNode();
+            final List<Violation> violations = validator.validate(toSnapshot(path, root.dataBefore()),
+                toSnapshot(path, root.dataAfter()));
+            if (!violations.isEmpty()) {
+                return FluentFutures.immediateFailedFluentFuture(refusal(candidate.getRootPath(), violations));
+            }
+        }
+        return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
+    }
+
+    private ConfigSnapshot toSnapshot(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {
+        return data == null ? ConfigSnapshot.empty()
+            : ConfigSnapshot.of((Overlay) codec.fromNormalizedNode(path, data).getValue());
+    }
+
+    private static DataValidationFailedException refusal(final DOMDataTreeIdentifier path,
+            final List<Violation> violations) {
+        final String message = violations.stream().limit(MAX_REPORTED).map(Violation::message)
+            .collect(Collectors.joining("; "))
+            + (violations.size() > MAX_REPORTED ? "; and " + (violations.size() - MAX_REPORTED) + " more" : "");
+        final ErrorTag tag = violations.get(0).kind() == Violation.Kind.CONFLICT ? ErrorTag.RESOURCE_DENIED
+            : ErrorTag.INVALID_VALUE;
+        LOG.info("Refused a liveflow configuration change: {}", message);
+        return new DataValidationFailedException(DOMDataTreeIdentifier.class, path, message,
+            new NetconfDocumentedException(message, ErrorType.APPLICATION, tag, ErrorSeverity.ERROR));
+    }
+}

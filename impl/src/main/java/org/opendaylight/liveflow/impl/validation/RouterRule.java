@@ -1,0 +1,121 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.validation;
+
+import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.Interface;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.StaticRoute;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
+
+/**
+ * A router's interface addresses lie in their subnets, and each static route has a valid destination
+ * network and a next hop on one of the router's own subnets (never the router itself), as Neutron's
+ * route validation requires.
+ */
+final class RouterRule implements ValidationRule {
+    /**
+     * A router interface as the route checks need it: its subnet and the router's own address there.
+     */
+    private record Attachment(String subnetId, Cidr cidr, InetAddress routerAddress) {
+    }
+
+    @Override
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
+        for (Router router : after.routers().values()) {
+            final String self = "router " + idOf(router.getId());
+            final List<Attachment> attachments = new ArrayList<>();
+            for (Interface iface : router.nonnullInterface().values()) {
+                final Subnet subnet = after.subnets().get(idOf(iface.getSubnet()));
+                if (subnet != null) {
+                    attach(self, subnet, iface, attachments, out);
+                }
+            }
+            for (StaticRoute route : router.nonnullStaticRoute().values()) {
+                checkRoute(self, route, attachments, out);
+            }
+        }
+    }
+
+    private static void attach(final String self, final Subnet subnet, final Interface iface,
+            final List<Attachment> attachments, final List<Violation> out) {
+        final String subnetId = idOf(subnet.getId());
+        final Cidr cidr;
+        try {
+            cidr = Cidr.parse(subnet.getCidr());
+        } catch (IllegalArgumentException e) {
+            // reported by SubnetRule
+            return;
+        }
+        final var configured = iface.getIpAddress() != null ? iface.getIpAddress() : subnet.getGatewayIp();
+        if (configured == null) {
+            out.add(Violation.invalid(self + ": interface on subnet " + subnetId
+                + " needs an ip-address, since the subnet has no gateway-ip"));
+            return;
+        }
+        final InetAddress address;
+        try {
+            address = Cidr.parseIp(configured.stringValue());
+        } catch (IllegalArgumentException e) {
+            out.add(Violation.invalid(self + ": interface address " + e.getMessage()));
+            return;
+        }
+        if (!cidr.contains(address)) {
+            out.add(Violation.invalid(self + ": interface address " + configured.stringValue()
+                + " is outside subnet " + subnetId + " (" + cidr + ")"));
+            return;
+        }
+        attachments.add(new Attachment(subnetId, cidr, address));
+    }
+
+    private static void checkRoute(final String self, final StaticRoute route, final List<Attachment> attachments,
+            final List<Violation> out) {
+        final String destinationText = route.getDestination();
+        final Cidr destination;
+        try {
+            destination = Cidr.parse(destinationText);
+        } catch (IllegalArgumentException e) {
+            out.add(Violation.invalid(self + ": static route destination is not a valid network: "
+                + e.getMessage()));
+            return;
+        }
+        final String nextHopText = route.getNextHop().stringValue();
+        final InetAddress nextHop;
+        try {
+            nextHop = Cidr.parseIp(nextHopText);
+        } catch (IllegalArgumentException e) {
+            out.add(Violation.invalid(self + ": static route to " + destination + ": next hop " + e.getMessage()));
+            return;
+        }
+        if (destination.isIpv4() != (nextHop.getAddress().length == 4)) {
+            out.add(Violation.invalid(self + ": static route to " + destination + ": next hop " + nextHopText
+                + " is not of the destination's address family"));
+            return;
+        }
+        for (Attachment attachment : attachments) {
+            if (attachment.routerAddress().equals(nextHop)) {
+                out.add(Violation.invalid(self + ": static route to " + destination + ": next hop " + nextHopText
+                    + " is the router's own address on subnet " + attachment.subnetId()));
+                return;
+            }
+            if (attachment.cidr().contains(nextHop)) {
+                return;
+            }
+        }
+        out.add(Violation.invalid(self + ": static route to " + destination + ": next hop " + nextHopText
+            + " is not on any subnet the router is attached to"
+            + (attachments.isEmpty() ? " (it has no interfaces)" : attachments.stream()
+                .map(a -> a.subnetId() + " " + a.cidr()).collect(Collectors.joining(", ", " (", ")")))));
+    }
+}
