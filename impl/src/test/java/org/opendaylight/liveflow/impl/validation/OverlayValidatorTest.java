@@ -1,0 +1,242 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.opendaylight.liveflow.impl.testing.TestOverlay.id;
+import static org.opendaylight.liveflow.impl.testing.TestOverlay.limit;
+import static org.opendaylight.liveflow.impl.testing.TestOverlay.port;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.testing.TestOverlay;
+import org.opendaylight.liveflow.impl.validation.Violation.Kind;
+
+/**
+ * One test per validation rule: each writes one bad change on top of a valid configuration and checks the exact
+ * message and kind (400 or 409) the user gets.
+ */
+class OverlayValidatorTest {
+    private final OverlayValidator validator = new OverlayValidator();
+    private final TestOverlay base = TestOverlay.base();
+
+    private List<Violation> validate(final TestOverlay after) {
+        return validator.validate(base.snapshot(), after.snapshot());
+    }
+
+    private void assertRefused(final TestOverlay after, final Kind kind, final String message) {
+        assertEquals(List.of(new Violation(kind, message)), validate(after));
+    }
+
+    @Test
+    void validConfigurationIsAccepted() {
+        assertEquals(List.of(), validator.validate(ConfigSnapshot.empty(), base.snapshot()));
+    }
+
+    @Test
+    void networkOfUnknownTenantIsRefused() {
+        assertRefused(base.copy().withNetwork("net2", "t9", 1002), Kind.INVALID,
+            "network net2: tenant 't9' does not exist");
+    }
+
+    @Test
+    void portOnUnknownNetworkIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net9", "fa:16:3e:00:00:03")), Kind.INVALID,
+            "port p3: network 'net9' does not exist");
+    }
+
+    @Test
+    void fixedIpOnUnknownSubnetIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03", "s9", "10.0.0.13")),
+            Kind.INVALID, "port p3: subnet 's9' does not exist");
+    }
+
+    @Test
+    void portBoundToUnknownChassisIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03").setBindingChassis(id("c9"))),
+            Kind.INVALID, "port p3: binding chassis 'c9' does not exist");
+    }
+
+    @Test
+    void deletingNetworkStillUsedIsRefusedAsConflict() {
+        final List<Violation> violations = validate(base.copy().withoutNetwork("net1"));
+        assertEquals(new Violation(Kind.CONFLICT, "network net1 is still used by subnet s1: remove that reference "
+            + "first"), violations.get(0));
+        assertEquals(3, violations.size(), violations::toString);
+    }
+
+    @Test
+    void duplicateMacInNetworkIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "FA:16:3E:00:00:01")), Kind.CONFLICT,
+            "port p3: MAC fa:16:3e:00:00:01 is already used by port p1 in network net1");
+    }
+
+    @Test
+    void sameMacInAnotherNetworkIsAccepted() {
+        assertEquals(List.of(), validate(base.copy().withNetwork("net2", "t1", 1002)
+            .withPort(port("p3", "net2", "fa:16:3e:00:00:01"))));
+    }
+
+    @Test
+    void duplicateIpInNetworkIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03", "s1", "10.0.0.11")),
+            Kind.CONFLICT, "port p3: IP 10.0.0.11 is already used by port p1 in network net1");
+    }
+
+    @Test
+    void fixedIpOutsideItsSubnetIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03", "s1", "10.0.1.5")),
+            Kind.INVALID, "port p3: fixed IP 10.0.1.5 is outside subnet s1 (10.0.0.0/24)");
+    }
+
+    @Test
+    void fixedIpOnSubnetOfAnotherNetworkIsRefused() {
+        assertRefused(base.copy().withNetwork("net2", "t1", 1002)
+            .withSubnet("s2", "net2", "10.1.0.0/24", null)
+            .withPort(port("p3", "net1", "fa:16:3e:00:00:03", "s2", "10.1.0.5")),
+            Kind.INVALID, "port p3: subnet s2 belongs to network net2, not to the port's network net1");
+    }
+
+    @Test
+    void fixedIpEqualToGatewayIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03", "s1", "10.0.0.1")),
+            Kind.CONFLICT, "port p3: fixed IP 10.0.0.1 is the gateway of subnet s1");
+    }
+
+    @Test
+    void cidrWithHostBitsIsRefused() {
+        assertRefused(base.copy().withSubnet("s2", "net1", "10.0.1.7/24", null), Kind.INVALID,
+            "subnet s2: '10.0.1.7/24' is not a CIDR: host bits are set (did you mean 10.0.1.0/24?)");
+    }
+
+    @Test
+    void cidrWithPrefixTooLongIsRefused() {
+        assertRefused(base.copy().withSubnet("s2", "net1", "10.0.1.0/33", null), Kind.INVALID,
+            "subnet s2: '10.0.1.0/33' is not a CIDR: the prefix length must be 0-32");
+    }
+
+    @Test
+    void cidrThatIsNotAnAddressIsRefused() {
+        assertRefused(base.copy().withSubnet("s2", "net1", "ten.0.0.0/8", null), Kind.INVALID,
+            "subnet s2: 'ten.0.0.0/8' is not a CIDR: 'ten.0.0.0' is not an IPv4 or IPv6 address");
+    }
+
+    @Test
+    void gatewayOutsideCidrIsRefused() {
+        assertRefused(base.copy().withSubnet("s2", "net1", "10.0.1.0/24", "10.0.2.1"), Kind.INVALID,
+            "subnet s2: gateway 10.0.2.1 is outside its CIDR 10.0.1.0/24");
+    }
+
+    @Test
+    void overlappingSubnetsOfOneNetworkAreRefused() {
+        assertRefused(base.copy().withSubnet("s2", "net1", "10.0.0.128/25", null), Kind.CONFLICT,
+            "subnet s2: CIDR 10.0.0.128/25 overlaps subnet s1 (10.0.0.0/24) in network net1");
+    }
+
+    @Test
+    void staticRouteWithInvalidDestinationIsRefused() {
+        assertRefused(base.copy().withRouter("r1", List.of("s1"), "192.168.5.1/24 via 10.0.0.254"), Kind.INVALID,
+            "router r1: static route destination is not a valid network: '192.168.5.1/24' is not a CIDR: host "
+                + "bits are set (did you mean 192.168.5.0/24?)");
+    }
+
+    @Test
+    void staticRouteWithNextHopOffTheRouterSubnetsIsRefused() {
+        assertRefused(base.copy().withRouter("r1", List.of("s1"), "192.168.5.0/24 via 172.16.0.1"), Kind.INVALID,
+            "router r1: static route to 192.168.5.0/24: next hop 172.16.0.1 is not on any subnet the router is "
+                + "attached to (s1 10.0.0.0/24)");
+    }
+
+    @Test
+    void staticRouteViaTheRouterItselfIsRefused() {
+        assertRefused(base.copy().withRouter("r1", List.of("s1"), "192.168.5.0/24 via 10.0.0.1"), Kind.INVALID,
+            "router r1: static route to 192.168.5.0/24: next hop 10.0.0.1 is the router's own address on subnet s1");
+    }
+
+    @Test
+    void staticRouteWithNextHopOnARouterSubnetIsAccepted() {
+        assertEquals(List.of(), validate(base.copy().withRouter("r1", List.of("s1"),
+            "192.168.5.0/24 via 10.0.0.254")));
+    }
+
+    @Test
+    void vlanIdZeroIsRefused() {
+        assertRefused(base.copy().withTrunk("tr1", "p1", "p2:0"), Kind.INVALID,
+            "trunk tr1: sub-port p2 has VLAN id 0, outside 1-4094");
+    }
+
+    @Test
+    void vlanIdAbove4094IsRefused() {
+        assertRefused(base.copy().withTrunk("tr1", "p1", "p2:4095"), Kind.INVALID,
+            "trunk tr1: sub-port p2 has VLAN id 4095, outside 1-4094");
+    }
+
+    @Test
+    void trunkSubPortThatIsItselfATrunkParentIsRefused() {
+        final TestOverlay withTrunk = base.copy()
+            .withPort(port("p3", "net1", "fa:16:3e:00:00:03"))
+            .withTrunk("tr2", "p2", "p3:200");
+        assertEquals(List.of(new Violation(Kind.INVALID, "trunk tr1: sub-port p2 is itself the parent of trunk tr2")),
+            validator.validate(withTrunk.snapshot(), withTrunk.copy().withTrunk("tr1", "p1", "p2:100").snapshot()));
+    }
+
+    @Test
+    void sameVlanTwiceInATrunkIsRefused() {
+        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03"))
+            .withTrunk("tr1", "p1", "p2:100", "p3:100"), Kind.CONFLICT,
+            "trunk tr1: sub-port p3 has VLAN id 100, already used by sub-port p2");
+    }
+
+    @Test
+    void portQuotaExceededIsRefused() {
+        final TestOverlay limited = base.copy().withQuota(q -> q.setTenant(id("t1")).setPorts(limit(2)));
+        assertEquals(List.of(new Violation(Kind.CONFLICT, "tenant t1: ports quota exceeded (3 ports, limit 2)")),
+            validator.validate(limited.snapshot(),
+                limited.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03")).snapshot()));
+    }
+
+    @Test
+    void loweringAQuotaBelowCurrentUsageIsAccepted() {
+        assertEquals(List.of(), validate(base.copy().withQuota(q -> q.setTenant(id("t1")).setPorts(limit(1)))));
+    }
+
+    @Test
+    void duplicateSegmentationIdIsRefused() {
+        assertRefused(base.copy().withNetwork("net2", "t1", 1001), Kind.CONFLICT,
+            "network net2: segmentation id 1001 is already used by network net1");
+    }
+
+    @Test
+    void duplicateTunnelIpIsRefused() {
+        assertRefused(base.copy().withChassis("c3", "192.0.2.1"), Kind.CONFLICT,
+            "chassis c3: tunnel IP 192.0.2.1 is already used by chassis c1");
+    }
+
+    @Test
+    void staleRevisionIsRefused() {
+        final TestOverlay stored = base.copy().withRevision("p1", 5);
+        assertEquals(List.of(new Violation(Kind.CONFLICT,
+                "port p1: revision 3 is older than the stored revision 5 (stale update)")),
+            validator.validate(stored.snapshot(), stored.copy().withRevision("p1", 3).snapshot()));
+    }
+
+    @Test
+    void floatingIpForAnAddressThePortDoesNotHaveIsRefused() {
+        assertRefused(base.copy().withFloatingIp("fip1", "203.0.113.10", "p1", "10.0.0.99"), Kind.INVALID,
+            "floating IP fip1: 10.0.0.99 is not a fixed IP of port p1");
+    }
+
+    @Test
+    void everyViolationOfOneChangeIsReported() {
+        final List<Violation> violations = validate(base.copy()
+            .withNetwork("net2", "t9", 1001)
+            .withSubnet("s2", "net1", "10.0.1.7/24", null));
+        assertEquals(3, violations.size(), violations::toString);
+    }
+}
