@@ -13,6 +13,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
+import org.opendaylight.yangtools.yang.binding.EnumTypeObject;
 import org.opendaylight.yangtools.yang.binding.ScalarTypeObject;
 
 /**
@@ -29,8 +30,15 @@ final class Texts {
         if (value == null) {
             return NONE;
         }
-        final String text = value instanceof ScalarTypeObject<?> scalar
-            ? String.valueOf(scalar.getValue()) : String.valueOf(value);
+        final String text;
+        if (value instanceof ScalarTypeObject<?> scalar) {
+            text = String.valueOf(scalar.getValue());
+        } else if (value instanceof EnumTypeObject enumeration) {
+            // the YANG name (geneve, direct-physical), not the Java constant (Geneve, DirectPhysical)
+            text = enumeration.getName();
+        } else {
+            text = String.valueOf(value);
+        }
         return text.isEmpty() ? NONE : text;
     }
 

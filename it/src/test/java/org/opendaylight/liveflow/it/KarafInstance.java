@@ -1,0 +1,346 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real liveflow Karaf, started from a fresh copy of the built distribution with its own free ports, and
+ * stopped by pid (its whole process tree) when closed, when the test JVM exits, or when start-up fails.
+ */
+final class KarafInstance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KarafInstance.class);
+    private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration AAA_GRACE = Duration.ofSeconds(25);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path home;
+    private final int httpPort;
+    private final int sshPort;
+    private final int openflowPort;
+    private final Thread reaper;
+    private Process process;
+    private Instant launchedAt;
+    private Duration bootTime;
+
+    private KarafInstance(final Path home, final int httpPort, final int sshPort, final int openflowPort) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.sshPort = sshPort;
+        this.openflowPort = openflowPort;
+        reaper = new Thread(this::kill, "karaf-reaper-" + home.getFileName());
+    }
+
+    /**
+     * Copies the distribution, lets {@code editBootFeatures} rewrite its boot feature descriptor, and starts it.
+     * Returns once RESTCONF answers (and, if {@code expectLiveflow}, the liveflow shell too), or throws after
+     * stopping whatever it started.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    static KarafInstance start(final String name, final UnaryOperator<String> editBootFeatures,
+            final boolean expectLiveflow) throws Exception {
+        final Path assembly = Path.of(System.getProperty("liveflow.karaf.assembly", "../karaf/target/assembly"));
+        if (!Files.isExecutable(assembly.resolve("bin/karaf"))) {
+            throw new IllegalStateException("No built distribution at " + assembly.toAbsolutePath()
+                + ": build the karaf module first");
+        }
+        final Path home = Path.of(System.getProperty("liveflow.it.workdir", "target/karaf-runs")).resolve(name)
+            .toAbsolutePath();
+        deleteTree(home);
+        copyDistribution(assembly, home);
+
+        final int httpPort = freePort();
+        final int sshPort = freePort();
+        final int openflowPort = freePort();
+        configure(home, httpPort, sshPort, openflowPort, editBootFeatures);
+
+        final KarafInstance karaf = new KarafInstance(home, httpPort, sshPort, openflowPort);
+        try {
+            karaf.launch();
+            karaf.awaitReady(expectLiveflow);
+            return karaf;
+        } catch (Exception | AssertionError e) {
+            // whatever went wrong, never leave a Karaf JVM behind
+            karaf.close();
+            throw e;
+        }
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int sshPort() {
+        return sshPort;
+    }
+
+    int openflowPort() {
+        return openflowPort;
+    }
+
+    Duration bootTime() {
+        return bootTime;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    KarafShell shell() {
+        return new KarafShell(sshPort);
+    }
+
+    Restconf restconf() {
+        return new Restconf(httpPort);
+    }
+
+    /**
+     * Returns the resident memory of the Karaf JVM in MiB, read from /proc.
+     */
+    long residentMemoryMib() throws IOException {
+        final long pid = javaProcess().map(ProcessHandle::pid).orElseThrow();
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new IOException("No VmRSS for pid " + pid);
+    }
+
+    @Override
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        // OpenFlowPlugin can hang for minutes in shutdown (see TOOLCHAIN.md): stop it first, best effort.
+        try {
+            shell().execute("bundle:stop org.opendaylight.openflowplugin.impl");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not stop OpenFlowPlugin before shutdown", e);
+        }
+        javaProcess().ifPresent(ProcessHandle::destroy);
+        final Instant deadline = Instant.now().plus(STOP_TIMEOUT);
+        while (process.isAlive() && Instant.now().isBefore(deadline)) {
+            sleep(200);
+        }
+        kill();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down and the hook runs anyway
+        }
+    }
+
+    private void launch() throws IOException {
+        final ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+            .directory(home.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("console.log").toFile());
+        final Map<String, String> env = builder.environment();
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KARAF_HOME", home.toString());
+        launchedAt = Instant.now();
+        process = builder.start();
+        Runtime.getRuntime().addShutdownHook(reaper);
+    }
+
+    private void awaitReady(final boolean expectLiveflow) throws Exception {
+        final Instant deadline = launchedAt.plus(BOOT_TIMEOUT);
+        final Restconf restconf = restconf();
+        Instant firstUnauthorized = null;
+        boolean aaaRestarted = false;
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see "
+                    + home.resolve("console.log"));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Karaf not ready after " + BOOT_TIMEOUT + "; see "
+                    + home.resolve("data/log/karaf.log"));
+            }
+            final int status = restconf.probe("/rests/data/network-topology:network-topology?content=nonconfig");
+            if (status == 200) {
+                if (!expectLiveflow) {
+                    bootTime = Duration.between(launchedAt, Instant.now());
+                    return;
+                }
+                if (liveflowShellAnswers()) {
+                    bootTime = Duration.between(launchedAt, Instant.now());
+                    return;
+                }
+            } else if (status == 401) {
+                // AAA 0.18.6 start-up race (TOOLCHAIN.md): no PasswordHashService, every login refused.
+                if (firstUnauthorized == null) {
+                    firstUnauthorized = Instant.now();
+                } else if (!aaaRestarted && Instant.now().isAfter(firstUnauthorized.plus(AAA_GRACE))) {
+                    LOG.warn("RESTCONF keeps answering 401: restarting the AAA password service");
+                    shell().execute("bundle:restart org.opendaylight.aaa.password-service-impl");
+                    aaaRestarted = true;
+                }
+            }
+            sleep(500);
+        }
+    }
+
+    /**
+     * Waits until the liveflow feature's shell commands answer, after a runtime {@code feature:install}.
+     */
+    void awaitLiveflow(final Duration timeout) {
+        final Instant deadline = Instant.now().plus(timeout);
+        while (!liveflowShellAnswers()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("liveflow shell commands not available after " + timeout);
+            }
+            sleep(500);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private boolean liveflowShellAnswers() {
+        try {
+            return shell().execute("liveflow:network-list").contains("VNI");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private Optional<ProcessHandle> javaProcess() {
+        if (process == null) {
+            return Optional.empty();
+        }
+        return process.toHandle().descendants().filter(p -> p.info().command().map(c -> c.endsWith("java"))
+            .orElse(false)).findFirst();
+    }
+
+    private void kill() {
+        if (process == null) {
+            return;
+        }
+        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void configure(final Path home, final int httpPort, final int sshPort, final int openflowPort,
+            final UnaryOperator<String> editBootFeatures) throws IOException {
+        final Path etc = home.resolve("etc");
+        replaceInFile(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port\\s*=\\s*\\d+",
+            "org.osgi.service.http.port = " + httpPort);
+        Files.writeString(etc.resolve("org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort
+            + "\nsshHost = 127.0.0.1\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort\\s*=\\s*\\d+",
+            "rmiRegistryPort = " + freePort());
+        replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort\\s*=\\s*\\d+",
+            "rmiServerPort = " + freePort());
+        final Path initial = etc.resolve("opendaylight/datastore/initial/config");
+        replaceInFile(initial.resolve("default-openflow-connection-config.xml"), "<port>\\d+</port>",
+            "<port>" + openflowPort + "</port>");
+        replaceInFile(initial.resolve("legacy-openflow-connection-config.xml"), "<port>\\d+</port>",
+            "<port>" + freePort() + "</port>");
+        final Path bootDescriptor = bootFeatureDescriptor(etc);
+        Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
+    }
+
+    /**
+     * Finds the feature descriptor karaf-maven-plugin generated for the boot features.
+     */
+    private static Path bootFeatureDescriptor(final Path etc) throws IOException {
+        final String cfg = Files.readString(etc.resolve("org.apache.karaf.features.cfg"));
+        final Matcher matcher = Pattern.compile(
+            "featuresRepositories\\s*=\\s*file:\\$\\{karaf.etc\\}/(\\S+\\.xml)").matcher(cfg);
+        if (!matcher.find()) {
+            throw new IOException("No boot feature descriptor in org.apache.karaf.features.cfg");
+        }
+        return etc.resolve(matcher.group(1));
+    }
+
+    private static void replaceInFile(final Path file, final String regex, final String replacement)
+            throws IOException {
+        final String before = Files.readString(file);
+        final String after = before.replaceAll(regex, Matcher.quoteReplacement(replacement));
+        if (before.equals(after)) {
+            throw new IOException("Nothing matched " + regex + " in " + file);
+        }
+        Files.writeString(file, after);
+    }
+
+    private static void copyDistribution(final Path from, final Path to) throws IOException {
+        final List<String> skipped = List.of("data", "journal", "snapshots", "segmented-journal", "instances",
+            "karaf.pid", "lock");
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) paths::iterator) {
+                final Path relative = from.relativize(source);
+                if (relative.getNameCount() > 0 && skipped.contains(relative.getName(0).toString())) {
+                    continue;
+                }
+                final Path target = to.resolve(relative.toString());
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(final long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * A minimal RESTCONF client (RFC 8040, JSON) for the tests, authenticating as the distribution's default admin.
+ */
+final class Restconf {
+    /**
+     * One HTTP answer: status and body, with the body parsed when it is JSON.
+     */
+    record Response(int status, String body) {
+        JsonNode json() throws IOException {
+            return MAPPER.readTree(body);
+        }
+
+        /**
+         * Returns the first RESTCONF error-message of an error answer.
+         */
+        String errorMessage() throws IOException {
+            return json().path("errors").path("error").path(0).path("error-message").asText();
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String AUTH = "Basic "
+        + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Restconf(final int port) {
+        base = "http://127.0.0.1:" + port;
+    }
+
+    Response get(final String path) throws IOException {
+        return send(request(path).GET());
+    }
+
+    Response put(final String path, final String json) throws IOException {
+        return send(request(path).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response post(final String path, final String json) throws IOException {
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(final String path) throws IOException {
+        return send(request(path).DELETE());
+    }
+
+    /**
+     * Returns the status of a GET, or -1 when nothing listens yet.
+     */
+    int probe(final String path) {
+        try {
+            return get(path).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private HttpRequest.Builder request(final String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", AUTH)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json");
+    }
+
+    private Response send(final HttpRequest.Builder request) throws IOException {
+        try {
+            final HttpResponse<String> response = client.send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+}
