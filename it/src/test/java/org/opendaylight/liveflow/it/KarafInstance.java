@@ -36,7 +36,10 @@ import org.slf4j.LoggerFactory;
 final class KarafInstance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarafInstance.class);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
-    private static final Duration AAA_GRACE = Duration.ofSeconds(25);
+    private static final Duration AAA_GRACE = Duration.ofSeconds(30);
+    private static final Duration AAA_RECHECK = Duration.ofSeconds(10);
+    private static final int MAX_AAA_RESTARTS = 2;
+    private static final String PASSWORD_SERVICE = "org.opendaylight.aaa.api.password.service.PasswordHashService";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path home;
@@ -173,8 +176,8 @@ final class KarafInstance implements AutoCloseable {
     private void awaitReady(final boolean expectLiveflow) throws Exception {
         final Instant deadline = launchedAt.plus(BOOT_TIMEOUT);
         final Restconf restconf = restconf();
-        Instant firstUnauthorized = null;
-        boolean aaaRestarted = false;
+        Instant nextAaaCheck = launchedAt.plus(AAA_GRACE);
+        int aaaRestarts = 0;
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see "
@@ -184,27 +187,38 @@ final class KarafInstance implements AutoCloseable {
                 throw new IllegalStateException("Karaf not ready after " + BOOT_TIMEOUT + "; see "
                     + home.resolve("data/log/karaf.log"));
             }
-            final int status = restconf.probe("/rests/data/network-topology:network-topology?content=nonconfig");
-            if (status == 200) {
-                if (!expectLiveflow) {
+            if (restconf.probe("/rests/data/network-topology:network-topology?content=nonconfig") == 200) {
+                if (!expectLiveflow || liveflowShellAnswers()) {
                     bootTime = Duration.between(launchedAt, Instant.now());
                     return;
                 }
-                if (liveflowShellAnswers()) {
-                    bootTime = Duration.between(launchedAt, Instant.now());
-                    return;
-                }
-            } else if (status == 401) {
-                // AAA 0.18.6 start-up race (TOOLCHAIN.md): no PasswordHashService, every login refused.
-                if (firstUnauthorized == null) {
-                    firstUnauthorized = Instant.now();
-                } else if (!aaaRestarted && Instant.now().isAfter(firstUnauthorized.plus(AAA_GRACE))) {
-                    LOG.warn("RESTCONF keeps answering 401: restarting the AAA password service");
-                    shell().execute("bundle:restart org.opendaylight.aaa.password-service-impl");
-                    aaaRestarted = true;
+            } else if (Instant.now().isAfter(nextAaaCheck) && aaaRestarts < MAX_AAA_RESTARTS) {
+                nextAaaCheck = Instant.now().plus(AAA_RECHECK);
+                if (recoverFromAaaRace()) {
+                    aaaRestarts++;
                 }
             }
             sleep(500);
+        }
+    }
+
+    /**
+     * AAA 0.18.6 start-up race (TOOLCHAIN.md): sometimes no PasswordHashService gets registered, and RESTCONF
+     * answers 401 or never comes up. Restarting the password service bundle recovers it. Returns whether it
+     * had to.
+     */
+    private boolean recoverFromAaaRace() {
+        try {
+            final String services = shell().execute("service:list " + PASSWORD_SERVICE);
+            if (services.contains("service.id")) {
+                return false;
+            }
+            LOG.warn("No {} registered: restarting the AAA password service bundle", PASSWORD_SERVICE);
+            shell().execute("bundle:restart org.opendaylight.aaa.password-service-impl");
+            return true;
+        } catch (IOException e) {
+            LOG.debug("Shell not reachable yet", e);
+            return false;
         }
     }
 
@@ -262,13 +276,30 @@ final class KarafInstance implements AutoCloseable {
             "rmiRegistryPort = " + freePort());
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort\\s*=\\s*\\d+",
             "rmiServerPort = " + freePort());
-        final Path initial = etc.resolve("opendaylight/datastore/initial/config");
-        replaceInFile(initial.resolve("default-openflow-connection-config.xml"), "<port>\\d+</port>",
-            "<port>" + openflowPort + "</port>");
-        replaceInFile(initial.resolve("legacy-openflow-connection-config.xml"), "<port>\\d+</port>",
-            "<port>" + freePort() + "</port>");
+        // OpenFlowPlugin's listeners come from these files, which Karaf only writes when they do not exist yet.
+        writeConnectionConfig(home, "config", "default-openflow-connection-config.xml", openflowPort);
+        writeConnectionConfig(home, "legacyConfig", "legacy-openflow-connection-config.xml", freePort());
         final Path bootDescriptor = bootFeatureDescriptor(etc);
         Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
+    }
+
+    /**
+     * Writes OpenFlowPlugin's switch-connection configuration from the one the distribution ships (artifact
+     * openflowjava-blueprint-config, the given classifier) with another listening port.
+     */
+    private static void writeConnectionConfig(final Path home, final String classifier, final String fileName,
+            final int port) throws IOException {
+        final Path artifact = home.resolve(
+            "system/org/opendaylight/openflowplugin/openflowjava/openflowjava-blueprint-config");
+        final Path shipped;
+        try (Stream<Path> files = Files.walk(artifact)) {
+            shipped = files.filter(f -> f.getFileName().toString().endsWith("-" + classifier + ".xml")).findFirst()
+                .orElseThrow(() -> new IOException("No " + classifier + " OpenFlow connection config in " + artifact));
+        }
+        final String xml = Files.readString(shipped).replaceFirst("<port>\\d+</port>", "<port>" + port + "</port>");
+        final Path target = home.resolve("etc/opendaylight/datastore/initial/config").resolve(fileName);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, xml);
     }
 
     /**
