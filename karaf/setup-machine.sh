@@ -35,3 +35,20 @@ liveflow_setup() {
     export JAVA_HOME
     export PATH="$JAVA_HOME/bin:$PATH"
 }
+
+# Installs Open vSwitch for the real-switch lab tests without starting the system's OVS service: the tests run
+# their own ovsdb-server/ovs-vswitchd per chassis, in userspace, under it/target.
+liveflow_setup_ovs() {
+    command -v ovs-vswitchd >/dev/null && command -v ovsdb-tool >/dev/null && return 0
+    local sudo="" blocker=/usr/sbin/policy-rc.d added=0
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if [ ! -e "$blocker" ]; then
+        # Debian's postinst would start the distribution's own OVS daemons; policy-rc.d 101 forbids that.
+        printf '#!/bin/sh\nexit 101\n' | $sudo tee "$blocker" >/dev/null && $sudo chmod +x "$blocker" && added=1
+    fi
+    echo "Installing Debian packages: openvswitch-switch" >&2
+    $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openvswitch-switch >&2
+    local status=$?
+    [ "$added" -eq 1 ] && $sudo rm -f "$blocker"
+    return $status
+}

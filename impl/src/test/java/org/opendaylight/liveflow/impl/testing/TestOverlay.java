@@ -121,6 +121,12 @@ public final class TestOverlay {
         return this;
     }
 
+    public TestOverlay withDatapathId(final String chassisName, final long datapathId) {
+        chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName))
+            .setDatapathId(Uint64.valueOf(datapathId)).build());
+        return this;
+    }
+
     public TestOverlay withTenant(final String id) {
         tenants.put(id, new TenantBuilder().setId(id(id)).build());
         return this;

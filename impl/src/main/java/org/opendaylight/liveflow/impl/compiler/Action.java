@@ -1,0 +1,76 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+/**
+ * An OpenFlow 1.3 action of a liveflow flow or group bucket; {@code toString} is the ovs-ofctl syntax.
+ */
+public sealed interface Action {
+    /** Output to a switch port. */
+    record Output(long port) implements Action {
+        @Override
+        public String toString() {
+            return "output:" + port;
+        }
+    }
+
+    /** Output back through the port the packet came in on. */
+    record OutputInPort() implements Action {
+        @Override
+        public String toString() {
+            return "IN_PORT";
+        }
+    }
+
+    /** Hand the packet to an OpenFlow group. */
+    record Group(long groupId) implements Action {
+        @Override
+        public String toString() {
+            return "group:" + groupId;
+        }
+    }
+
+    /** Set the tunnel key (the network's VNI) before output to a tunnel port. */
+    record SetTunnelId(long vni) implements Action {
+        @Override
+        public String toString() {
+            return "set_field:" + vni + "->tun_id";
+        }
+    }
+
+    /** Set one header field; {@code field} uses the ovs-ofctl name. */
+    record SetField(Field field, String value) implements Action {
+        @Override
+        public String toString() {
+            return "set_field:" + value + "->" + field.ofctlName();
+        }
+    }
+
+    /**
+     * Header fields the ARP responder rewrites.
+     */
+    enum Field {
+        ETH_SRC("eth_src"),
+        ETH_DST("eth_dst"),
+        ARP_OP("arp_op"),
+        ARP_SHA("arp_sha"),
+        ARP_SPA("arp_spa"),
+        ARP_THA("arp_tha"),
+        ARP_TPA("arp_tpa");
+
+        private final String ofctlName;
+
+        Field(final String ofctlName) {
+            this.ofctlName = ofctlName;
+        }
+
+        public String ofctlName() {
+            return ofctlName;
+        }
+    }
+}

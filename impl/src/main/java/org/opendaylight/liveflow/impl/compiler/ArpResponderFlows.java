@@ -1,0 +1,61 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.opendaylight.liveflow.impl.compiler.Action.Field;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+
+/**
+ * Table 20: an ARP request from a local port for the IPv4 address of another port of its network is answered
+ * on the spot, so it never floods the overlay. OpenFlow 1.3 cannot copy the requester's addresses into the
+ * reply, but port security has already pinned them: each reply flow is per (requester, target).
+ */
+final class ArpResponderFlows implements FlowConcern {
+    static final int PRIORITY = 100;
+
+    @Override
+    public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
+        for (CompileContext.LocalPort local : context.localPorts()) {
+            final Port requester = local.port();
+            final Optional<String> requesterIp = CompileContext.ipv4Of(requester);
+            if (requesterIp.isEmpty() || Boolean.FALSE.equals(requester.getPortSecurityEnabled())) {
+                continue;
+            }
+            final String requesterMac = mac(requester);
+            for (Port target : context.config().portsOfNetwork(idOf(local.network().getId()))) {
+                final Optional<String> targetIp = CompileContext.ipv4Of(target);
+                if (target.equals(requester) || targetIp.isEmpty()) {
+                    continue;
+                }
+                final String targetMac = mac(target);
+                flows.add(FlowSpec.apply(Table.ARP_RESPONDER, PRIORITY,
+                    Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK)
+                        .withArp(Match.ARP_REQUEST, null, targetIp.orElseThrow(), null),
+                    List.of(
+                        new Action.SetField(Field.ETH_DST, requesterMac),
+                        new Action.SetField(Field.ETH_SRC, targetMac),
+                        new Action.SetField(Field.ARP_OP, Integer.toString(Match.ARP_REPLY)),
+                        new Action.SetField(Field.ARP_THA, requesterMac),
+                        new Action.SetField(Field.ARP_TPA, requesterIp.orElseThrow()),
+                        new Action.SetField(Field.ARP_SHA, targetMac),
+                        new Action.SetField(Field.ARP_SPA, targetIp.orElseThrow()),
+                        new Action.OutputInPort()),
+                    Owner.port(requester.getId().getValue())));
+            }
+        }
+    }
+
+    static String mac(final Port port) {
+        return port.getMacAddress().getValue().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,30 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import java.util.List;
+
+/**
+ * The lowest-priority flow of every table: drop what no other flow claims, except the ARP responder, which
+ * passes everything it does not answer to the L2 lookup.
+ */
+final class PipelineFlows implements FlowConcern {
+    static final int TABLE_MISS = 0;
+
+    @Override
+    public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
+        final Owner owner = Owner.pipeline();
+        for (Table table : Table.values()) {
+            if (table == Table.ARP_RESPONDER) {
+                flows.add(FlowSpec.gotoTable(table, TABLE_MISS, Match.any(), Table.L2_LOOKUP, owner));
+            } else if (table != Table.L3) {
+                flows.add(FlowSpec.drop(table, TABLE_MISS, Match.any(), owner));
+            }
+        }
+    }
+}

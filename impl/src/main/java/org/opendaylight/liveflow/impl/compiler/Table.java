@@ -1,0 +1,65 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The br-int pipeline, declared once (DESIGN.md section 4): every table's OpenFlow id and the tables it may jump
+ * to. No other code writes a table number.
+ */
+public enum Table {
+    /** VM port: network and ingress port into metadata; tunnel port: VNI to network; anything else dropped. */
+    CLASSIFIER(0),
+    /** Source MAC and IP a port may use (anti-spoofing, also against forged ARP). */
+    PORT_SECURITY(10),
+    /** Answers ARP requests for known addresses locally. */
+    ARP_RESPONDER(20),
+    /** Distributed routing and floating IPs (not programmed yet). */
+    L3(30),
+    /** Destination MAC to a local port or to the tunnel of the port's chassis. */
+    L2_LOOKUP(40),
+    /** Broadcast, multicast and unknown unicast through one OpenFlow group per network. */
+    FLOOD(50),
+    /** Delivery to a local port. */
+    EGRESS(60);
+
+    private final short id;
+
+    Table(final int id) {
+        this.id = (short) id;
+    }
+
+    public short id() {
+        return id;
+    }
+
+    /**
+     * Returns the tables a flow of this table may go to; the pipeline only ever moves forward.
+     */
+    public Set<Table> successors() {
+        return switch (this) {
+            case CLASSIFIER -> EnumSet.of(PORT_SECURITY, L2_LOOKUP);
+            case PORT_SECURITY -> EnumSet.of(ARP_RESPONDER);
+            case ARP_RESPONDER -> EnumSet.of(L3, L2_LOOKUP);
+            case L3 -> EnumSet.of(L2_LOOKUP);
+            case L2_LOOKUP -> EnumSet.of(FLOOD, EGRESS);
+            case FLOOD, EGRESS -> EnumSet.noneOf(Table.class);
+        };
+    }
+
+    public static Table ofId(final short id) {
+        for (Table table : values()) {
+            if (table.id == id) {
+                return table;
+            }
+        }
+        throw new IllegalArgumentException("No liveflow table " + id);
+    }
+}
