@@ -7,6 +7,8 @@
  */
 package org.opendaylight.liveflow.api;
 
+import java.util.function.Consumer;
+
 /**
  * The in-memory index of liveflow's configuration: always the last committed overlay, as an immutable
  * snapshot that a caller may keep and read without locking.
@@ -16,4 +18,10 @@ public interface ConfigIndex {
      * Returns the current snapshot; never null (empty before the first configuration arrives).
      */
     ConfigSnapshot current();
+
+    /**
+     * Calls {@code subscriber} with the current snapshot now and with every new one after a commit, in order,
+     * on the index's notification thread, until the returned registration is closed.
+     */
+    AutoCloseable subscribe(Consumer<ConfigSnapshot> subscriber);
 }

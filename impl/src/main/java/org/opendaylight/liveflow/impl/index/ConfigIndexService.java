@@ -9,9 +9,11 @@ package org.opendaylight.liveflow.impl.index;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
+import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
@@ -33,6 +35,7 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigIndexService.class);
 
     private final Registration registration;
+    private final Subscribers<ConfigSnapshot> subscribers = new Subscribers<>();
     private volatile ConfigSnapshot current = ConfigSnapshot.empty();
 
     @Activate
@@ -52,9 +55,15 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
         return current;
     }
 
+    @Override
+    public AutoCloseable subscribe(final Consumer<ConfigSnapshot> subscriber) {
+        return subscribers.add(subscriber, current);
+    }
+
     private void overlayChanged(final @Nullable Overlay overlay) {
         final ConfigSnapshot next = ConfigSnapshot.of(overlay);
         current = next;
         LOG.debug("liveflow configuration index now holds {}", next);
+        subscribers.publish(next);
     }
 }

@@ -1,0 +1,201 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opendaylight.liveflow.impl.compiler.FlowSpec;
+import org.opendaylight.liveflow.impl.compiler.GroupSpec;
+import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The only code that changes what switches hold. Per switch it compares the desired flows and groups with
+ * what liveflow has in the OpenFlowPlugin's config inventory and writes only the difference: new and changed
+ * flows are put (a changed flow keeps its id, so the switch sees a modify), vanished ones deleted, unchanged
+ * ones never touched. The forwarding-rules manager pushes the config inventory to the switch and re-syncs a
+ * switch that reconnects; the config datastore survives a controller restart, so a restart rewrites nothing.
+ *
+ * <p>Groups are written before the flows that use them and deleted after the flows that used them.
+ */
+public final class FlowReconciler {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
+    private static final String LIVEFLOW_FLOW_PREFIX = "lf-";
+    private static final long TIMEOUT_SECONDS = 30;
+
+    /**
+     * What one reconcile changed on one switch.
+     *
+     * @param flowsWritten flows put (new or changed)
+     * @param flowsDeleted flows deleted
+     * @param groupsWritten groups put
+     * @param groupsDeleted groups deleted
+     */
+    public record Changes(int flowsWritten, int flowsDeleted, int groupsWritten, int groupsDeleted) {
+        public boolean isEmpty() {
+            return flowsWritten + flowsDeleted + groupsWritten + groupsDeleted == 0;
+        }
+    }
+
+    /** Flows and groups liveflow holds in the config inventory of one switch. */
+    private record Installed(Map<String, Flow> flows, Map<Long, Group> groups) {
+    }
+
+    private final DataBroker broker;
+    private final Map<String, Installed> installed = new HashMap<>();
+
+    public FlowReconciler(final DataBroker broker) {
+        this.broker = broker;
+    }
+
+    /**
+     * Makes the config inventory of {@code nodeId} hold exactly {@code desired}; returns what it changed.
+     */
+    public synchronized Changes reconcile(final String nodeId, final SwitchFlows desired) {
+        final Installed current = installed.computeIfAbsent(nodeId, this::readInstalled);
+        final Map<String, Flow> wantedFlows = new HashMap<>();
+        for (FlowSpec spec : desired.flows().values()) {
+            wantedFlows.put(spec.id(), OpenflowTranslator.flow(nodeId, spec));
+        }
+        final Map<Long, Group> wantedGroups = new HashMap<>();
+        for (GroupSpec spec : desired.groups().values()) {
+            wantedGroups.put(spec.groupId(), OpenflowTranslator.group(nodeId, spec));
+        }
+
+        final InstanceIdentifier<FlowCapableNode> node = nodePath(nodeId);
+        final WriteTransaction first = broker.newWriteOnlyTransaction();
+        int groupsWritten = 0;
+        int flowsDeleted = 0;
+        for (Map.Entry<Long, Group> group : wantedGroups.entrySet()) {
+            if (!group.getValue().equals(current.groups().get(group.getKey()))) {
+                first.mergeParentStructurePut(CONFIGURATION, groupPath(node, group.getKey()), group.getValue());
+                groupsWritten++;
+            }
+        }
+        for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
+            if (!wantedFlows.containsKey(flow.getKey())) {
+                first.delete(CONFIGURATION, flowPath(node, flow.getValue()));
+                flowsDeleted++;
+            }
+        }
+        commit(first, nodeId);
+
+        final WriteTransaction second = broker.newWriteOnlyTransaction();
+        int flowsWritten = 0;
+        int groupsDeleted = 0;
+        for (Map.Entry<String, Flow> flow : wantedFlows.entrySet()) {
+            if (!flow.getValue().equals(current.flows().get(flow.getKey()))) {
+                second.mergeParentStructurePut(CONFIGURATION, flowPath(node, flow.getValue()), flow.getValue());
+                flowsWritten++;
+            }
+        }
+        for (Long groupId : current.groups().keySet()) {
+            if (!wantedGroups.containsKey(groupId)) {
+                second.delete(CONFIGURATION, groupPath(node, groupId));
+                groupsDeleted++;
+            }
+        }
+        commit(second, nodeId);
+
+        installed.put(nodeId, new Installed(wantedFlows, wantedGroups));
+        final Changes changes = new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);
+        if (!changes.isEmpty()) {
+            LOG.info("{}: {} flows written, {} deleted; {} groups written, {} deleted", nodeId, flowsWritten,
+                flowsDeleted, groupsWritten, groupsDeleted);
+        }
+        return changes;
+    }
+
+    /**
+     * Returns the liveflow flows the config inventory holds for a switch, by flow id (what the shell diffs).
+     */
+    public synchronized Map<String, Flow> installedFlows(final String nodeId) {
+        return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).flows());
+    }
+
+    private Installed readInstalled(final String nodeId) {
+        final Map<String, Flow> flows = new HashMap<>();
+        final Map<Long, Group> groups = new HashMap<>();
+        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
+            final Optional<FlowCapableNode> node = tx.read(CONFIGURATION, nodePath(nodeId))
+                .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            node.ifPresent(present -> {
+                for (Table table : present.nonnullTable().values()) {
+                    for (Flow flow : table.nonnullFlow().values()) {
+                        if (flow.getId().getValue().startsWith(LIVEFLOW_FLOW_PREFIX)) {
+                            flows.put(flow.getId().getValue(), flow);
+                        }
+                    }
+                }
+                for (Group group : present.nonnullGroup().values()) {
+                    groups.put(group.getGroupId().getValue().toJava(), group);
+                }
+            });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted reading " + nodeId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot read the config inventory of " + nodeId, e);
+        }
+        LOG.info("{}: config inventory holds {} liveflow flows and {} groups", nodeId, flows.size(), groups.size());
+        return new Installed(flows, groups);
+    }
+
+    private static void commit(final WriteTransaction tx, final String nodeId) {
+        try {
+            tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted writing flows of " + nodeId, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Writing flows of " + nodeId + " failed", e);
+        }
+    }
+
+    static InstanceIdentifier<FlowCapableNode> nodePath(final String nodeId) {
+        return InstanceIdentifier.create(Nodes.class).child(Node.class, new NodeKey(new NodeId(nodeId)))
+            .augmentation(FlowCapableNode.class);
+    }
+
+    private static InstanceIdentifier<Flow> flowPath(final InstanceIdentifier<FlowCapableNode> node,
+            final Flow flow) {
+        return node.child(Table.class, new TableKey(Uint8.valueOf(flow.getTableId().toJava())))
+            .child(Flow.class, new FlowKey(new FlowId(flow.getId())));
+    }
+
+    private static InstanceIdentifier<Group> groupPath(final InstanceIdentifier<FlowCapableNode> node,
+            final long groupId) {
+        return node.child(Group.class, new GroupKey(new GroupId(Uint32.valueOf(groupId))));
+    }
+}

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
+import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
+import org.opendaylight.liveflow.impl.liveness.ChassisStatusWriter;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the data plane: whenever the configuration or the switch inventory changes, it compiles the desired
+ * flows of every connected chassis and hands them to the {@link FlowReconciler}. Bursts of changes coalesce
+ * into one pass on a single thread, so passes never overlap.
+ */
+@Component(service = OverlayProgrammer.class)
+public final class OverlayProgrammer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OverlayProgrammer.class);
+
+    private final ConfigIndex config;
+    private final SwitchInventoryService inventory;
+    private final OverlayCompiler compiler = new OverlayCompiler();
+    private final FlowReconciler reconciler;
+    private final ChassisStatusWriter chassisStatus;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-programmer"));
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final AutoCloseable configSubscription;
+    private final AutoCloseable inventorySubscription;
+
+    @Activate
+    public OverlayProgrammer(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
+            @Reference final DataBroker broker) {
+        this.config = config;
+        this.inventory = inventory;
+        reconciler = new FlowReconciler(broker);
+        chassisStatus = new ChassisStatusWriter(broker);
+        configSubscription = config.subscribe(snapshot -> schedule());
+        inventorySubscription = inventory.subscribe(snapshot -> schedule());
+    }
+
+    @Deactivate
+    @Override
+    public void close() throws Exception {
+        configSubscription.close();
+        inventorySubscription.close();
+        executor.shutdown();
+        executor.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Returns what liveflow wants on a chassis' switch right now (for the shell).
+     */
+    public SwitchFlows desired(final String chassis) {
+        return compiler.compile(config.current(), inventory.current(), chassis);
+    }
+
+    public FlowReconciler reconciler() {
+        return reconciler;
+    }
+
+    private void schedule() {
+        if (pending.compareAndSet(false, true)) {
+            executor.execute(this::programAll);
+        }
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void programAll() {
+        pending.set(false);
+        final ConfigSnapshot snapshot = config.current();
+        final SwitchInventory switches = inventory.current();
+        try {
+            chassisStatus.update(snapshot, switches);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not update chassis status", e);
+        }
+        for (Chassis chassis : snapshot.chassis().values()) {
+            final String name = chassis.getName().getValue();
+            if (switches.switchOf(chassis).isEmpty()) {
+                continue;
+            }
+            try {
+                reconciler.reconcile(SwitchInventory.nodeIdOf(chassis).orElseThrow(),
+                    compiler.compile(snapshot, switches, name));
+            } catch (RuntimeException e) {
+                // one chassis failing must not stop the others; the next change retries it
+                LOG.error("Programming chassis {} failed", name, e);
+            }
+        }
+    }
+}
