@@ -1,0 +1,279 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * liveflow programming real Open vSwitch: three chassis, two tenants with one network each, a VM of each network
+ * on every chassis. Packets are injected into VM ports and counted where they come out.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DataPlaneIT {
+    private static final Logger LOG = LoggerFactory.getLogger(DataPlaneIT.class);
+    private static final String OVERLAY = "/rests/data/liveflow:overlay";
+    private static final Duration CONVERGENCE = Duration.ofSeconds(60);
+    private static final List<String> CHASSIS = List.of("c1", "c2", "c3");
+    /** VM ports: network a on OpenFlow port 1, network b on port 2 of every chassis. */
+    private static final int PORT_A = 1;
+    private static final int PORT_B = 2;
+
+    private static KarafInstance karaf;
+    private static OvsLab lab;
+    private static Restconf restconf;
+
+    @BeforeAll
+    static void startControllerAndLab() throws Exception {
+        karaf = KarafInstance.start("data-plane", UnaryOperator.identity(), true);
+        restconf = karaf.restconf();
+        lab = OvsLab.start(karaf.home().resolveSibling("data-plane-ovs"), karaf.openflowPort(),
+            CHASSIS.toArray(String[]::new));
+        final Instant configured = Instant.now();
+        put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
+        put("/tenants/tenant=tb", "tenant", "{\"id\": \"tb\"}");
+        put("/networks/network=net-a", "network", "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
+        put("/networks/network=net-b", "network", "{\"id\": \"net-b\", \"tenant\": \"tb\", \"segmentation-id\": 202}");
+        put("/subnets/subnet=sa", "subnet",
+            "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
+        put("/subnets/subnet=sb", "subnet",
+            "{\"id\": \"sb\", \"tenant\": \"tb\", \"network\": \"net-b\", \"cidr\": \"10.2.0.0/24\"}");
+        for (OvsChassis node : lab.allChassis()) {
+            put("/chassis-registry/chassis=" + node.name(), "chassis", "{\"name\": \"" + node.name()
+                + "\", \"tunnel-ip\": \"" + node.underlayIp() + "\", \"datapath-id\": " + node.datapathId() + "}");
+            final int i = (int) node.datapathId();
+            put("/ports/port=a" + i, "port", vm("a" + i, "ta", "net-a", "sa", mac('a', i), ip('a', i), node.name()));
+            put("/ports/port=b" + i, "port", vm("b" + i, "tb", "net-b", "sb", mac('b', i), ip('b', i), node.name()));
+            node.addVmPort("a" + i, PORT_A);
+            node.addVmPort("b" + i, PORT_B);
+        }
+        awaitAllPortsProgrammed();
+        LOG.info(String.format("3 chassis x 2 VMs programmed %.1f s after the first RESTCONF write",
+            Duration.between(configured, Instant.now()).toMillis() / 1000.0));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void chassisAreMatchedToTheirSwitches() throws IOException {
+        final Restconf.Response status = restconf.get("/rests/data/liveflow:chassis-status?content=nonconfig");
+        assertEquals(200, status.status(), status.body());
+        for (var entry : status.json().path("liveflow:chassis-status").path("chassis")) {
+            assertTrue(entry.path("alive").asBoolean(), entry.toString());
+            assertEquals("openflow:" + entry.path("name").asText().substring(1), entry.path("node-id").asText());
+        }
+        assertEquals(3, status.json().path("liveflow:chassis-status").path("chassis").size(), status.body());
+        final String shell = karaf.shell().execute("liveflow:chassis-list");
+        assertTrue(shell.lines().filter(line -> line.contains("| yes")).count() == 3, shell);
+    }
+
+    @Test
+    @Order(2)
+    void unicastCrossesTheTunnelWithTheNetworksVni() throws Exception {
+        final Map<String, Long> before = txCounts();
+        final long tunnelled = lab.chassis("c2").packetsOfFlows("tun_id=0x65", "in_port=101");
+        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
+        awaitDelivered(before, Map.of("c2/a", 1L));
+        assertEquals(tunnelled + 1, lab.chassis("c2").packetsOfFlows("tun_id=0x65", "in_port=101"),
+            "the packet must arrive on c2 through the VXLAN port from c1 with VNI 101");
+    }
+
+    @Test
+    @Order(3)
+    void broadcastReachesExactlyTheNetworksPorts() throws Exception {
+        final Map<String, Long> before = txCounts();
+        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 1), "10.1.0.99"));
+        awaitDelivered(before, Map.of("c2/a", 1L, "c3/a", 1L));
+    }
+
+    @Test
+    @Order(4)
+    void noPacketCrossesBetweenNetworks() throws Exception {
+        final Map<String, Long> before = txCounts();
+        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('b', 2), ip('a', 1), ip('b', 2)));
+        lab.chassis("c3").inject("b3", ipv4(mac('b', 3), mac('a', 1), ip('b', 3), ip('a', 1)));
+        // a's packet to an unknown MAC floods net-a only; b's packet floods net-b only
+        awaitDelivered(before, Map.of("c2/a", 1L, "c3/a", 1L, "c1/b", 1L, "c2/b", 1L));
+    }
+
+    @Test
+    @Order(5)
+    void spoofedSourcesAreDropped() throws Exception {
+        final Map<String, Long> before = txCounts();
+        lab.chassis("c1").inject("a1", ipv4(mac('a', 2), mac('a', 3), ip('a', 2), ip('a', 3)));
+        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 3), ip('a', 2), ip('a', 3)));
+        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 2), "10.1.0.99"));
+        awaitDelivered(before, Map.of());
+    }
+
+    @Test
+    @Order(6)
+    void arpForAKnownAddressIsAnsweredLocally() throws Exception {
+        final Map<String, Long> before = txCounts();
+        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 1), ip('a', 2)));
+        awaitDelivered(before, Map.of("c1/a", 1L));
+    }
+
+    @Test
+    @Order(7)
+    void deletedPortLeavesNoFlowAndChangesNoOtherFlow() throws Exception {
+        final Map<String, List<String>> before = new HashMap<>();
+        for (OvsChassis node : lab.allChassis()) {
+            before.put(node.name(), node.flowRules());
+        }
+        assertEquals(204, restconf.delete(OVERLAY + "/ports/port=a3").status());
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        while (lab.allChassis().stream().anyMatch(node -> mentionsA3(node))) {
+            assertTrue(Instant.now().isBefore(deadline), "flows of a3 still present after " + CONVERGENCE);
+            Thread.sleep(200);
+        }
+        for (String name : List.of("c1", "c2")) {
+            final List<String> expected = before.get(name).stream()
+                .filter(flow -> !flow.contains(mac('a', 3)) && !flow.contains(ip('a', 3))).toList();
+            assertEquals(expected, lab.chassis(name).flowRules(), name + ": only a3's flows may change");
+        }
+        assertTrue(lab.chassis("c3").flows().stream().noneMatch(flow -> flow.contains("in_port=" + PORT_A + " ")),
+            "c3 still classifies a3's port");
+    }
+
+    @Test
+    @Order(8)
+    void restartedSwitchIsResyncedWithoutTouchingTheOthers() throws Exception {
+        final Map<String, List<String>> before = new HashMap<>();
+        for (OvsChassis node : lab.allChassis()) {
+            before.put(node.name(), node.flowRules());
+        }
+        final OvsChassis c2 = lab.chassis("c2");
+        c2.stopSwitch();
+        c2.startSwitch();
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        while (!c2.flowRules().equals(before.get("c2"))) {
+            assertTrue(Instant.now().isBefore(deadline), "c2 not re-synced: " + c2.flowRules());
+            Thread.sleep(200);
+        }
+        assertEquals(before.get("c1"), lab.chassis("c1").flowRules());
+        assertEquals(before.get("c3"), lab.chassis("c3").flowRules());
+        final Map<String, Long> counts = txCounts();
+        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
+        awaitDelivered(counts, Map.of("c2/a", 1L));
+    }
+
+    private static boolean mentionsA3(final OvsChassis node) {
+        try {
+            return node.flows().stream().anyMatch(flow -> flow.contains(mac('a', 3)) || flow.contains(ip('a', 3)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Waits until exactly the expected VM ports sent the expected number of extra packets, then checks that no
+     * other VM port sent anything (after a grace period for packets that should not come).
+     */
+    private static void awaitDelivered(final Map<String, Long> before, final Map<String, Long> expected)
+            throws Exception {
+        final Instant deadline = Instant.now().plusSeconds(5);
+        while (!deltas(before).entrySet().containsAll(expected.entrySet()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        final Map<String, Long> deltas = deltas(before);
+        deltas.values().removeIf(delta -> delta == 0);
+        assertEquals(expected, deltas, "packets delivered per chassis/network port");
+    }
+
+    private static Map<String, Long> deltas(final Map<String, Long> before) throws IOException {
+        final Map<String, Long> now = txCounts();
+        final Map<String, Long> out = new HashMap<>();
+        now.forEach((port, count) -> out.put(port, count - before.get(port)));
+        return out;
+    }
+
+    private static Map<String, Long> txCounts() throws IOException {
+        final Map<String, Long> counts = new HashMap<>();
+        for (OvsChassis node : lab.allChassis()) {
+            counts.put(node.name() + "/a", node.txPackets(PORT_A));
+            counts.put(node.name() + "/b", node.txPackets(PORT_B));
+        }
+        return counts;
+    }
+
+    private static void awaitAllPortsProgrammed() throws Exception {
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        for (OvsChassis node : lab.allChassis()) {
+            while (true) {
+                final List<String> flows = node.flows();
+                final boolean complete = List.of('a', 'b').stream().allMatch(net -> List.of(1, 2, 3).stream()
+                    .allMatch(i -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + mac(net, i)))));
+                if (complete && node.groups().contains("group_id=")) {
+                    break;
+                }
+                assertTrue(Instant.now().isBefore(deadline), node.name() + " not programmed: " + flows);
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static void put(final String path, final String list, final String entry) throws IOException {
+        final Restconf.Response response = restconf.put(OVERLAY + path, "{\"liveflow:" + list + "\": [" + entry
+            + "]}");
+        assertEquals(201, response.status(), path + ": " + response.body());
+    }
+
+    private static String vm(final String id, final String tenant, final String network, final String subnet,
+            final String mac, final String ip, final String chassis) {
+        return "{\"id\": \"" + id + "\", \"tenant\": \"" + tenant + "\", \"network\": \"" + network
+            + "\", \"mac-address\": \"" + mac + "\", \"fixed-ip\": [{\"ip-address\": \"" + ip
+            + "\", \"subnet\": \"" + subnet + "\"}], \"binding-chassis\": \"" + chassis + "\"}";
+    }
+
+    static String mac(final char network, final int index) {
+        return String.format("fa:16:3e:0%c:00:0%d", network, index);
+    }
+
+    static String ip(final char network, final int index) {
+        return (network == 'a' ? "10.1.0.1" : "10.2.0.1") + index;
+    }
+
+    private static String ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
+        return "eth(src=" + srcMac + ",dst=" + dstMac + "),eth_type(0x0800),ipv4(src=" + srcIp + ",dst=" + dstIp
+            + ",proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)";
+    }
+
+    private static String arpRequest(final String srcMac, final String srcIp, final String targetIp) {
+        return "eth(src=" + srcMac + ",dst=ff:ff:ff:ff:ff:ff),eth_type(0x0806),arp(sip=" + srcIp + ",tip=" + targetIp
+            + ",op=1,sha=" + srcMac + ",tha=00:00:00:00:00:00)";
+    }
+}

@@ -1,0 +1,159 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it.lab;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One hypervisor of the lab: an integration bridge br-int connected to the controller (OpenFlow 1.3, secure
+ * fail mode, out-of-band), and an underlay bridge br-phys whose address terminates VXLAN tunnels. VM ports are
+ * dummy interfaces; packets are injected into them and counted on the way out.
+ */
+public final class OvsChassis {
+    private static final Pattern TX_PACKETS = Pattern.compile("tx pkts=(\\d+)");
+    private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
+
+    private final String name;
+    private final int index;
+    private final OvsProcess ovs;
+
+    OvsChassis(final String name, final int index, final OvsProcess ovs) {
+        this.name = name;
+        this.index = index;
+        this.ovs = ovs;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Returns the datapath id of br-int, which is the chassis' index.
+     */
+    public long datapathId() {
+        return index;
+    }
+
+    public String underlayIp() {
+        return "172.31.0." + index;
+    }
+
+    String underlayMac() {
+        return String.format("aa:55:aa:55:00:%02x", index);
+    }
+
+    OvsProcess ovs() {
+        return ovs;
+    }
+
+    void createBridges(final int controllerPort, final String underlaySocket) throws IOException {
+        ovs.vsctl("set", "open_vswitch", ".", "external_ids:system-id=" + name);
+        ovs.vsctl("add-br", "br-phys", "--", "set", "bridge", "br-phys", "fail_mode=standalone",
+            "other_config:hwaddr=" + underlayMac());
+        ovs.vsctl("add-port", "br-phys", "p0", "--", "set", "interface", "p0", "type=dummy",
+            "options:stream=unix:" + underlaySocket);
+        ovs.appctl("netdev-dummy/ip4addr", "br-phys", underlayIp() + "/24");
+        ovs.appctl("ovs/route/add", "172.31.0.0/24", "br-phys");
+        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int", "protocols=OpenFlow13", "fail_mode=secure",
+            "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()),
+            "--", "set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
+            "--", "set", "controller", "br-int", "connection_mode=out-of-band");
+    }
+
+    /**
+     * Adds the VXLAN port towards another chassis, named {@code tun-<other>} as liveflow expects.
+     */
+    void addTunnelTo(final OvsChassis other) throws IOException {
+        ovs.vsctl("add-port", "br-int", "tun-" + other.name(), "--", "set", "interface", "tun-" + other.name(),
+            "type=vxlan", "options:remote_ip=" + other.underlayIp(), "options:key=flow",
+            "ofport_request=" + (100 + other.index));
+        ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
+    }
+
+    public void addVmPort(final String iface, final int ofport) throws IOException {
+        ovs.vsctl("add-port", "br-int", iface, "--", "set", "interface", iface, "type=dummy",
+            "ofport_request=" + ofport);
+    }
+
+    public void removePort(final String iface) throws IOException {
+        ovs.vsctl("del-port", "br-int", iface);
+    }
+
+    /**
+     * Makes a VM port receive one packet, given as a datapath flow such as
+     * {@code eth(src=..,dst=..),eth_type(0x0800),ipv4(..)}.
+     */
+    public void inject(final String iface, final String packet) throws IOException {
+        ovs.appctl("netdev-dummy/receive", iface, packet);
+    }
+
+    /**
+     * Returns how many packets br-int has sent out of an OpenFlow port.
+     */
+    public long txPackets(final int ofport) throws IOException {
+        final Matcher matcher = TX_PACKETS.matcher(ovs.ofctl("br-int", "dump-ports", Integer.toString(ofport)));
+        if (!matcher.find()) {
+            throw new IOException("No tx counter for port " + ofport + " on " + name);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+
+    /**
+     * Returns br-int's flows as ovs-ofctl prints them, without the header line.
+     */
+    public List<String> flows() throws IOException {
+        return ovs.ofctl("br-int", "dump-flows").lines().filter(line -> line.contains("table=")).map(String::strip)
+            .toList();
+    }
+
+    /**
+     * Returns br-int's flows without the counters and durations that change while traffic flows.
+     */
+    public List<String> flowRules() throws IOException {
+        return flows().stream().map(OvsChassis::withoutCounters).sorted().toList();
+    }
+
+    public String groups() throws IOException {
+        return ovs.ofctl("br-int", "dump-groups");
+    }
+
+    /**
+     * Returns the packet count of the flows matching every given fragment.
+     */
+    public long packetsOfFlows(final String... fragments) throws IOException {
+        long total = 0;
+        for (String flow : flows()) {
+            if (List.of(fragments).stream().allMatch(flow::contains)) {
+                final Matcher matcher = N_PACKETS.matcher(flow);
+                if (matcher.find()) {
+                    total += Long.parseLong(matcher.group(1));
+                }
+            }
+        }
+        return total;
+    }
+
+    public void stopSwitch() {
+        ovs.stopSwitch();
+    }
+
+    public void startSwitch() throws IOException {
+        ovs.startSwitch();
+        // netdev-dummy addresses and routes live in ovs-vswitchd's memory: restore them as a reboot would
+        ovs.appctl("netdev-dummy/ip4addr", "br-phys", underlayIp() + "/24");
+        ovs.appctl("ovs/route/add", "172.31.0.0/24", "br-phys");
+    }
+
+    static String withoutCounters(final String flow) {
+        return flow.replaceAll("duration=[^,]*, ", "").replaceAll("n_packets=[^,]*, ", "")
+            .replaceAll("n_bytes=[^,]*, ", "").replaceAll("idle_age=[^,]*, ", "").replaceAll("hard_age=[^,]*, ", "");
+    }
+}

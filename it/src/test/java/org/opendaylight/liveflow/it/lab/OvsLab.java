@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The test lab: N chassis of real Open vSwitch in userspace whose underlay ports meet on a learning switch in
+ * one more OVS instance, so VXLAN between chassis is really encapsulated and decapsulated (DESIGN.md section 9).
+ * Everything runs under one directory and is stopped by pid file on close, also when a test failed.
+ */
+public final class OvsLab implements AutoCloseable {
+    private final Path dir;
+    private final int controllerPort;
+    private final OvsProcess underlay;
+    private final Map<String, OvsChassis> chassis = new LinkedHashMap<>();
+    private final List<OvsProcess> started = new ArrayList<>();
+    private final Thread reaper = new Thread(this::stopAll, "ovs-lab-reaper");
+
+    private OvsLab(final Path dir, final int controllerPort) {
+        this.dir = dir;
+        this.controllerPort = controllerPort;
+        underlay = new OvsProcess(dir.resolve("underlay"));
+    }
+
+    /**
+     * Starts the underlay and the named chassis (datapath ids 1, 2, ...), with a VXLAN tunnel between every
+     * pair, their br-int connected to the controller's OpenFlow port.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public static OvsLab start(final Path dir, final int controllerPort, final String... names) throws IOException {
+        final OvsLab lab = new OvsLab(dir, controllerPort);
+        Runtime.getRuntime().addShutdownHook(lab.reaper);
+        try {
+            lab.startAll(names);
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    public OvsChassis chassis(final String name) {
+        return chassis.get(name);
+    }
+
+    public List<OvsChassis> allChassis() {
+        return List.copyOf(chassis.values());
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+    }
+
+    private void startAll(final String... names) throws IOException {
+        deleteTree(dir);
+        underlay.start();
+        started.add(underlay);
+        underlay.vsctl("add-br", "br-u", "--", "set", "bridge", "br-u", "fail_mode=standalone");
+        for (int i = 0; i < names.length; i++) {
+            final String name = names[i];
+            final String socket = underlay.dir().resolve(name + ".sock").toString();
+            underlay.vsctl("add-port", "br-u", "u-" + name, "--", "set", "interface", "u-" + name, "type=dummy",
+                "options:pstream=punix:" + socket);
+            final OvsProcess ovs = new OvsProcess(dir.resolve(name));
+            ovs.start();
+            started.add(ovs);
+            final OvsChassis node = new OvsChassis(name, i + 1, ovs);
+            node.createBridges(controllerPort, socket);
+            chassis.put(name, node);
+        }
+        for (OvsChassis from : chassis.values()) {
+            for (OvsChassis to : chassis.values()) {
+                if (from != to) {
+                    from.addTunnelTo(to);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private synchronized void stopAll() {
+        for (OvsProcess process : started) {
+            process.stop();
+        }
+        started.clear();
+    }
+}

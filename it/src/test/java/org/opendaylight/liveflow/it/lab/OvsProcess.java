@@ -1,0 +1,139 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One Open vSwitch instance in userspace: its own ovsdb-server and ovs-vswitchd (dummy datapath, no kernel
+ * module) with all their files in one directory, started and stopped by pid file.
+ */
+public final class OvsProcess {
+    private static final String SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
+
+    private final Path dir;
+
+    OvsProcess(final Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /**
+     * Creates the database and starts ovsdb-server and ovs-vswitchd.
+     */
+    void start() throws IOException {
+        Files.createDirectories(dir);
+        if (!Files.exists(dir.resolve("conf.db"))) {
+            run("ovsdb-tool", "create", dir.resolve("conf.db").toString(), SCHEMA);
+        }
+        run("ovsdb-server", "--remote=punix:" + dir.resolve("db.sock"), "--unixctl=" + dir.resolve("ovsdb.ctl"),
+            "--pidfile=" + dir.resolve("ovsdb.pid"), "--detach", "--log-file=" + dir.resolve("ovsdb.log"),
+            dir.resolve("conf.db").toString());
+        vsctl("--no-wait", "init");
+        startSwitch();
+    }
+
+    /**
+     * Starts ovs-vswitchd alone (the database keeps bridges and ports; flows are gone, as after a crash).
+     */
+    void startSwitch() throws IOException {
+        run("ovs-vswitchd", "--enable-dummy=system", "--disable-system", "--disable-system-route",
+            "unix:" + dir.resolve("db.sock"), "--unixctl=" + dir.resolve("vswitchd.ctl"),
+            "--pidfile=" + dir.resolve("vswitchd.pid"), "--detach", "--log-file=" + dir.resolve("vswitchd.log"));
+    }
+
+    void stopSwitch() {
+        stopByPidFile("vswitchd.pid");
+    }
+
+    void stop() {
+        stopByPidFile("vswitchd.pid");
+        stopByPidFile("ovsdb.pid");
+    }
+
+    String vsctl(final String... args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("ovs-vsctl", "--db=unix:" + dir.resolve("db.sock"),
+            "--timeout=20"));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new));
+    }
+
+    String appctl(final String... args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("ovs-appctl", "-t", dir.resolve("vswitchd.ctl")
+            .toString()));
+        command.addAll(List.of(args));
+        return run(command.toArray(String[]::new));
+    }
+
+    String ofctl(final String bridge, final String... args) throws IOException {
+        final List<String> command = new ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13"));
+        command.add(args[0]);
+        command.add("unix:" + dir.resolve(bridge + ".mgmt"));
+        command.addAll(List.of(args).subList(1, args.length));
+        return run(command.toArray(String[]::new));
+    }
+
+    private void stopByPidFile(final String pidFile) {
+        final Path file = dir.resolve(pidFile);
+        try {
+            if (!Files.exists(file)) {
+                return;
+            }
+            final long pid = Long.parseLong(Files.readString(file).trim());
+            ProcessHandle.of(pid).ifPresent(process -> {
+                process.destroy();
+                try {
+                    process.onExit().get(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    process.destroyForcibly();
+                } catch (ExecutionException | TimeoutException e) {
+                    process.destroyForcibly();
+                }
+            });
+            Files.deleteIfExists(file);
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("Cannot stop the process of " + file, e);
+        }
+    }
+
+    private String run(final String... command) throws IOException {
+        final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        // every socket, pid and log file of this instance stays in its own directory
+        for (String variable : List.of("OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR")) {
+            builder.environment().put(variable, dir.toString());
+        }
+        final Process process = builder.start();
+        final String output;
+        try {
+            output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("Timed out: " + String.join(" ", command));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted: " + String.join(" ", command), e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
+        }
+        return output;
+    }
+}
