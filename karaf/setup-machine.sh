@@ -47,8 +47,12 @@ liveflow_setup_ovs() {
         printf '#!/bin/sh\nexit 101\n' | $sudo tee "$blocker" >/dev/null && $sudo chmod +x "$blocker" && added=1
     fi
     echo "Installing Debian packages: openvswitch-switch" >&2
-    $sudo apt-get update -qq >&2 && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openvswitch-switch >&2
-    local status=$?
+    local status=0
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openvswitch-switch; } \
+            >/tmp/liveflow-apt-ovs.log 2>&1; then
+        cat /tmp/liveflow-apt-ovs.log >&2
+        status=1
+    fi
     [ "$added" -eq 1 ] && $sudo rm -f "$blocker"
     return $status
 }

@@ -58,7 +58,7 @@ public final class ChassisStatusWriter {
         for (var chassis : config.chassis().values()) {
             final String name = chassis.getName().getValue();
             final Optional<String> nodeId = SwitchInventory.nodeIdOf(chassis);
-            final boolean alive = inventory.switchOf(chassis).isPresent();
+            final boolean alive = inventory.connectedSwitchOf(chassis).isPresent();
             final State state = new State(alive, nodeId.orElse(""), nodeId.isEmpty()
                 ? "no datapath-id configured" : alive ? "switch connected" : "switch not connected");
             if (Objects.equals(published.get(name), state)) {

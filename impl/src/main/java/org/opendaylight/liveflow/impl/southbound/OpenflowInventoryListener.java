@@ -69,12 +69,22 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
     }
 
     private synchronized void nodesChanged(final @Nullable Nodes nodes) {
-        final SwitchInventory next = inventoryOf(nodes);
+        final SwitchInventory next = withDisconnected(inventoryOf(nodes), current);
         if (!next.equals(current)) {
-            LOG.info("Switches connected: {}", next.switches().keySet());
+            LOG.info("Switches: {}", next.switches().values().stream()
+                .map(view -> view.nodeId() + (view.connected() ? "" : " (disconnected)")).toList());
             current = next;
             subscribers.publish(next);
         }
+    }
+
+    /**
+     * Adds to the connected switches the ones that were seen before and are gone now, marked disconnected.
+     */
+    static SwitchInventory withDisconnected(final SwitchInventory connected, final SwitchInventory previous) {
+        final Map<String, SwitchView> all = new HashMap<>(connected.switches());
+        previous.switches().forEach((nodeId, view) -> all.putIfAbsent(nodeId, view.disconnected()));
+        return new SwitchInventory(all);
     }
 
     static SwitchInventory inventoryOf(final @Nullable Nodes nodes) {
@@ -95,7 +105,7 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
                 }
             }
             final String nodeId = node.getId().getValue();
-            switches.put(nodeId, new SwitchView(nodeId, ports));
+            switches.put(nodeId, new SwitchView(nodeId, ports, true));
         }
         return new SwitchInventory(switches);
     }

@@ -96,7 +96,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
-            if (switches.switchOf(chassis).isEmpty()) {
+            if (switches.connectedSwitchOf(chassis).isEmpty()) {
                 continue;
             }
             try {

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 
 /**
- * The connected switches, by OpenFlow node id, as one immutable snapshot of the OpenFlowPlugin's operational
- * inventory.
+ * The switches liveflow has seen, by OpenFlow node id, connected or not, as one immutable snapshot derived from
+ * the OpenFlowPlugin's operational inventory.
  */
 public record SwitchInventory(Map<String, SwitchView> switches) {
     private static final SwitchInventory EMPTY = new SwitchInventory(Map.of());
@@ -40,9 +40,16 @@ public record SwitchInventory(Map<String, SwitchView> switches) {
     }
 
     /**
-     * Returns the connected switch of a chassis, if the chassis has a datapath id and that switch is connected.
+     * Returns the last known state of a chassis' switch, if the chassis has a datapath id and the switch was seen.
      */
     public Optional<SwitchView> switchOf(final Chassis chassis) {
         return nodeIdOf(chassis).map(switches::get);
+    }
+
+    /**
+     * Returns the switch of a chassis only if it is connected now.
+     */
+    public Optional<SwitchView> connectedSwitchOf(final Chassis chassis) {
+        return switchOf(chassis).filter(SwitchView::connected);
     }
 }

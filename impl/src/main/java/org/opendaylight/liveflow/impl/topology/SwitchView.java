@@ -12,14 +12,21 @@ import static java.util.Objects.requireNonNull;
 import java.util.Map;
 
 /**
- * What the OpenFlowPlugin reports of one connected switch: its node id and its ports by interface name.
+ * What the OpenFlowPlugin reports of one switch: its node id, its ports by interface name, and whether it is
+ * connected now. A switch that disconnects keeps its last known ports: a restarting ovs-vswitchd does not
+ * unplug its VMs, so the other chassis keep tunnelling to them (declaring a chassis dead is liveness' job).
  *
  * @param nodeId the OpenFlow node id, {@code openflow:<datapath-id>}
  * @param portsByName OpenFlow port number of every port, by OVS interface name
+ * @param connected whether the switch is connected to this controller now
  */
-public record SwitchView(String nodeId, Map<String, Long> portsByName) {
+public record SwitchView(String nodeId, Map<String, Long> portsByName, boolean connected) {
     public SwitchView {
         requireNonNull(nodeId);
         portsByName = Map.copyOf(portsByName);
+    }
+
+    public SwitchView disconnected() {
+        return new SwitchView(nodeId, portsByName, false);
     }
 }

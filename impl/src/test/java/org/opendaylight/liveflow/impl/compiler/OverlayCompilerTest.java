@@ -27,8 +27,8 @@ class OverlayCompilerTest {
     private final OverlayCompiler compiler = new OverlayCompiler();
     private final TestOverlay overlay = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2);
     private final SwitchInventory inventory = new SwitchInventory(Map.of(
-        "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L)),
-        "openflow:2", new SwitchView("openflow:2", Map.of("p2", 1L, "tun-c1", 100L))));
+        "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),
+        "openflow:2", new SwitchView("openflow:2", Map.of("p2", 1L, "tun-c1", 100L), true)));
 
     private static List<String> dump(final SwitchFlows flows) {
         return flows.flows().values().stream().map(FlowSpec::toString).sorted().toList();
@@ -89,10 +89,19 @@ class OverlayCompilerTest {
     }
 
     @Test
+    void briefDisconnectOfARemoteSwitchKeepsTunnellingToItsPorts() {
+        final SwitchInventory c2Restarting = new SwitchInventory(Map.of(
+            "openflow:1", inventory.switches().get("openflow:1"),
+            "openflow:2", inventory.switches().get("openflow:2").disconnected()));
+        assertEquals(dump(compiler.compile(overlay.snapshot(), inventory, "c1")),
+            dump(compiler.compile(overlay.snapshot(), c2Restarting, "c1")));
+    }
+
+    @Test
     void portWhoseInterfaceIsNotPluggedHasNoFlows() {
         final SwitchInventory noP2 = new SwitchInventory(Map.of(
-            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L)),
-            "openflow:2", new SwitchView("openflow:2", Map.of("tun-c1", 100L))));
+            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),
+            "openflow:2", new SwitchView("openflow:2", Map.of("tun-c1", 100L), true)));
         final List<String> c1 = dump(compiler.compile(overlay.snapshot(), noP2, "c1"));
         assertTrue(c1.stream().noneMatch(flow -> flow.contains("dl_dst=fa:16:3e:00:00:02")), c1::toString);
         final List<String> c2 = dump(compiler.compile(overlay.snapshot(), noP2, "c2"));
@@ -106,8 +115,8 @@ class OverlayCompilerTest {
             .withPort(port("p5", "net2", "fa:16:3e:00:00:05").setBindingChassis(id("c1")))
             .snapshot();
         final SwitchInventory withP5 = new SwitchInventory(Map.of(
-            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "p5", 5L, "tun-c2", 100L)),
-            "openflow:2", new SwitchView("openflow:2", Map.of("p2", 1L, "tun-c1", 100L))));
+            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "p5", 5L, "tun-c2", 100L), true),
+            "openflow:2", new SwitchView("openflow:2", Map.of("p2", 1L, "tun-c1", 100L), true)));
         final SwitchFlows c1 = compiler.compile(twoNetworks, withP5, "c1");
         final GroupSpec net2Flood = c1.groups().get(FloodFlows.everywhereGroup(2002));
         assertEquals(List.of(List.of(new Action.Output(5))), net2Flood.buckets(),
