@@ -20,6 +20,12 @@ public interface ConfigIndex {
     ConfigSnapshot current();
 
     /**
+     * Tells whether the index has received the datastore's content at least once; before that,
+     * {@link #current()} is empty because nothing was read yet, not because nothing is configured.
+     */
+    boolean loaded();
+
+    /**
      * Calls {@code subscriber} with the current snapshot now and with every new one after a commit, in order,
      * on the index's notification thread, until the returned registration is closed.
      */

@@ -135,15 +135,36 @@ final class KarafInstance implements AutoCloseable {
         throw new IOException("No VmRSS for pid " + pid);
     }
 
+    /**
+     * Stops this Karaf and starts it again on the same installation, so its datastore survives, as an operator's
+     * restart of the controller would.
+     */
+    void restart() throws Exception {
+        close();
+        process = null;
+        launch();
+        awaitReady(true);
+    }
+
+    /**
+     * Returns how many lines of Karaf's log contain the text.
+     */
+    long logLinesContaining(final String text) throws IOException {
+        try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
+            return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
     @Override
     @SuppressWarnings("checkstyle:IllegalCatch")
     public void close() {
         if (process == null) {
             return;
         }
-        // OpenFlowPlugin can hang for minutes in shutdown (see TOOLCHAIN.md): stop it first, best effort.
+        // OpenFlowPlugin can hang for minutes in shutdown (see TOOLCHAIN.md): stop it first, best effort, and
+        // transiently, so that it starts again when this installation is started again.
         try {
-            shell().execute("bundle:stop org.opendaylight.openflowplugin.impl");
+            shell().execute("bundle:stop --transient org.opendaylight.openflowplugin.impl");
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not stop OpenFlowPlugin before shutdown", e);
         }
@@ -279,6 +300,10 @@ final class KarafInstance implements AutoCloseable {
         // OpenFlowPlugin's listeners come from these files, which Karaf only writes when they do not exist yet.
         writeConnectionConfig(home, "config", "default-openflow-connection-config.xml", openflowPort);
         writeConnectionConfig(home, "legacyConfig", "legacy-openflow-connection-config.xml", freePort());
+        // liveflow's own DEBUG lines (for example each flow the reconciler changes) help when a test fails
+        Files.writeString(etc.resolve("org.ops4j.pax.logging.cfg"), "\nlog4j2.logger.liveflow.name = "
+            + "org.opendaylight.liveflow\nlog4j2.logger.liveflow.level = DEBUG\n", StandardCharsets.UTF_8,
+            StandardOpenOption.APPEND);
         final Path bootDescriptor = bootFeatureDescriptor(etc);
         Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
     }

@@ -37,6 +37,7 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
     private final Registration registration;
     private final Subscribers<ConfigSnapshot> subscribers = new Subscribers<>();
     private volatile ConfigSnapshot current = ConfigSnapshot.empty();
+    private volatile boolean loaded;
 
     @Activate
     public ConfigIndexService(@Reference final DataBroker broker) {
@@ -56,6 +57,11 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
     }
 
     @Override
+    public boolean loaded() {
+        return loaded;
+    }
+
+    @Override
     public AutoCloseable subscribe(final Consumer<ConfigSnapshot> subscriber) {
         return subscribers.add(subscriber, current);
     }
@@ -63,6 +69,7 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
     private void overlayChanged(final @Nullable Overlay overlay) {
         final ConfigSnapshot next = ConfigSnapshot.of(overlay);
         current = next;
+        loaded = true;
         LOG.debug("liveflow configuration index now holds {}", next);
         subscribers.publish(next);
     }

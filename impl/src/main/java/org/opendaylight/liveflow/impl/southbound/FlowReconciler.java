@@ -115,7 +115,9 @@ public final class FlowReconciler {
         int flowsWritten = 0;
         int groupsDeleted = 0;
         for (Map.Entry<String, Flow> flow : wantedFlows.entrySet()) {
-            if (!flow.getValue().equals(current.flows().get(flow.getKey()))) {
+            final Flow installedFlow = current.flows().get(flow.getKey());
+            if (!flow.getValue().equals(installedFlow)) {
+                LOG.debug("{}: flow {} was {} and is now {}", nodeId, flow.getKey(), installedFlow, flow.getValue());
                 second.mergeParentStructurePut(CONFIGURATION, flowPath(node, flow.getValue()), flow.getValue());
                 flowsWritten++;
             }

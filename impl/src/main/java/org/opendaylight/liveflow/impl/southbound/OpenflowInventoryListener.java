@@ -9,8 +9,13 @@ package org.opendaylight.liveflow.impl.southbound;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
@@ -37,14 +42,25 @@ import org.slf4j.LoggerFactory;
  * Follows the OpenFlowPlugin's operational inventory (a node per connected switch, a node-connector per port)
  * and publishes a new {@link SwitchInventory} only when switches or port numbers actually change, not on every
  * statistics update.
+ *
+ * <p>A switch that has just (re)connected reports its ports over several updates. For {@link #SETTLE} after a
+ * connect, ports it reported before are kept even if not reported yet, so no flow towards them is withdrawn
+ * and re-added while the inventory fills in; after that the switch's report is taken as it is.
  */
 @Component(service = SwitchInventoryService.class)
 public final class OpenflowInventoryListener implements SwitchInventoryService, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OpenflowInventoryListener.class);
 
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
     private final Subscribers<SwitchInventory> subscribers = new Subscribers<>();
+    private final Map<String, Instant> connectedAt = new HashMap<>();
+    private final ScheduledExecutorService settleTimer = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "liveflow-inventory-settle"));
     private final Registration registration;
     private volatile SwitchInventory current = SwitchInventory.empty();
+    private @Nullable Nodes lastNodes;
+    private volatile Instant lastChange = Instant.EPOCH;
 
     @Activate
     public OpenflowInventoryListener(@Reference final DataBroker broker) {
@@ -56,6 +72,12 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
     @Override
     public void close() {
         registration.close();
+        settleTimer.shutdownNow();
+    }
+
+    @Override
+    public Instant lastChange() {
+        return lastChange;
     }
 
     @Override
@@ -69,13 +91,37 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
     }
 
     private synchronized void nodesChanged(final @Nullable Nodes nodes) {
-        final SwitchInventory next = withDisconnected(inventoryOf(nodes), current);
+        lastNodes = nodes;
+        final Instant now = Instant.now();
+        final SwitchInventory reported = inventoryOf(nodes);
+        final Map<String, SwitchView> settled = new HashMap<>();
+        for (SwitchView view : reported.switches().values()) {
+            final SwitchView before = current.switches().get(view.nodeId());
+            if (before == null || !before.connected()) {
+                connectedAt.put(view.nodeId(), now);
+                settleTimer.schedule(this::resettle, SETTLE.toMillis() + 10, TimeUnit.MILLISECONDS);
+            }
+            final boolean settling = now.isBefore(connectedAt.get(view.nodeId()).plus(SETTLE));
+            if (settling && before != null) {
+                final Map<String, Long> ports = new HashMap<>(before.portsByName());
+                ports.putAll(view.portsByName());
+                settled.put(view.nodeId(), new SwitchView(view.nodeId(), ports, true));
+            } else {
+                settled.put(view.nodeId(), view);
+            }
+        }
+        final SwitchInventory next = withDisconnected(new SwitchInventory(settled), current);
         if (!next.equals(current)) {
             LOG.info("Switches: {}", next.switches().values().stream()
                 .map(view -> view.nodeId() + (view.connected() ? "" : " (disconnected)")).toList());
             current = next;
+            lastChange = now;
             subscribers.publish(next);
         }
+    }
+
+    private synchronized void resettle() {
+        nodesChanged(lastNodes);
     }
 
     /**

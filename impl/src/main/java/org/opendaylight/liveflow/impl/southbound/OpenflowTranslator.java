@@ -102,6 +102,8 @@ final class OpenflowTranslator {
             .setCookie(new FlowCookie(Uint64.fromLongBits(spec.owner().cookie())))
             .setFlowName(spec.owner().toString())
             .setHardTimeout(Uint16.ZERO)
+            // the datastore gives back strict=false (its default), and an identical flow must compare equal
+            .setStrict(false)
             .setIdleTimeout(Uint16.ZERO)
             .setMatch(match(nodeId, spec.match()))
             .setInstructions(new InstructionsBuilder().setInstruction(BindingMap.ordered(instructions)).build())

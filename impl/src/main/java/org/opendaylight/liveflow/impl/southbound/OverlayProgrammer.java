@@ -7,8 +7,10 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.liveflow.api.ConfigIndex;
@@ -31,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * Drives the data plane: whenever the configuration or the switch inventory changes, it compiles the desired
  * flows of every connected chassis and hands them to the {@link FlowReconciler}. Bursts of changes coalesce
  * into one pass on a single thread, so passes never overlap.
+ *
+ * <p>After the controller starts, it waits until the configuration is loaded and every configured chassis'
+ * switch has reconnected and reported its ports (or {@link #STARTUP_GRACE} has passed) before it changes any
+ * switch: compiling with half the switches still unknown would withdraw, and then re-add, every flow towards
+ * the others.
  */
 @Component(service = OverlayProgrammer.class)
 public final class OverlayProgrammer implements AutoCloseable {
@@ -41,8 +48,12 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final OverlayCompiler compiler = new OverlayCompiler();
     private final FlowReconciler reconciler;
     private final ChassisStatusWriter chassisStatus;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+    static final Duration STARTUP_GRACE = Duration.ofSeconds(30);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-programmer"));
+    private final Instant activatedAt = Instant.now();
+    private boolean startupComplete;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
@@ -84,6 +95,35 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells whether every chassis with a datapath id has been seen since start, or the grace period is over; if
+     * neither, schedules another pass for when the grace period ends.
+     */
+    private boolean switchesCaughtUp(final ConfigSnapshot snapshot, final SwitchInventory switches) {
+        if (!config.loaded()) {
+            // the configuration subscription schedules a pass once it arrives
+            return false;
+        }
+        final long unseen = snapshot.chassis().values().stream()
+            .filter(chassis -> chassis.getDatapathId() != null && switches.switchOf(chassis).isEmpty()).count();
+        final Instant now = Instant.now();
+        final Duration left = Duration.between(now, activatedAt.plus(STARTUP_GRACE));
+        if (unseen > 0 && !left.isNegative()) {
+            LOG.info("Waiting up to {} s for {} more switches to connect before programming", left.toSeconds(),
+                unseen);
+            executor.schedule(this::schedule, left.toMillis() + 1, TimeUnit.MILLISECONDS);
+            return false;
+        }
+        // the switches that just connected are still reporting their ports: let the inventory settle
+        final Instant settled = inventory.lastChange().plus(OpenflowInventoryListener.SETTLE);
+        if (now.isBefore(settled) && !left.isNegative()) {
+            executor.schedule(this::schedule, Duration.between(now, settled).toMillis() + 1, TimeUnit.MILLISECONDS);
+            return false;
+        }
+        startupComplete = true;
+        return true;
+    }
+
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void programAll() {
         pending.set(false);
@@ -93,6 +133,9 @@ public final class OverlayProgrammer implements AutoCloseable {
             chassisStatus.update(snapshot, switches);
         } catch (RuntimeException e) {
             LOG.warn("Could not update chassis status", e);
+        }
+        if (!startupComplete && !switchesCaughtUp(snapshot, switches)) {
+            return;
         }
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.impl.topology;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -14,6 +15,11 @@ import java.util.function.Consumer;
  */
 public interface SwitchInventoryService {
     SwitchInventory current();
+
+    /**
+     * Returns when the inventory last changed (a switch or a port came or went).
+     */
+    Instant lastChange();
 
     /**
      * Calls {@code subscriber} with the current inventory now and with every changed one after, until closed.

@@ -8,7 +8,10 @@
 package org.opendaylight.liveflow.it.lab;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +21,8 @@ import java.util.regex.Pattern;
  * dummy interfaces; packets are injected into them and counted on the way out.
  */
 public final class OvsChassis {
-    private static final Pattern TX_PACKETS = Pattern.compile("tx pkts=(\\d+)");
     private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
+    private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
 
     private final String name;
     private final int index;
@@ -54,6 +57,18 @@ public final class OvsChassis {
         return ovs;
     }
 
+    public Path dir() {
+        return ovs.dir();
+    }
+
+    /**
+     * Runs an ovs-ofctl command on br-int: {@code ofctl("dump-flows", "--no-stats")}; a leading option such as
+     * {@code --bundle} goes before the command.
+     */
+    public String ofctl(final String... args) throws IOException {
+        return ovs.ofctl("br-int", args);
+    }
+
     void createBridges(final int controllerPort, final String underlaySocket) throws IOException {
         ovs.vsctl("set", "open_vswitch", ".", "external_ids:system-id=" + name);
         ovs.vsctl("add-br", "br-phys", "--", "set", "bridge", "br-phys", "fail_mode=standalone",
@@ -80,7 +95,18 @@ public final class OvsChassis {
 
     public void addVmPort(final String iface, final int ofport) throws IOException {
         ovs.vsctl("add-port", "br-int", iface, "--", "set", "interface", iface, "type=dummy",
-            "ofport_request=" + ofport);
+            "ofport_request=" + ofport, "options:tx_pcap=" + pcapOf(iface));
+    }
+
+    /**
+     * Returns how many frames a VM port has delivered to its VM (LLDP from the controller not counted).
+     */
+    public long deliveredFrames(final String iface) throws IOException {
+        return PcapFile.countVmFrames(pcapOf(iface));
+    }
+
+    private Path pcapOf(final String iface) {
+        return ovs.dir().resolve(iface + ".pcap");
     }
 
     public void removePort(final String iface) throws IOException {
@@ -96,17 +122,6 @@ public final class OvsChassis {
     }
 
     /**
-     * Returns how many packets br-int has sent out of an OpenFlow port.
-     */
-    public long txPackets(final int ofport) throws IOException {
-        final Matcher matcher = TX_PACKETS.matcher(ovs.ofctl("br-int", "dump-ports", Integer.toString(ofport)));
-        if (!matcher.find()) {
-            throw new IOException("No tx counter for port " + ofport + " on " + name);
-        }
-        return Long.parseLong(matcher.group(1));
-    }
-
-    /**
      * Returns br-int's flows as ovs-ofctl prints them, without the header line.
      */
     public List<String> flows() throws IOException {
@@ -119,6 +134,21 @@ public final class OvsChassis {
      */
     public List<String> flowRules() throws IOException {
         return flows().stream().map(OvsChassis::withoutCounters).sorted().toList();
+    }
+
+    /**
+     * Returns how long each flow (without counters) has been on the switch, in seconds; a flow that was removed
+     * and added again starts over.
+     */
+    public Map<String, Double> flowDurations() throws IOException {
+        final Map<String, Double> out = new HashMap<>();
+        for (String flow : flows()) {
+            final Matcher matcher = DURATION.matcher(flow);
+            if (matcher.find()) {
+                out.put(withoutCounters(flow), Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return out;
     }
 
     public String groups() throws IOException {

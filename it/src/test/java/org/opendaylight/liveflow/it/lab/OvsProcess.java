@@ -82,10 +82,15 @@ public final class OvsProcess {
     }
 
     String ofctl(final String bridge, final String... args) throws IOException {
+        // options (--bundle, --no-stats) first, then the command, the bridge's management socket, the arguments
         final List<String> command = new ArrayList<>(List.of("ovs-ofctl", "-O", "OpenFlow13"));
-        command.add(args[0]);
+        int first = 0;
+        while (args[first].startsWith("--")) {
+            command.add(args[first++]);
+        }
+        command.add(args[first]);
         command.add("unix:" + dir.resolve(bridge + ".mgmt"));
-        command.addAll(List.of(args).subList(1, args.length));
+        command.addAll(List.of(args).subList(first + 1, args.length));
         return run(command.toArray(String[]::new));
     }
 

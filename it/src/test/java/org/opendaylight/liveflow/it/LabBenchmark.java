@@ -1,0 +1,159 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lab benchmark, not part of the test command (run: ./mvnw -f it/pom.xml verify -Dit.test=LabBenchmark): time
+ * from the RESTCONF writes of 20 chassis x 50 VM ports until every switch holds all its flows, next to the time
+ * Open vSwitch itself takes to install the same flows and groups with {@code ovs-ofctl --bundle}.
+ */
+class LabBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(LabBenchmark.class);
+    private static final int CHASSIS = Integer.getInteger("liveflow.bench.chassis", 20);
+    private static final int PORTS_PER_CHASSIS = Integer.getInteger("liveflow.bench.ports", 50);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    @Test
+    void restconfToFlowsOnEverySwitch() throws Exception {
+        final List<String> names = new ArrayList<>();
+        for (int c = 1; c <= CHASSIS; c++) {
+            names.add("c" + c);
+        }
+        try (KarafInstance karaf = KarafInstance.start("lab-benchmark", UnaryOperator.identity(), true);
+             OvsLab lab = OvsLab.start(karaf.home().resolveSibling("lab-benchmark-ovs"), karaf.openflowPort(),
+                 names.toArray(String[]::new))) {
+            final Restconf restconf = karaf.restconf();
+            for (OvsChassis node : lab.allChassis()) {
+                for (int p = 1; p <= PORTS_PER_CHASSIS; p++) {
+                    node.addVmPort(portId(node.datapathId(), p), p);
+                }
+            }
+            final Instant start = Instant.now();
+            assertEquals(201, restconf.put("/rests/data/liveflow:overlay", overlayJson(lab)).status());
+            final Instant written = Instant.now();
+            final Map<String, Integer> expected = expectedFlowCounts(karaf, lab);
+            final Instant deadline = start.plus(TIMEOUT);
+            for (OvsChassis node : lab.allChassis()) {
+                while (node.flows().size() < expected.get(node.name())) {
+                    assertTrue(Instant.now().isBefore(deadline), node.name() + " incomplete");
+                    Thread.sleep(100);
+                }
+            }
+            final Duration liveflow = Duration.between(start, Instant.now());
+            final int totalFlows = expected.values().stream().mapToInt(Integer::intValue).sum();
+
+            final Duration ovs = reinstallWithOfctlBundle(lab);
+            LOG.info(String.format("%d chassis x %d ports, %d flows: RESTCONF write %.2f s, RESTCONF to all flows on "
+                    + "all switches %.2f s; ovs-ofctl --bundle installing the same flows and groups, switch after "
+                    + "switch: %.2f s", CHASSIS, PORTS_PER_CHASSIS, totalFlows,
+                Duration.between(start, written).toMillis() / 1000.0, liveflow.toMillis() / 1000.0,
+                ovs.toMillis() / 1000.0));
+        }
+    }
+
+    /**
+     * Asks liveflow (over the shell) how many flows it wants on each chassis.
+     */
+    private static Map<String, Integer> expectedFlowCounts(final KarafInstance karaf, final OvsLab lab)
+            throws IOException {
+        final Map<String, Integer> out = new HashMap<>();
+        for (OvsChassis node : lab.allChassis()) {
+            final String diff = karaf.shell().execute("liveflow:flow-diff " + node.name());
+            final int desired = Integer.parseInt(diff.replaceAll("(?s).*\\): (\\d+) desired.*", "$1"));
+            out.put(node.name(), desired);
+        }
+        return out;
+    }
+
+    /**
+     * Saves every switch's flows and groups, deletes them, and times ovs-ofctl --bundle putting them back.
+     */
+    private static Duration reinstallWithOfctlBundle(final OvsLab lab) throws IOException {
+        final List<Path> flowFiles = new ArrayList<>();
+        final List<Path> groupFiles = new ArrayList<>();
+        for (OvsChassis node : lab.allChassis()) {
+            final Path flows = node.dir().resolve("flows.txt");
+            final Path groups = node.dir().resolve("groups.txt");
+            Files.writeString(flows, String.join("\n", node.ofctl("--no-stats", "dump-flows").lines()
+                .filter(line -> line.contains("table=")).toList()) + "\n");
+            Files.writeString(groups, String.join("\n", node.ofctl("dump-groups").lines()
+                .filter(line -> line.contains("group_id=")).map(String::strip).toList()) + "\n");
+            node.ofctl("del-flows");
+            node.ofctl("del-groups");
+            flowFiles.add(flows);
+            groupFiles.add(groups);
+        }
+        final Instant start = Instant.now();
+        int index = 0;
+        for (OvsChassis node : lab.allChassis()) {
+            node.ofctl("--bundle", "add-groups", groupFiles.get(index).toString());
+            node.ofctl("--bundle", "add-flows", flowFiles.get(index).toString());
+            index++;
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    private static String portId(final long chassis, final int port) {
+        return "vm" + chassis + "-" + port;
+    }
+
+    /**
+     * The whole overlay in one document: one tenant; 50 networks, each with one port on every chassis.
+     */
+    private static String overlayJson(final OvsLab lab) {
+        final StringBuilder chassis = new StringBuilder();
+        final StringBuilder networks = new StringBuilder();
+        final StringBuilder subnets = new StringBuilder();
+        final StringBuilder ports = new StringBuilder();
+        for (OvsChassis node : lab.allChassis()) {
+            chassis.append(chassis.isEmpty() ? "" : ",").append("{\"name\":\"").append(node.name())
+                .append("\",\"tunnel-ip\":\"").append(node.underlayIp()).append("\",\"datapath-id\":")
+                .append(node.datapathId()).append('}');
+        }
+        for (int n = 1; n <= PORTS_PER_CHASSIS; n++) {
+            networks.append(networks.isEmpty() ? "" : ",").append("{\"id\":\"net").append(n)
+                .append("\",\"tenant\":\"t\",\"segmentation-id\":").append(1000 + n).append('}');
+            subnets.append(subnets.isEmpty() ? "" : ",").append("{\"id\":\"s").append(n)
+                .append("\",\"tenant\":\"t\",\"network\":\"net").append(n).append("\",\"cidr\":\"10.")
+                .append(n).append(".0.0/16\"}");
+            for (OvsChassis node : lab.allChassis()) {
+                final long c = node.datapathId();
+                ports.append(ports.isEmpty() ? "" : ",").append("{\"id\":\"").append(portId(c, n))
+                    .append("\",\"tenant\":\"t\",\"network\":\"net").append(n)
+                    .append(String.format("\",\"mac-address\":\"fa:16:3e:%02x:%02x:01\"", c, n))
+                    .append(",\"fixed-ip\":[{\"ip-address\":\"10.").append(n).append(".0.").append(c + 10)
+                    .append("\",\"subnet\":\"s").append(n).append("\"}],\"binding-chassis\":\"")
+                    .append(node.name()).append("\"}");
+            }
+        }
+        return "{\"liveflow:overlay\":{\"tenants\":{\"tenant\":[{\"id\":\"t\"}]},"
+            + "\"chassis-registry\":{\"chassis\":[" + chassis + "]},"
+            + "\"networks\":{\"network\":[" + networks + "]},"
+            + "\"subnets\":{\"subnet\":[" + subnets + "]},"
+            + "\"ports\":{\"port\":[" + ports + "]}}}";
+    }
+}

@@ -1,0 +1,59 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it.lab;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads what Open vSwitch wrote to a dummy port's {@code options:tx_pcap}: the frames the port sent to its VM.
+ */
+final class PcapFile {
+    private static final int GLOBAL_HEADER = 24;
+    private static final int RECORD_HEADER = 16;
+    private static final int ETHERTYPE_LLDP = 0x88cc;
+
+    private PcapFile() {
+        // reads files
+    }
+
+    /**
+     * Counts the frames in the file other than LLDP, which the OpenFlowPlugin's topology discovery sends out of
+     * every port on its own schedule and which is no VM traffic.
+     */
+    static long countVmFrames(final Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        final ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file));
+        if (buffer.remaining() < GLOBAL_HEADER) {
+            return 0;
+        }
+        // the magic number, read big-endian, tells the byte order the writer used
+        buffer.order(buffer.getInt(0) == 0xa1b2c3d4 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        long frames = 0;
+        int offset = GLOBAL_HEADER;
+        while (offset + RECORD_HEADER <= buffer.limit()) {
+            final int captured = buffer.getInt(offset + 8);
+            final int frame = offset + RECORD_HEADER;
+            if (frame + captured > buffer.limit()) {
+                break;
+            }
+            final int ethertype = captured >= 14 ? (buffer.get(frame + 12) & 0xff) << 8 | buffer.get(frame + 13) & 0xff
+                : 0;
+            if (ethertype != ETHERTYPE_LLDP) {
+                frames++;
+            }
+            offset = frame + captured;
+        }
+        return frames;
+    }
+}
