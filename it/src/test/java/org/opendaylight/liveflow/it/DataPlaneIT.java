@@ -103,11 +103,11 @@ class DataPlaneIT {
     @Order(2)
     void unicastCrossesTheTunnelWithTheNetworksVni() throws Exception {
         final Map<String, Long> before = txCounts();
-        final long tunnelled = lab.chassis("c2").packetsOfFlows("tun_id=0x65", "in_port=101");
+        final long tunnelled = lab.chassis("c2").packetsOfFlows("tun_id=0x65");
         lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
         awaitDelivered(before, Map.of("c2/a", 1L));
-        assertEquals(tunnelled + 1, lab.chassis("c2").packetsOfFlows("tun_id=0x65", "in_port=101"),
-            "the packet must arrive on c2 through the VXLAN port from c1 with VNI 101");
+        assertEquals(tunnelled + 1, lab.chassis("c2").packetsOfFlows("tun_id=0x65"),
+            "the packet must arrive on c2 through a VXLAN tunnel with VNI 101");
     }
 
     @Test

@@ -300,10 +300,13 @@ final class KarafInstance implements AutoCloseable {
         // OpenFlowPlugin's listeners come from these files, which Karaf only writes when they do not exist yet.
         writeConnectionConfig(home, "config", "default-openflow-connection-config.xml", openflowPort);
         writeConnectionConfig(home, "legacyConfig", "legacy-openflow-connection-config.xml", freePort());
-        // liveflow's own DEBUG lines (for example each flow the reconciler changes) help when a test fails
-        Files.writeString(etc.resolve("org.ops4j.pax.logging.cfg"), "\nlog4j2.logger.liveflow.name = "
-            + "org.opendaylight.liveflow\nlog4j2.logger.liveflow.level = DEBUG\n", StandardCharsets.UTF_8,
-            StandardOpenOption.APPEND);
+        // liveflow's own DEBUG lines (for example each flow the reconciler changes) help when a test fails;
+        // benchmarks turn them off, since logging every flow costs more than writing it
+        if (!Boolean.getBoolean("liveflow.it.quiet")) {
+            Files.writeString(etc.resolve("org.ops4j.pax.logging.cfg"), "\nlog4j2.logger.liveflow.name = "
+                + "org.opendaylight.liveflow\nlog4j2.logger.liveflow.level = DEBUG\n", StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
+        }
         final Path bootDescriptor = bootFeatureDescriptor(etc);
         Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
     }

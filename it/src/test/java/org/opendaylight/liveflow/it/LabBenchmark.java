@@ -39,6 +39,7 @@ class LabBenchmark {
 
     @Test
     void restconfToFlowsOnEverySwitch() throws Exception {
+        System.setProperty("liveflow.it.quiet", "true");
         final List<String> names = new ArrayList<>();
         for (int c = 1; c <= CHASSIS; c++) {
             names.add("c" + c);

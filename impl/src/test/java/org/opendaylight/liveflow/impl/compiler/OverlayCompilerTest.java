@@ -42,7 +42,7 @@ class OverlayCompilerTest {
             "cookie=" + cookie(Owner.pipeline()) + ", table=0, priority=0 actions=drop",
             "cookie=" + cookie(Owner.port("p1")) + ", table=0, priority=100,in_port=1 "
                 + "actions=write_metadata:0x10003e9/0xffffffffff,goto_table:10",
-            "cookie=" + cookie(Owner.network("net1")) + ", table=0, priority=100,in_port=100,tun_id=1001 "
+            "cookie=" + cookie(Owner.network("net1")) + ", table=0, priority=100,tun_id=1001 "
                 + "actions=write_metadata:0xffff0003e9/0xffffffffff,goto_table:40",
             "cookie=" + cookie(Owner.pipeline()) + ", table=10, priority=0 actions=drop",
             "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x1000000/0xffff000000,"
