@@ -140,6 +140,13 @@ public final class FlowReconciler {
     }
 
     /**
+     * Returns the liveflow groups the config inventory holds for a switch, by group id.
+     */
+    public synchronized Map<Long, Group> installedGroups(final String nodeId) {
+        return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).groups());
+    }
+
+    /**
      * Returns the liveflow flows the config inventory holds for a switch, by flow id (what the shell diffs).
      */
     public synchronized Map<String, Flow> installedFlows(final String nodeId) {

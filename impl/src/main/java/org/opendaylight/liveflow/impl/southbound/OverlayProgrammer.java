@@ -9,6 +9,8 @@ package org.opendaylight.liveflow.impl.southbound;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.opendaylight.liveflow.impl.liveness.ChassisStatusWriter;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -48,6 +51,8 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final OverlayCompiler compiler = new OverlayCompiler();
     private final FlowReconciler reconciler;
     private final ChassisStatusWriter chassisStatus;
+    private final SwitchResync resync;
+    private final Set<String> connectedLastPass = new HashSet<>();
     static final Duration STARTUP_GRACE = Duration.ofSeconds(30);
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
@@ -60,11 +65,12 @@ public final class OverlayProgrammer implements AutoCloseable {
 
     @Activate
     public OverlayProgrammer(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
-            @Reference final DataBroker broker) {
+            @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs) {
         this.config = config;
         this.inventory = inventory;
         reconciler = new FlowReconciler(broker);
         chassisStatus = new ChassisStatusWriter(broker);
+        resync = new SwitchResync(broker, rpcs, executor);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
     }
@@ -137,18 +143,29 @@ public final class OverlayProgrammer implements AutoCloseable {
         if (!startupComplete && !switchesCaughtUp(snapshot, switches)) {
             return;
         }
+        final Set<String> connected = new HashSet<>();
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
             if (switches.connectedSwitchOf(chassis).isEmpty()) {
                 continue;
             }
+            final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
+            connected.add(nodeId);
             try {
-                reconciler.reconcile(SwitchInventory.nodeIdOf(chassis).orElseThrow(),
-                    compiler.compile(snapshot, switches, name));
+                // a switch that comes (back) while the config inventory holds its flows may or may not have them
+                final boolean reconnected = !connectedLastPass.contains(nodeId)
+                    && !reconciler.installedFlows(nodeId).isEmpty();
+                reconciler.reconcile(nodeId, compiler.compile(snapshot, switches, name));
+                if (reconnected) {
+                    resync.switchReconnected(nodeId, reconciler.installedFlows(nodeId),
+                        reconciler.installedGroups(nodeId));
+                }
             } catch (RuntimeException e) {
                 // one chassis failing must not stop the others; the next change retries it
                 LOG.error("Programming chassis {} failed", name, e);
             }
         }
+        connectedLastPass.clear();
+        connectedLastPass.addAll(connected);
     }
 }

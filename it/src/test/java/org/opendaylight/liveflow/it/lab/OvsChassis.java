@@ -9,7 +9,9 @@ package org.opendaylight.liveflow.it.lab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class OvsChassis {
     private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
+    private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
 
     private final String name;
     private final int index;
@@ -131,6 +134,21 @@ public final class OvsChassis {
      */
     public List<String> flowRules() throws IOException {
         return flows().stream().map(OvsChassis::withoutCounters).sorted().toList();
+    }
+
+    /**
+     * Returns how long each flow (without counters) has been on the switch, in seconds; a flow that was
+     * replaced, or removed and added again, starts over.
+     */
+    public Map<String, Double> flowDurations() throws IOException {
+        final Map<String, Double> out = new HashMap<>();
+        for (String flow : flows()) {
+            final Matcher matcher = DURATION.matcher(flow);
+            if (matcher.find()) {
+                out.put(withoutCounters(flow), Double.parseDouble(matcher.group(1)));
+            }
+        }
+        return out;
     }
 
     public String groups() throws IOException {
