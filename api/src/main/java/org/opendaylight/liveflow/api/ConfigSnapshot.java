@@ -48,7 +48,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 public final class ConfigSnapshot {
     private static final ConfigSnapshot EMPTY = new ConfigSnapshot(new OverlayBuilder().build());
 
-    private final Overlay overlay;
     private final ImmutableSortedMap<String, Chassis> chassis;
     private final ImmutableSortedMap<String, Tenant> tenants;
     private final ImmutableSortedMap<String, Quota> quotas;
@@ -63,7 +62,7 @@ public final class ConfigSnapshot {
     private final ImmutableListMultimap<String, Subnet> subnetsByNetwork;
 
     private ConfigSnapshot(final Overlay overlay) {
-        this.overlay = requireNonNull(overlay);
+        requireNonNull(overlay);
         final ChassisRegistry registry = overlay.getChassisRegistry();
         chassis = byId(registry == null ? null : registry.getChassis(), Chassis::getName);
         final Tenants tenantList = overlay.getTenants();
@@ -107,10 +106,6 @@ public final class ConfigSnapshot {
      */
     public static String idOf(final @Nullable ResourceId id) {
         return id == null ? "" : id.getValue();
-    }
-
-    public Overlay overlay() {
-        return overlay;
     }
 
     public Map<String, Chassis> chassis() {

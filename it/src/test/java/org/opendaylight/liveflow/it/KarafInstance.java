@@ -94,14 +94,6 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
-    int httpPort() {
-        return httpPort;
-    }
-
-    int sshPort() {
-        return sshPort;
-    }
-
     int openflowPort() {
         return openflowPort;
     }

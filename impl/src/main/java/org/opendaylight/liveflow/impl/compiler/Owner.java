@@ -26,8 +26,7 @@ public record Owner(Kind kind, String id) {
     public enum Kind {
         PIPELINE(1),
         PORT(2),
-        NETWORK(3),
-        TUNNEL(4);
+        NETWORK(3);
 
         private final int code;
 
@@ -58,10 +57,6 @@ public record Owner(Kind kind, String id) {
 
     public static Owner network(final String id) {
         return new Owner(Kind.NETWORK, id);
-    }
-
-    public static Owner tunnel(final String remoteChassis) {
-        return new Owner(Kind.TUNNEL, remoteChassis);
     }
 
     /**

@@ -54,12 +54,4 @@ public enum Table {
         };
     }
 
-    public static Table ofId(final short id) {
-        for (Table table : values()) {
-            if (table.id == id) {
-                return table;
-            }
-        }
-        throw new IllegalArgumentException("No liveflow table " + id);
-    }
 }

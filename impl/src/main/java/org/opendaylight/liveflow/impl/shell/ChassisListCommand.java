@@ -9,15 +9,11 @@ package org.opendaylight.liveflow.impl.shell;
 
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 
 /**
@@ -25,18 +21,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 @Service
 @Command(scope = "liveflow", name = "chassis-list", description = "List chassis with tunnel endpoint and liveness")
-public final class ChassisListCommand implements Action {
-    @Reference
-    private ConfigIndex index;
-    @Reference
-    private DataBroker broker;
-    @Reference
-    private Session session;
-
+public final class ChassisListCommand extends OverlayStateCommand {
     @Override
-    public Object execute() {
-        final ConfigSnapshot snapshot = index.current();
-        final OperationalView state = OperationalView.read(broker);
+    void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
         final ShellTable table = new ShellTable();
         table.column("NAME");
         table.column("TUNNEL-IP");
@@ -48,11 +35,10 @@ public final class ChassisListCommand implements Action {
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
             table.addRow().addContent(name, chassis.getTunnelIp().stringValue(), orNone(chassis.getTunnelType()),
-                orNone(chassis.getDatapathId()), Boolean.FALSE.equals(chassis.getAdminStateUp()) ? "down" : "up",
-                state.chassis(name).map(c -> Boolean.TRUE.equals(c.getAlive()) ? "yes" : "no").orElse("unknown"),
+                orNone(chassis.getDatapathId()), Texts.adminState(chassis.getAdminStateUp()),
+                state.chassis(name).map(c -> Texts.yesNo(c.getAlive())).orElse("unknown"),
                 snapshot.portsOnChassis(name).size());
         }
-        table.print(session.getConsole());
-        return null;
+        table.print(out);
     }
 }

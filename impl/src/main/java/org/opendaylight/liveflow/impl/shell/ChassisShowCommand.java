@@ -10,16 +10,11 @@ package org.opendaylight.liveflow.impl.shell;
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
@@ -28,34 +23,25 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 @Service
 @Command(scope = "liveflow", name = "chassis-show", description = "Show one chassis with its liveness and ports")
-public final class ChassisShowCommand implements Action {
-    @Reference
-    private ConfigIndex index;
-    @Reference
-    private DataBroker broker;
-    @Reference
-    private Session session;
-
+public final class ChassisShowCommand extends OverlayStateCommand {
     @Argument(index = 0, name = "chassis", required = true, description = "Chassis name (OVS system-id)")
     @Completion(ChassisIdCompleter.class)
     private String name;
 
     @Override
-    public Object execute() {
-        final ConfigSnapshot snapshot = index.current();
+    void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
         final Chassis chassis = snapshot.chassis().get(name);
         if (chassis == null) {
             throw new IllegalArgumentException("No chassis '" + name + "' is configured");
         }
-        final var status = OperationalView.read(broker).chassis(name);
-        final PrintStream out = session.getConsole();
+        final var status = state.chassis(name);
         out.println("Chassis          " + name);
         out.println("  Tunnel         " + chassis.getTunnelIp().stringValue() + " (" + orNone(chassis.getTunnelType())
             + ")");
         out.println("  Datapath id    " + orNone(chassis.getDatapathId()));
-        out.println("  Admin state    " + (Boolean.FALSE.equals(chassis.getAdminStateUp()) ? "down" : "up"));
+        out.println("  Admin state    " + Texts.adminState(chassis.getAdminStateUp()));
         out.println("  OpenFlow node  " + status.map(s -> orNone(s.getNodeId())).orElse(Texts.NONE));
-        out.println("  Alive          " + status.map(s -> Boolean.TRUE.equals(s.getAlive()) ? "yes" : "no")
+        out.println("  Alive          " + status.map(s -> Texts.yesNo(s.getAlive()))
             .orElse("unknown (not seen by the controller yet)"));
         status.ifPresent(s -> {
             out.println("  Connected since " + orNone(s.getConnectedSince()));
@@ -67,6 +53,5 @@ public final class ChassisShowCommand implements Action {
             out.println("    " + port.getId().getValue() + "  " + port.getMacAddress().getValue() + "  "
                 + Texts.fixedIps(port) + "  network " + port.getNetwork().getValue());
         }
-        return null;
     }
 }

@@ -9,18 +9,14 @@ package org.opendaylight.liveflow.impl.shell;
 
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
+import java.io.PrintStream;
 import java.util.Collection;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
 /**
@@ -28,14 +24,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 @Service
 @Command(scope = "liveflow", name = "port-list", description = "List ports with binding and migration state")
-public final class PortListCommand implements Action {
-    @Reference
-    private ConfigIndex index;
-    @Reference
-    private DataBroker broker;
-    @Reference
-    private Session session;
-
+public final class PortListCommand extends OverlayStateCommand {
     @Option(name = "--network", aliases = "-n", description = "Only the ports of this network")
     @Completion(NetworkIdCompleter.class)
     private String network;
@@ -45,9 +34,7 @@ public final class PortListCommand implements Action {
     private String chassis;
 
     @Override
-    public Object execute() {
-        final ConfigSnapshot snapshot = index.current();
-        final OperationalView state = OperationalView.read(broker);
+    void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
         final Collection<Port> ports = network != null ? snapshot.portsOfNetwork(network)
             : chassis != null ? snapshot.portsOnChassis(chassis) : snapshot.ports().values();
         final ShellTable table = new ShellTable();
@@ -60,17 +47,12 @@ public final class PortListCommand implements Action {
         table.column("ADMIN");
         table.column("MIGRATION");
         for (Port port : ports) {
-            if (chassis != null && (port.getBindingChassis() == null
-                    || !chassis.equals(port.getBindingChassis().getValue()))) {
-                continue;
-            }
             final String id = port.getId().getValue();
             table.addRow().addContent(id, port.getNetwork().getValue(), port.getMacAddress().getValue(),
                 Texts.fixedIps(port), orNone(port.getBindingChassis()), orNone(port.getVnicType()),
-                Boolean.FALSE.equals(port.getAdminStateUp()) ? "down" : "up",
+                Texts.adminState(port.getAdminStateUp()),
                 Texts.migrationState(port, state.migration(id).orElse(null)));
         }
-        table.print(session.getConsole());
-        return null;
+        table.print(out);
     }
 }

@@ -10,16 +10,11 @@ package org.opendaylight.liveflow.impl.shell;
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
 import java.io.PrintStream;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.api.console.Session;
-import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.Transition;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
@@ -33,24 +28,15 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 @Service
 @Command(scope = "liveflow", name = "port-show", description = "Show one port: addresses, binding, trunk, migration")
-public final class PortShowCommand implements Action {
-    @Reference
-    private ConfigIndex index;
-    @Reference
-    private DataBroker broker;
-    @Reference
-    private Session session;
-
+public final class PortShowCommand extends OverlayStateCommand {
     @Argument(index = 0, name = "port", required = true, description = "Port id")
     @Completion(PortIdCompleter.class)
     private String portId;
 
     @Override
-    public Object execute() {
-        final ConfigSnapshot snapshot = index.current();
+    void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
         final Port port = snapshot.port(portId).orElseThrow(
             () -> new IllegalArgumentException("No port '" + portId + "' is configured"));
-        final PrintStream out = session.getConsole();
         out.println("Port            " + portId);
         out.println("  Name          " + orNone(port.getName()));
         out.println("  Tenant        " + port.getTenant().getValue());
@@ -66,7 +52,7 @@ public final class PortShowCommand implements Action {
         out.println("  Interface     " + (port.getInterfaceName() != null ? port.getInterfaceName() : portId));
         out.println("  VNIC type     " + orNone(port.getVnicType()));
         out.println("  Device owner  " + orNone(port.getDeviceOwner()));
-        out.println("  Admin state   " + (Boolean.FALSE.equals(port.getAdminStateUp()) ? "down" : "up"));
+        out.println("  Admin state   " + Texts.adminState(port.getAdminStateUp()));
         out.println("  Port security " + (Boolean.FALSE.equals(port.getPortSecurityEnabled()) ? "off" : "on"));
         out.println("  Revision      " + orNone(port.getRevision()));
         out.println("  Bound to      " + orNone(port.getBindingChassis()));
@@ -81,7 +67,7 @@ public final class PortShowCommand implements Action {
                 }
             }
         }
-        final Migration migration = OperationalView.read(broker).migration(portId).orElse(null);
+        final Migration migration = state.migration(portId).orElse(null);
         out.println("  Migration     " + Texts.migrationState(port, migration));
         if (migration != null) {
             out.println("    from " + orNone(migration.getSourceChassis()) + " to "
@@ -91,6 +77,5 @@ public final class PortShowCommand implements Action {
                     + orNone(step.getToState()) + "  " + orNone(step.getCause()));
             }
         }
-        return null;
     }
 }

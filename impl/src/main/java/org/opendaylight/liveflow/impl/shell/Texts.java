@@ -42,6 +42,15 @@ final class Texts {
         return text.isEmpty() ? NONE : text;
     }
 
+    static String adminState(final @Nullable Boolean up) {
+        // the YANG default is up, and an absent leaf means the default
+        return Boolean.FALSE.equals(up) ? "down" : "up";
+    }
+
+    static String yesNo(final @Nullable Boolean value) {
+        return Boolean.TRUE.equals(value) ? "yes" : "no";
+    }
+
     static String fixedIps(final Port port) {
         final Collection<FixedIp> ips = port.nonnullFixedIp().values();
         return ips.isEmpty() ? NONE

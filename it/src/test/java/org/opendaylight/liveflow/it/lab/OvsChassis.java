@@ -53,10 +53,6 @@ public final class OvsChassis {
         return String.format("aa:55:aa:55:00:%02x", index);
     }
 
-    OvsProcess ovs() {
-        return ovs;
-    }
-
     public Path dir() {
         return ovs.dir();
     }
