@@ -67,6 +67,12 @@ class DataPlaneIT {
             final int i = (int) node.datapathId();
             put("/ports/port=a" + i, "port", vm("a" + i, "ta", "net-a", "sa", mac('a', i), ip('a', i), node.name()));
             put("/ports/port=b" + i, "port", vm("b" + i, "tb", "net-b", "sb", mac('b', i), ip('b', i), node.name()));
+        }
+        // OpenFlowPlugin 0.17.3 can miss a port added while it is still initialising a switch it has just met
+        // (README, known limits): VMs are plugged once every switch is programmed, as on a running cloud
+        awaitPipelineOnEverySwitch();
+        for (OvsChassis node : lab.allChassis()) {
+            final int i = (int) node.datapathId();
             node.addVmPort("a" + i, PORT_A);
             node.addVmPort("b" + i, PORT_B);
         }
@@ -278,6 +284,16 @@ class DataPlaneIT {
             counts.put(node.name() + "/b", node.deliveredFrames("b" + i));
         }
         return counts;
+    }
+
+    private static void awaitPipelineOnEverySwitch() throws Exception {
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        for (OvsChassis node : lab.allChassis()) {
+            while (node.flows().stream().noneMatch(flow -> flow.contains("table=0") && flow.contains("priority=0 "))) {
+                assertTrue(Instant.now().isBefore(deadline), node.name() + " got no pipeline: " + node.flows());
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static void awaitAllPortsProgrammed() throws Exception {
