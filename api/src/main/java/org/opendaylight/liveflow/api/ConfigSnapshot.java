@@ -12,6 +12,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableListMultimap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Multimaps;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayB
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.FloatingIps;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.MigrationSettings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Networks;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Quotas;
@@ -46,6 +48,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * network and by chassis.
  */
 public final class ConfigSnapshot {
+    /** The YANG default of migration-settings/binding-timeout. */
+    public static final long DEFAULT_BINDING_TIMEOUT_SECONDS = 120;
     private static final ConfigSnapshot EMPTY = new ConfigSnapshot(new OverlayBuilder().build());
 
     private final ImmutableSortedMap<String, Chassis> chassis;
@@ -60,6 +64,7 @@ public final class ConfigSnapshot {
     private final ImmutableListMultimap<String, Port> portsByNetwork;
     private final ImmutableListMultimap<String, Port> portsByChassis;
     private final ImmutableListMultimap<String, Subnet> subnetsByNetwork;
+    private final Duration bindingTimeout;
 
     private ConfigSnapshot(final Overlay overlay) {
         requireNonNull(overlay);
@@ -87,6 +92,16 @@ public final class ConfigSnapshot {
             ports.values().stream().filter(port -> port.getBindingChassis() != null).iterator(),
             port -> port.getBindingChassis().getValue()));
         subnetsByNetwork = Multimaps.index(subnets.values(), subnet -> idOf(subnet.getNetwork()));
+        final MigrationSettings settings = overlay.getMigrationSettings();
+        bindingTimeout = Duration.ofSeconds(settings == null || settings.getBindingTimeout() == null
+            ? DEFAULT_BINDING_TIMEOUT_SECONDS : settings.getBindingTimeout().toJava());
+    }
+
+    /**
+     * Returns how long the migration engine waits for a binding update after activation.
+     */
+    public Duration bindingTimeout() {
+        return bindingTimeout;
     }
 
     /**

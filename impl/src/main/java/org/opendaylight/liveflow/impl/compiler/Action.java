@@ -27,6 +27,14 @@ public sealed interface Action {
         }
     }
 
+    /** Send the packet to the controller (a packet-in carrying the flow's cookie). */
+    record ToController() implements Action {
+        @Override
+        public String toString() {
+            return "CONTROLLER:65535";
+        }
+    }
+
     /** Hand the packet to an OpenFlow group. */
     record Group(long groupId) implements Action {
         @Override

@@ -10,12 +10,16 @@ package org.opendaylight.liveflow.impl.compiler;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
@@ -25,27 +29,45 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 
 /**
  * What the compiler needs to know about one chassis: which ports are up on it (and at which OpenFlow port),
- * which ports are up elsewhere, and the tunnel port towards every other chassis.
+ * which ports are up elsewhere (and where), and the tunnel port towards every other chassis.
  *
- * <p>A port is up on a chassis when it is bound there, administratively up, and the chassis' switch has an
- * interface with the port's interface name (the port id when none is configured). Tunnel ports follow the
- * convention {@code tun-<remote chassis name>}.
+ * <p>A port is up on a chassis when it is placed there, administratively up, and the chassis' switch has an
+ * interface with the port's interface name (the port id when none is configured). A port is placed on its
+ * binding chassis, unless it is migrating: then on the hosts of its {@link PortMigration} phase. Tunnel ports
+ * follow the convention {@code tun-<remote chassis name>}.
  */
 record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> localPorts,
-        List<RemotePort> remotePorts, Map<String, Long> tunnels, Map<String, Network> networks) {
+        List<RemotePort> remotePorts, Map<String, Long> tunnels, Map<String, Network> networks,
+        Map<String, Long> deliveryGroups) {
 
     static final String TUNNEL_PREFIX = "tun-";
+    /** Delivery groups of migrating ports live above the flood groups (at most 2^25). */
+    static final long DELIVERY_GROUP_BASE = 0x4000_0000L;
+    private static final long DELIVERY_GROUP_SPAN = 0x1000_0000L;
 
-    /** A port up on the chassis being compiled. */
-    record LocalPort(Port port, long ofport, Network network) {
+    /**
+     * A port up on the chassis being compiled.
+     *
+     * @param twin the chassis holding the port's other copy while it migrates, else null
+     * @param trapGeneration the migration generation whose announcement this chassis traps, else null
+     */
+    record LocalPort(Port port, long ofport, Network network, @Nullable String twin, @Nullable Long trapGeneration) {
+        String id() {
+            return port.getId().getValue();
+        }
     }
 
-    /** A port up on another chassis. */
-    record RemotePort(Port port, String chassis, Network network) {
+    /**
+     * A port up on other chassis only: one, or the source and the destination of a prepared migration.
+     */
+    record RemotePort(Port port, List<String> hosts, Network network) {
+        String id() {
+            return port.getId().getValue();
+        }
     }
 
     static Optional<CompileContext> of(final ConfigSnapshot config, final SwitchInventory inventory,
-            final String chassisName) {
+            final Map<String, PortMigration> migrations, final String chassisName) {
         final Chassis self = config.chassis().get(chassisName);
         if (self == null) {
             return Optional.empty();
@@ -56,22 +78,37 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         }
         final List<LocalPort> local = new ArrayList<>();
         final List<RemotePort> remote = new ArrayList<>();
+        final Map<String, Network> networks = new TreeMap<>();
         for (Port port : config.ports().values()) {
             final Network network = config.networks().get(idOf(port.getNetwork()));
             if (network == null || port.getBindingChassis() == null || Boolean.FALSE.equals(port.getAdminStateUp())) {
                 continue;
             }
-            final String host = port.getBindingChassis().getValue();
-            final Chassis hostChassis = config.chassis().get(host);
-            final Optional<Long> ofport = hostChassis == null ? Optional.empty()
-                : inventory.switchOf(hostChassis).map(view -> view.portsByName().get(interfaceName(port)));
-            if (ofport.isEmpty()) {
-                continue;
+            final PortMigration migration = migrations.get(port.getId().getValue());
+            final List<String> placed = migration != null ? migration.hosts()
+                : List.of(port.getBindingChassis().getValue());
+            final Map<String, Long> hosts = new LinkedHashMap<>();
+            for (String host : placed) {
+                final Chassis hostChassis = config.chassis().get(host);
+                final Long ofport = hostChassis == null ? null
+                    : inventory.switchOf(hostChassis).map(view -> view.portsByName().get(interfaceName(port)))
+                        .orElse(null);
+                if (ofport != null) {
+                    hosts.put(host, ofport);
+                }
             }
-            if (host.equals(chassisName)) {
-                local.add(new LocalPort(port, ofport.orElseThrow(), network));
-            } else {
-                remote.add(new RemotePort(port, host, network));
+            if (hosts.containsKey(chassisName)) {
+                final String twin = hosts.keySet().stream().filter(host -> !host.equals(chassisName)).findFirst()
+                    .orElse(null);
+                final Long trap = migration != null && migration.phase() == PortMigration.Phase.PREPARED
+                    && migration.destination().equals(chassisName) ? migration.generation() : null;
+                local.add(new LocalPort(port, hosts.get(chassisName), network, twin, trap));
+            } else if (!hosts.isEmpty()) {
+                remote.add(new RemotePort(port, List.copyOf(hosts.keySet()), network));
+                if (migration != null && migration.source().equals(chassisName)) {
+                    // the source of a switched migration forwards what is still in flight to it
+                    networks.put(idOf(network.getId()), network);
+                }
             }
         }
         final Map<String, Long> tunnels = new TreeMap<>();
@@ -81,9 +118,29 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
                 tunnels.put(other, ofport);
             }
         }
-        final Map<String, Network> networks = new TreeMap<>();
         local.forEach(p -> networks.put(idOf(p.network().getId()), p.network()));
-        return Optional.of(new CompileContext(config, chassisName, local, remote, tunnels, networks));
+        return Optional.of(new CompileContext(config, chassisName, local, remote, tunnels, networks,
+            deliveryGroups(local, remote)));
+    }
+
+    /**
+     * Gives every port delivered to two places from this chassis a group id derived from its id, so the id stays
+     * the same from one compile to the next; a collision moves the later port (in id order) to the next free id.
+     */
+    private static Map<String, Long> deliveryGroups(final List<LocalPort> local, final List<RemotePort> remote) {
+        final TreeSet<String> ports = new TreeSet<>();
+        local.stream().filter(port -> port.twin() != null).forEach(port -> ports.add(port.id()));
+        remote.stream().filter(port -> port.hosts().size() > 1).forEach(port -> ports.add(port.id()));
+        final Map<String, Long> groups = new TreeMap<>();
+        final Set<Long> taken = new HashSet<>();
+        for (String port : ports) {
+            long offset = Integer.toUnsignedLong(port.hashCode()) % DELIVERY_GROUP_SPAN;
+            while (!taken.add(offset)) {
+                offset = (offset + 1) % DELIVERY_GROUP_SPAN;
+            }
+            groups.put(port, DELIVERY_GROUP_BASE + offset);
+        }
+        return groups;
     }
 
     /**
@@ -111,9 +168,15 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
      */
     Set<String> remoteChassisOf(final String networkId) {
         final Set<String> out = new LinkedHashSet<>();
+        for (LocalPort local : localPorts) {
+            if (local.twin() != null && idOf(local.network().getId()).equals(networkId)
+                    && tunnels.containsKey(local.twin())) {
+                out.add(local.twin());
+            }
+        }
         for (RemotePort remote : remotePorts) {
-            if (idOf(remote.network().getId()).equals(networkId) && tunnels.containsKey(remote.chassis())) {
-                out.add(remote.chassis());
+            if (idOf(remote.network().getId()).equals(networkId)) {
+                remote.hosts().stream().filter(tunnels::containsKey).forEach(out::add);
             }
         }
         return out;

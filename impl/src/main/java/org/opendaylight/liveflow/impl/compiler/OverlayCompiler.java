@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.compiler;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 
@@ -21,6 +22,7 @@ public final class OverlayCompiler {
         new PipelineFlows(),
         new ClassifierFlows(),
         new PortSecurityFlows(),
+        new ActivationTrapFlows(),
         new ArpResponderFlows(),
         new L2LookupFlows(),
         new FloodFlows(),
@@ -31,9 +33,17 @@ public final class OverlayCompiler {
      * connected.
      */
     public SwitchFlows compile(final ConfigSnapshot config, final SwitchInventory inventory, final String chassis) {
+        return compile(config, inventory, Map.of(), chassis);
+    }
+
+    /**
+     * Returns what the chassis' switch must hold while the given ports migrate (by port id).
+     */
+    public SwitchFlows compile(final ConfigSnapshot config, final SwitchInventory inventory,
+            final Map<String, PortMigration> migrations, final String chassis) {
         final List<FlowSpec> flows = new ArrayList<>();
         final List<GroupSpec> groups = new ArrayList<>();
-        CompileContext.of(config, inventory, chassis).ifPresent(context -> {
+        CompileContext.of(config, inventory, migrations, chassis).ifPresent(context -> {
             for (FlowConcern concern : concerns) {
                 concern.compile(context, flows, groups);
             }

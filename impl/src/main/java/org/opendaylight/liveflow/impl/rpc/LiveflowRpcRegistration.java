@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.rpc;
 
 import com.google.common.collect.ImmutableList;
 import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.impl.migration.MigrationEngine;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.Rpc;
@@ -26,10 +27,10 @@ public final class LiveflowRpcRegistration implements AutoCloseable {
 
     @Activate
     public LiveflowRpcRegistration(@Reference final RpcProviderService rpcProvider,
-            @Reference final ConfigIndex index) {
+            @Reference final ConfigIndex index, @Reference final MigrationEngine migrations) {
         registration = rpcProvider.registerRpcImplementations(ImmutableList.<Rpc<?, ?>>builder()
             .add(new GetQuotaUsageRpc(index))
-            .add(MigrationRpcsPending.all())
+            .add(MigrationRpcs.of(migrations))
             .build());
     }
 

@@ -9,8 +9,10 @@ package org.opendaylight.liveflow.impl.shell;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +55,10 @@ final class OperationalView {
 
     Optional<Chassis> chassis(final String name) {
         return Optional.ofNullable(chassis.get(name));
+    }
+
+    Collection<Migration> migrations() {
+        return new TreeMap<>(migrations).values();
     }
 
     Optional<Migration> migration(final String port) {

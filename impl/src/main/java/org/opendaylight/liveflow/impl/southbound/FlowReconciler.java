@@ -113,7 +113,6 @@ public final class FlowReconciler {
 
         final WriteTransaction second = broker.newWriteOnlyTransaction();
         int flowsWritten = 0;
-        int groupsDeleted = 0;
         for (Map.Entry<String, Flow> flow : wantedFlows.entrySet()) {
             final Flow installedFlow = current.flows().get(flow.getKey());
             if (!flow.getValue().equals(installedFlow)) {
@@ -122,13 +121,22 @@ public final class FlowReconciler {
                 flowsWritten++;
             }
         }
+        commit(second, nodeId);
+        int groupsDeleted = 0;
+        // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
+        // pointed at it were rewritten (a migration's delivery group, say)
+        final WriteTransaction third = broker.newWriteOnlyTransaction();
         for (Long groupId : current.groups().keySet()) {
             if (!wantedGroups.containsKey(groupId)) {
-                second.delete(CONFIGURATION, groupPath(node, groupId));
+                third.delete(CONFIGURATION, groupPath(node, groupId));
                 groupsDeleted++;
             }
         }
-        commit(second, nodeId);
+        if (groupsDeleted > 0) {
+            commit(third, nodeId);
+        } else {
+            third.cancel();
+        }
 
         installed.put(nodeId, new Installed(wantedFlows, wantedGroups));
         final Changes changes = new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);

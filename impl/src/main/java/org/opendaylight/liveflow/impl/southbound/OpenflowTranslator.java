@@ -190,6 +190,9 @@ final class OpenflowTranslator {
             } else if (spec instanceof Action.OutputInPort) {
                 action.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
                     .setOutputNodeConnector(new Uri("INPORT")).setMaxLength(NO_BUFFER).build()).build());
+            } else if (spec instanceof Action.ToController) {
+                action.setAction(new OutputActionCaseBuilder().setOutputAction(new OutputActionBuilder()
+                    .setOutputNodeConnector(new Uri("CONTROLLER")).setMaxLength(NO_BUFFER).build()).build());
             } else if (spec instanceof Action.Group group) {
                 action.setAction(new GroupActionCaseBuilder().setGroupAction(new GroupActionBuilder()
                     .setGroupId(Uint32.valueOf(group.groupId())).build()).build());

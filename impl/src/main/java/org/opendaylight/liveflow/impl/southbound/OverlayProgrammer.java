@@ -20,6 +20,8 @@ import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.liveflow.impl.liveness.ChassisStatusWriter;
+import org.opendaylight.liveflow.impl.migration.MigrationView;
+import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
@@ -48,6 +50,7 @@ public final class OverlayProgrammer implements AutoCloseable {
 
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
+    private final MigrationView migrations;
     private final OverlayCompiler compiler = new OverlayCompiler();
     private final FlowReconciler reconciler;
     private final ChassisStatusWriter chassisStatus;
@@ -62,17 +65,21 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
+    private final AutoCloseable migrationSubscription;
 
     @Activate
     public OverlayProgrammer(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
-            @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs) {
+            @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs,
+            @Reference final MigrationView migrations) {
         this.config = config;
         this.inventory = inventory;
+        this.migrations = migrations;
         reconciler = new FlowReconciler(broker);
         chassisStatus = new ChassisStatusWriter(broker);
         resync = new SwitchResync(broker, rpcs, executor);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
+        migrationSubscription = migrations.subscribe(placements -> schedule());
     }
 
     @Deactivate
@@ -80,6 +87,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     public void close() throws Exception {
         configSubscription.close();
         inventorySubscription.close();
+        migrationSubscription.close();
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
     }
@@ -88,7 +96,7 @@ public final class OverlayProgrammer implements AutoCloseable {
      * Returns what liveflow wants on a chassis' switch right now (for the shell).
      */
     public SwitchFlows desired(final String chassis) {
-        return compiler.compile(config.current(), inventory.current(), chassis);
+        return compiler.compile(config.current(), inventory.current(), migrations.current().ports(), chassis);
     }
 
     public FlowReconciler reconciler() {
@@ -135,6 +143,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         pending.set(false);
         final ConfigSnapshot snapshot = config.current();
         final SwitchInventory switches = inventory.current();
+        final Placements placements = migrations.current();
         try {
             chassisStatus.update(snapshot, switches);
         } catch (RuntimeException e) {
@@ -155,7 +164,7 @@ public final class OverlayProgrammer implements AutoCloseable {
                 // a switch that comes (back) while the config inventory holds its flows may or may not have them
                 final boolean reconnected = !connectedLastPass.contains(nodeId)
                     && !reconciler.installedFlows(nodeId).isEmpty();
-                reconciler.reconcile(nodeId, compiler.compile(snapshot, switches, name));
+                reconciler.reconcile(nodeId, compiler.compile(snapshot, switches, placements.ports(), name));
                 if (reconnected) {
                     resync.switchReconnected(nodeId, reconciler.installedFlows(nodeId),
                         reconciler.installedGroups(nodeId));
@@ -167,5 +176,6 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         connectedLastPass.clear();
         connectedLastPass.addAll(connected);
+        migrations.programmed(placements.version());
     }
 }

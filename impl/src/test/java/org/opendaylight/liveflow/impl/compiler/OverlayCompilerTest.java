@@ -63,7 +63,7 @@ class OverlayCompilerTest {
                 + "actions=goto_table:50",
             "cookie=" + cookie(Owner.port("p1")) + ", table=40, priority=100,metadata=0x3e9/0xffffff,"
                 + "dl_dst=fa:16:3e:00:00:01 actions=write_metadata:0x10000000000/0xffff0000000000,goto_table:60",
-            "cookie=" + cookie(Owner.port("p2")) + ", table=40, priority=100,metadata=0x3e9/0xffffff,"
+            "cookie=" + cookie(Owner.reach("p2")) + ", table=40, priority=100,metadata=0x3e9/0xffffff,"
                 + "dl_dst=fa:16:3e:00:00:02 actions=set_field:1001->tun_id,output:100",
             "cookie=" + cookie(Owner.pipeline()) + ", table=50, priority=0 actions=drop",
             "cookie=" + cookie(Owner.network("net1")) + ", table=50, priority=100,metadata=0xffff0003e9/0xffffffffff "

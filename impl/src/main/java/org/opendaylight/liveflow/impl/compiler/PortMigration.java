@@ -1,0 +1,51 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A port in the middle of a live migration, as the compiler needs to know it (DESIGN.md section 5).
+ *
+ * <ul>
+ *   <li>{@link Phase#PREPARED}: the port is up on the source and on the destination; both copies receive its
+ *       traffic (every other chassis sends it to both through an ALL group), and the destination traps the
+ *       port's RARP/GARP for the engine.</li>
+ *   <li>{@link Phase#SWITCHED}: the port is up on the destination only; every chassis, the source included,
+ *       sends its traffic to the destination.</li>
+ * </ul>
+ *
+ * @param port the port id
+ * @param phase where the migration is
+ * @param source the chassis the port is bound to
+ * @param destination the chassis it moves to
+ * @param generation the migration's generation, carried by the cookie of the destination's trap flows
+ */
+public record PortMigration(String port, Phase phase, String source, String destination, long generation) {
+    /** The phases in which flows differ from a plain binding. */
+    public enum Phase {
+        PREPARED,
+        SWITCHED
+    }
+
+    public PortMigration {
+        requireNonNull(port);
+        requireNonNull(phase);
+        requireNonNull(source);
+        requireNonNull(destination);
+    }
+
+    /**
+     * Returns the chassis the port is up on, in this phase, in the order source, destination.
+     */
+    List<String> hosts() {
+        return phase == Phase.PREPARED ? List.of(source, destination) : List.of(destination);
+    }
+}

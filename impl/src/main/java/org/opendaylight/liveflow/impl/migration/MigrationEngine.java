@@ -1,0 +1,512 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.migration;
+
+import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.ListenableFutureTask;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.compiler.Owner;
+import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.topology.Subscribers;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.mdsal.common.api.CommitInfo;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the migration protocol (DESIGN.md section 5) for every port: it turns what the switches report (interfaces
+ * plugged and unplugged, switches disconnecting, RARP/GARP packet-ins of the trap flows), configuration changes
+ * (binding moves), RPCs and timers into {@link MigrationEvent}s, feeds them one at a time, on one thread, to the
+ * {@link MigrationStateMachine}, and acts on what changed: new placements for the programmer, the operational
+ * state and a notification per transition, the journal, and, after a completed migration, the check that the
+ * source switch holds nothing of the port.
+ */
+@Component(service = { MigrationEngine.class, MigrationView.class })
+public final class MigrationEngine implements MigrationView, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
+
+    /** A measurement or check waiting for the programmer to write a placements version. */
+    private record Pending(long version, long generation) {
+    }
+
+    private final ConfigIndex config;
+    private final SwitchInventoryService inventory;
+    private final DataBroker broker;
+    private final MigrationStatusWriter status;
+    private final MigrationJournal journal;
+    private final SourceCleanupCheck cleanupCheck;
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "liveflow-migration"));
+    private final ExecutorService checks = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-migration-check"));
+    private final Subscribers<Placements> subscribers = new Subscribers<>();
+    private final Map<String, MigrationRecord> records;
+    private final Map<String, Pending> awaitingConvergence = new HashMap<>();
+    private final Map<String, Pending> awaitingCleanup = new HashMap<>();
+    /** Ports whose binding the engine moved itself after the timeout, until the configuration says so. */
+    private final Set<String> bindingWrites = new HashSet<>();
+    private final AutoCloseable configSubscription;
+    private final AutoCloseable inventorySubscription;
+    private final Registration packetIns;
+
+    private volatile Placements placements = Placements.NONE;
+    private Map<String, Set<String>> presence = Map.of();
+    private Set<String> connected = Set.of();
+    private Map<String, String> bindings = Map.of();
+    private boolean started;
+
+    @Activate
+    public MigrationEngine(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
+            @Reference final DataBroker broker, @Reference final NotificationService notifications,
+            @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs) {
+        this(config, inventory, broker, notifications, publisher, rpcs, MigrationJournal.inKarafData());
+    }
+
+    MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final DataBroker broker,
+            final NotificationService notifications, final NotificationPublishService publisher,
+            final RpcConsumerRegistry rpcs, final MigrationJournal journal) {
+        this.config = config;
+        this.inventory = inventory;
+        this.broker = broker;
+        this.journal = journal;
+        status = new MigrationStatusWriter(broker, publisher);
+        cleanupCheck = new SourceCleanupCheck(rpcs);
+        records = new TreeMap<>(journal.load());
+        if (!records.isEmpty()) {
+            LOG.info("Resuming {} port migration records from the journal", records.size());
+            status.restore(records.values());
+            records.values().stream().filter(record -> record.phase() == MigrationPhase.SWITCHED)
+                .forEach(this::scheduleBindingTimeout);
+        }
+        republishPlacements();
+        configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
+        inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
+        packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
+    }
+
+    @Deactivate
+    @Override
+    public void close() throws Exception {
+        packetIns.close();
+        configSubscription.close();
+        inventorySubscription.close();
+        checks.shutdownNow();
+        executor.shutdown();
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public Placements current() {
+        return placements;
+    }
+
+    @Override
+    public AutoCloseable subscribe(final Consumer<Placements> subscriber) {
+        return subscribers.add(subscriber, placements);
+    }
+
+    @Override
+    public void programmed(final long version) {
+        executor.execute(() -> programmedOnEngine(version));
+    }
+
+    /**
+     * Answers migration-precheck: empty when the port may migrate to the chassis, else why not.
+     */
+    public ListenableFuture<Optional<Refusal>> precheck(final String port, final String destination) {
+        return onEngine(() -> refusal(port, destination));
+    }
+
+    /**
+     * Answers prepare-migration: the precheck's refusal, or the announced destination recorded.
+     */
+    public ListenableFuture<Optional<Refusal>> prepare(final String port, final String destination) {
+        return onEngine(() -> {
+            final Optional<Refusal> refusal = refusal(port, destination);
+            if (refusal.isEmpty()) {
+                handle(new MigrationEvent.Prepared(port, destination));
+            }
+            return refusal;
+        });
+    }
+
+    /**
+     * Answers abort-migration: the record after the abort, or why nothing was aborted.
+     */
+    public ListenableFuture<AbortOutcome> abort(final String port, final @Nullable Long generation,
+            final String reason) {
+        return onEngine(() -> {
+            if (config.current().port(port).isEmpty()) {
+                return new AbortOutcome(null, new Refusal(false, "port " + port + " does not exist"));
+            }
+            final MigrationRecord before = records.get(port);
+            handle(new MigrationEvent.AbortRequested(port, generation, reason));
+            final MigrationRecord after = records.get(port);
+            if (after == null || after.equals(before) || before != null
+                    && after.ignoredTotal() > before.ignoredTotal()) {
+                return new AbortOutcome(after, new Refusal(true, after == null || after.lastIgnored() == null
+                    ? "port " + port + " has no migration in progress" : after.lastIgnored()));
+            }
+            return new AbortOutcome(after, null);
+        });
+    }
+
+    /**
+     * Why a request was refused.
+     *
+     * @param conflict true when the request is valid but the state forbids it (409), false when it is wrong
+     *     (400)
+     * @param reason what to tell the operator
+     */
+    public record Refusal(boolean conflict, String reason) {
+    }
+
+    /** What abort-migration did: the record after it, or a refusal. */
+    public record AbortOutcome(@Nullable MigrationRecord record, @Nullable Refusal refusal) {
+    }
+
+    private <T> ListenableFuture<T> onEngine(final Callable<T> work) {
+        final ListenableFutureTask<T> task = ListenableFutureTask.create(work);
+        executor.execute(task);
+        return task;
+    }
+
+    private Optional<Refusal> refusal(final String portId, final String destination) {
+        final ConfigSnapshot snapshot = config.current();
+        final Optional<Port> port = snapshot.port(portId);
+        if (port.isEmpty()) {
+            return Optional.of(new Refusal(false, "port " + portId + " does not exist"));
+        }
+        final String vnicType = port.orElseThrow().getVnicType() == null ? null
+            : port.orElseThrow().getVnicType().getName();
+        if (vnicType != null && MigrationStateMachine.UNMIGRATABLE_VNIC_TYPES.contains(vnicType)) {
+            return Optional.of(new Refusal(false, "port " + portId + " has vnic-type " + vnicType
+                + " (SR-IOV / PCI passthrough): its VM cannot live-migrate with its network"));
+        }
+        if (port.orElseThrow().getBindingChassis() == null) {
+            return Optional.of(new Refusal(false, "port " + portId + " is not bound to a chassis"));
+        }
+        final String binding = port.orElseThrow().getBindingChassis().getValue();
+        final Chassis target = snapshot.chassis().get(destination);
+        if (target == null) {
+            return Optional.of(new Refusal(false, "chassis " + destination + " does not exist"));
+        }
+        if (destination.equals(binding)) {
+            return Optional.of(new Refusal(false, "port " + portId + " is already bound to " + destination));
+        }
+        if (inventory.current().connectedSwitchOf(target).isEmpty()) {
+            return Optional.of(new Refusal(true, "chassis " + destination
+                + " is not connected (its switch is down or unknown): traffic could not follow the VM there"));
+        }
+        final MigrationRecord record = records.get(portId);
+        if (record != null && record.inProgress()) {
+            return Optional.of(new Refusal(true, "port " + portId + " is already migrating ("
+                + record.phase().yangName() + " from " + record.source() + " to " + record.destination() + ")"));
+        }
+        return Optional.empty();
+    }
+
+    private void configChanged() {
+        if (!config.loaded()) {
+            return;
+        }
+        final ConfigSnapshot snapshot = config.current();
+        final Map<String, String> now = new HashMap<>();
+        snapshot.ports().values().stream().filter(port -> port.getBindingChassis() != null)
+            .forEach(port -> now.put(idOf(port.getId()), port.getBindingChassis().getValue()));
+        for (String port : Set.copyOf(records.keySet())) {
+            if (snapshot.port(port).isEmpty()) {
+                LOG.info("port {} deleted: its migration record goes too", port);
+                records.remove(port);
+                awaitingConvergence.remove(port);
+                awaitingCleanup.remove(port);
+                bindingWrites.remove(port);
+                status.remove(port);
+                journal.save(records.values());
+            }
+        }
+        final Map<String, String> before = bindings;
+        bindings = now;
+        if (started) {
+            now.forEach((port, chassis) -> {
+                if (before.containsKey(port) && !chassis.equals(before.get(port))) {
+                    final MigrationRecord record = records.get(port);
+                    if (bindingWrites.remove(port) && record != null && chassis.equals(record.destination())) {
+                        LOG.info("port {}: the binding liveflow wrote to {} is in the configuration", port, chassis);
+                    } else {
+                        handle(new MigrationEvent.BindingMoved(port, chassis));
+                    }
+                }
+            });
+        }
+        started = true;
+        inventoryChanged();
+        republishPlacements();
+    }
+
+    private void inventoryChanged() {
+        if (!started) {
+            return;
+        }
+        final ConfigSnapshot snapshot = config.current();
+        final SwitchInventory switches = inventory.current();
+        final Map<String, Set<String>> nowPresent = PlugDetector.presence(snapshot, switches);
+        final Set<String> nowConnected = PlugDetector.connected(snapshot, switches);
+        final List<MigrationEvent> events = PlugDetector.events(snapshot, presence, connected, nowPresent,
+            nowConnected, records);
+        presence = nowPresent;
+        connected = nowConnected;
+        events.forEach(this::handle);
+    }
+
+    private void packetReceived(final PacketReceived packet) {
+        if (packet.getFlowCookie() == null) {
+            return;
+        }
+        final long cookie = packet.getFlowCookie().getValue().longValue();
+        if (cookie >>> 56 != Owner.Kind.MIGRATION.code() || packet.getIngress() == null) {
+            return;
+        }
+        final Optional<AnnouncementFrame> frame = AnnouncementFrame.parse(packet.getPayload());
+        final InstanceIdentifier<?> ingress = packet.getIngress().getValue();
+        final NodeKey node = ingress.firstKeyOf(Node.class);
+        final NodeConnectorKey connector = ingress.firstKeyOf(NodeConnector.class);
+        if (frame.isEmpty() || node == null || connector == null) {
+            LOG.debug("packet-in with a migration cookie but no announcement: {}", packet);
+            return;
+        }
+        final String nodeId = node.getId().getValue();
+        final String connectorId = connector.getId().getValue();
+        final long ofport = Long.parseLong(connectorId.substring(connectorId.lastIndexOf(':') + 1));
+        final ConfigSnapshot snapshot = config.current();
+        final Optional<Chassis> chassis = snapshot.chassis().values().stream()
+            .filter(candidate -> SwitchInventory.nodeIdOf(candidate).map(nodeId::equals).orElse(false)).findFirst();
+        if (chassis.isEmpty()) {
+            return;
+        }
+        final Map<String, Long> ports = inventory.current().switchOf(chassis.orElseThrow())
+            .map(view -> view.portsByName()).orElse(Map.of());
+        for (Port port : snapshot.ports().values()) {
+            final String id = idOf(port.getId());
+            if (Owner.isMigrationCookieOf(cookie, id)
+                    && port.getMacAddress().getValue().equalsIgnoreCase(frame.orElseThrow().sourceMac())) {
+                final Long portOfport = ports.get(PlugDetector.interfaceName(port));
+                if (portOfport == null || portOfport != ofport) {
+                    LOG.info("{} for port {} came in on {} port {}, not its interface: ignored",
+                        frame.orElseThrow().kind(), id, nodeId, ofport);
+                    return;
+                }
+                handle(new MigrationEvent.Announced(id, idOf(chassis.orElseThrow().getName()),
+                    Owner.generationOf(cookie), frame.orElseThrow().kind()));
+                return;
+            }
+        }
+    }
+
+    private void handle(final MigrationEvent event) {
+        final Optional<Port> port = config.current().port(event.port());
+        if (port.isEmpty() || port.orElseThrow().getBindingChassis() == null) {
+            LOG.debug("{}: the port is not configured or not bound", event);
+            return;
+        }
+        final Port configured = port.orElseThrow();
+        final MigrationStateMachine.PortFacts facts = new MigrationStateMachine.PortFacts(
+            configured.getBindingChassis().getValue(),
+            configured.getVnicType() == null ? null : configured.getVnicType().getName());
+        final MigrationRecord before = records.get(event.port());
+        final MigrationRecord current = before != null ? before : MigrationRecord.bound(event.port(), facts.binding());
+        final MigrationRecord next = MigrationStateMachine.apply(current, event, facts, Instant.now());
+        if (next.equals(current)) {
+            return;
+        }
+        if (next.ignoredTotal() > current.ignoredTotal()) {
+            LOG.info("port {}: event ignored: {}", event.port(), next.lastIgnored());
+        } else {
+            LOG.info("port {}: {} -> {} ({}), generation {}", event.port(), current.phase().yangName(),
+                next.phase().yangName(), next.transitions().isEmpty() ? "" : next.transitions()
+                    .get(next.transitions().size() - 1).cause(), next.generation());
+        }
+        records.put(event.port(), next);
+        actOn(current, next, event);
+        status.publish(before, next);
+        journal.save(records.values());
+    }
+
+    private void actOn(final MigrationRecord before, final MigrationRecord after, final MigrationEvent event) {
+        final long version = republishPlacements();
+        if (after.activatedAt() != null && before.activatedAt() == null) {
+            awaitingConvergence.put(after.port(), new Pending(version, after.generation()));
+            if (after.phase() == MigrationPhase.SWITCHED) {
+                scheduleBindingTimeout(after);
+            }
+        }
+        final boolean completed = before.inProgress() && after.phase() == MigrationPhase.BOUND
+            && after.abortReason() == null && after.activatedAt() != null;
+        if (completed) {
+            awaitingCleanup.put(after.port(), new Pending(version, after.generation()));
+            if (event instanceof MigrationEvent.BindingTimeout) {
+                bindingWrites.add(after.port());
+                republishPlacements();
+                writeBinding(after.port(), after.destination());
+            }
+        }
+    }
+
+    private void scheduleBindingTimeout(final MigrationRecord record) {
+        final Duration timeout = config.current().bindingTimeout();
+        final long generation = record.generation();
+        executor.schedule(() -> handle(new MigrationEvent.BindingTimeout(record.port(), generation)),
+            timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Moves the port's binding-chassis in the configuration, as Nova would have: the commit cohort validates it
+     * like any other write.
+     */
+    private void writeBinding(final String port, final String chassis) {
+        final WriteTransaction tx = broker.newWriteOnlyTransaction();
+        tx.merge(CONFIGURATION, InstanceIdentifier.create(Overlay.class).child(Ports.class)
+            .child(Port.class, new PortKey(new ResourceId(port))), new PortBuilder().setId(new ResourceId(port))
+                .setBindingChassis(new ResourceId(chassis)).build());
+        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
+            @Override
+            public void onSuccess(final CommitInfo result) {
+                LOG.info("port {}: binding-chassis moved to {} after the binding timeout", port, chassis);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.error("port {}: could not move binding-chassis to {}", port, chassis, cause);
+            }
+        }, executor);
+    }
+
+    /**
+     * Recomputes the placements; publishes them when they changed. Returns the current version.
+     */
+    private long republishPlacements() {
+        final Map<String, PortMigration> ports = new TreeMap<>();
+        for (MigrationRecord record : records.values()) {
+            final PortMigration.Phase phase = switch (record.phase()) {
+                case PREPARED -> PortMigration.Phase.PREPARED;
+                case SWITCHED -> PortMigration.Phase.SWITCHED;
+                default -> bindingWrites.contains(record.port()) ? PortMigration.Phase.SWITCHED : null;
+            };
+            if (phase != null) {
+                ports.put(record.port(), new PortMigration(record.port(), phase, record.source(),
+                    record.destination(), record.generation()));
+            }
+        }
+        if (!ports.equals(placements.ports())) {
+            placements = new Placements(placements.version() + 1, ports);
+            subscribers.publish(placements);
+        }
+        return placements.version();
+    }
+
+    private void programmedOnEngine(final long version) {
+        final Instant now = Instant.now();
+        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingConvergence).entrySet()) {
+            final MigrationRecord record = records.get(entry.getKey());
+            if (entry.getValue().version() > version) {
+                continue;
+            }
+            awaitingConvergence.remove(entry.getKey());
+            if (record != null && record.generation() == entry.getValue().generation()
+                    && record.activatedAt() != null) {
+                final long micros = Duration.between(record.activatedAt(), now).toNanos() / 1000;
+                LOG.info("port {}: every chassis' flows written {} us after activation", record.port(), micros);
+                update(record, record.converged(micros));
+            }
+        }
+        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingCleanup).entrySet()) {
+            if (entry.getValue().version() > version) {
+                continue;
+            }
+            awaitingCleanup.remove(entry.getKey());
+            final MigrationRecord record = records.get(entry.getKey());
+            if (record != null && record.generation() == entry.getValue().generation()) {
+                verifySource(record);
+            }
+        }
+    }
+
+    private void verifySource(final MigrationRecord record) {
+        final Chassis source = config.current().chassis().get(record.source());
+        final Optional<String> nodeId = source == null ? Optional.empty()
+            : inventory.current().connectedSwitchOf(source).map(view -> view.nodeId());
+        if (nodeId.isEmpty()) {
+            update(record, record.cleaned(SourceCleanup.UNVERIFIABLE));
+            return;
+        }
+        checks.execute(() -> {
+            try {
+                final SourceCleanup result = cleanupCheck.check(nodeId.orElseThrow(), record.port());
+                executor.execute(() -> {
+                    final MigrationRecord now = records.get(record.port());
+                    if (now != null && now.generation() == record.generation()) {
+                        update(now, now.cleaned(result));
+                    }
+                });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private void update(final MigrationRecord before, final MigrationRecord after) {
+        records.put(after.port(), after);
+        status.publish(before, after);
+        journal.save(records.values());
+    }
+}

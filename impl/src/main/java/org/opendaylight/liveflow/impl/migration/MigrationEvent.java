@@ -1,0 +1,56 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.migration;
+
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * What can happen to a port's migration. Events observed on the switches (plugs, unplugs, chassis going down)
+ * belong to the generation current when the engine saw them; an announcement carries the generation of the trap
+ * flow that caught it (its cookie), an abort or a timeout the generation it was meant for. The state machine
+ * ignores, and counts, any event that is stale, repeated or out of place.
+ */
+public sealed interface MigrationEvent {
+    String port();
+
+    /** The port's interface appeared on a chassis other than its binding. */
+    record DestinationPlugged(String port, String chassis) implements MigrationEvent {
+    }
+
+    /** The port's interface left the destination. */
+    record DestinationUnplugged(String port, String chassis) implements MigrationEvent {
+    }
+
+    /** The port's interface left the source. */
+    record SourceUnplugged(String port, String chassis) implements MigrationEvent {
+    }
+
+    /** The port sent a RARP or gratuitous ARP from its interface on a chassis (a packet-in of the trap flow). */
+    record Announced(String port, String chassis, long generation, String frame) implements MigrationEvent {
+    }
+
+    /** The port's binding-chassis was changed in the configuration. */
+    record BindingMoved(String port, String chassis) implements MigrationEvent {
+    }
+
+    /** abort-migration was called, for one generation or (null) whatever is current. */
+    record AbortRequested(String port, @Nullable Long generation, String reason) implements MigrationEvent {
+    }
+
+    /** A chassis' switch disconnected. */
+    record ChassisDown(String port, String chassis) implements MigrationEvent {
+    }
+
+    /** No binding update came within the configured time after activation. */
+    record BindingTimeout(String port, long generation) implements MigrationEvent {
+    }
+
+    /** prepare-migration announced a destination. */
+    record Prepared(String port, String chassis) implements MigrationEvent {
+    }
+}
