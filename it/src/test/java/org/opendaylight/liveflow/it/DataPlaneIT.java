@@ -35,7 +35,6 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DataPlaneIT {
     private static final Logger LOG = LoggerFactory.getLogger(DataPlaneIT.class);
-    private static final String OVERLAY = "/rests/data/liveflow:overlay";
     private static final Duration CONVERGENCE = Duration.ofSeconds(60);
     private static final List<String> CHASSIS = List.of("c1", "c2", "c3");
     /** VM ports: network a on OpenFlow port 1, network b on port 2 of every chassis. */
@@ -45,32 +44,37 @@ class DataPlaneIT {
     private static KarafInstance karaf;
     private static OvsLab lab;
     private static Restconf restconf;
+    private static OverlayClient overlay;
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
         karaf = KarafInstance.start("data-plane", UnaryOperator.identity(), true);
         restconf = karaf.restconf();
+        overlay = new OverlayClient(restconf);
         lab = OvsLab.start(karaf.home().resolveSibling("data-plane-ovs"), karaf.openflowPort(),
             CHASSIS.toArray(String[]::new));
         final Instant configured = Instant.now();
-        put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
-        put("/tenants/tenant=tb", "tenant", "{\"id\": \"tb\"}");
-        put("/networks/network=net-a", "network", "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
-        put("/networks/network=net-b", "network", "{\"id\": \"net-b\", \"tenant\": \"tb\", \"segmentation-id\": 202}");
-        put("/subnets/subnet=sa", "subnet",
+        overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
+        overlay.put("/tenants/tenant=tb", "tenant", "{\"id\": \"tb\"}");
+        overlay.put("/networks/network=net-a", "network",
+            "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
+        overlay.put("/networks/network=net-b", "network",
+            "{\"id\": \"net-b\", \"tenant\": \"tb\", \"segmentation-id\": 202}");
+        overlay.put("/subnets/subnet=sa", "subnet",
             "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
-        put("/subnets/subnet=sb", "subnet",
+        overlay.put("/subnets/subnet=sb", "subnet",
             "{\"id\": \"sb\", \"tenant\": \"tb\", \"network\": \"net-b\", \"cidr\": \"10.2.0.0/24\"}");
         for (OvsChassis node : lab.allChassis()) {
-            put("/chassis-registry/chassis=" + node.name(), "chassis", "{\"name\": \"" + node.name()
-                + "\", \"tunnel-ip\": \"" + node.underlayIp() + "\", \"datapath-id\": " + node.datapathId() + "}");
+            overlay.putChassis(node);
             final int i = (int) node.datapathId();
-            put("/ports/port=a" + i, "port", vm("a" + i, "ta", "net-a", "sa", mac('a', i), ip('a', i), node.name()));
-            put("/ports/port=b" + i, "port", vm("b" + i, "tb", "net-b", "sb", mac('b', i), ip('b', i), node.name()));
+            overlay.put("/ports/port=a" + i, "port",
+                OverlayClient.vm("a" + i, "ta", "net-a", "sa", mac('a', i), ip('a', i), node.name()));
+            overlay.put("/ports/port=b" + i, "port",
+                OverlayClient.vm("b" + i, "tb", "net-b", "sb", mac('b', i), ip('b', i), node.name()));
         }
         // OpenFlowPlugin 0.17.3 can miss a port added while it is still initialising a switch it has just met
         // (README, known limits): VMs are plugged once every switch is programmed, as on a running cloud
-        awaitPipelineOnEverySwitch();
+        OverlayClient.awaitPipelineOnEverySwitch(lab, CONVERGENCE);
         for (OvsChassis node : lab.allChassis()) {
             final int i = (int) node.datapathId();
             node.addVmPort("a" + i, PORT_A);
@@ -110,7 +114,7 @@ class DataPlaneIT {
     void unicastCrossesTheTunnelWithTheNetworksVni() throws Exception {
         final Map<String, Long> before = txCounts();
         final long tunnelled = lab.chassis("c2").packetsOfFlows("tun_id=0x65");
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
         awaitDelivered(before, Map.of("c2/a", 1L));
         assertEquals(tunnelled + 1, lab.chassis("c2").packetsOfFlows("tun_id=0x65"),
             "the packet must arrive on c2 through a VXLAN tunnel with VNI 101");
@@ -120,7 +124,7 @@ class DataPlaneIT {
     @Order(3)
     void broadcastReachesExactlyTheNetworksPorts() throws Exception {
         final Map<String, Long> before = txCounts();
-        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 1), "10.1.0.99"));
+        lab.chassis("c1").inject("a1", Frames.arpRequest(mac('a', 1), ip('a', 1), "10.1.0.99"));
         awaitDelivered(before, Map.of("c2/a", 1L, "c3/a", 1L));
     }
 
@@ -128,8 +132,8 @@ class DataPlaneIT {
     @Order(4)
     void noPacketCrossesBetweenNetworks() throws Exception {
         final Map<String, Long> before = txCounts();
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('b', 2), ip('a', 1), ip('b', 2)));
-        lab.chassis("c3").inject("b3", ipv4(mac('b', 3), mac('a', 1), ip('b', 3), ip('a', 1)));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('b', 2), ip('a', 1), ip('b', 2)));
+        lab.chassis("c3").inject("b3", Frames.ipv4(mac('b', 3), mac('a', 1), ip('b', 3), ip('a', 1)));
         // a's packet to an unknown MAC floods net-a only; b's packet floods net-b only
         awaitDelivered(before, Map.of("c2/a", 1L, "c3/a", 1L, "c1/b", 1L, "c2/b", 1L));
     }
@@ -138,9 +142,9 @@ class DataPlaneIT {
     @Order(5)
     void spoofedSourcesAreDropped() throws Exception {
         final Map<String, Long> before = txCounts();
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 2), mac('a', 3), ip('a', 2), ip('a', 3)));
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 3), ip('a', 2), ip('a', 3)));
-        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 2), "10.1.0.99"));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 2), mac('a', 3), ip('a', 2), ip('a', 3)));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 3), ip('a', 2), ip('a', 3)));
+        lab.chassis("c1").inject("a1", Frames.arpRequest(mac('a', 1), ip('a', 2), "10.1.0.99"));
         awaitDelivered(before, Map.of());
     }
 
@@ -148,7 +152,7 @@ class DataPlaneIT {
     @Order(6)
     void arpForAKnownAddressIsAnsweredLocally() throws Exception {
         final Map<String, Long> before = txCounts();
-        lab.chassis("c1").inject("a1", arpRequest(mac('a', 1), ip('a', 1), ip('a', 2)));
+        lab.chassis("c1").inject("a1", Frames.arpRequest(mac('a', 1), ip('a', 1), ip('a', 2)));
         awaitDelivered(before, Map.of("c1/a", 1L));
     }
 
@@ -159,7 +163,7 @@ class DataPlaneIT {
         for (OvsChassis node : lab.allChassis()) {
             before.put(node.name(), node.flowRules());
         }
-        assertEquals(204, restconf.delete(OVERLAY + "/ports/port=a3").status());
+        assertEquals(204, restconf.delete(OverlayClient.OVERLAY + "/ports/port=a3").status());
         final Instant deadline = Instant.now().plus(CONVERGENCE);
         while (lab.allChassis().stream().anyMatch(node -> mentionsA3(node))) {
             assertTrue(Instant.now().isBefore(deadline), "flows of a3 still present after " + CONVERGENCE);
@@ -192,7 +196,7 @@ class DataPlaneIT {
         assertEquals(before.get("c1"), lab.chassis("c1").flowRules());
         assertEquals(before.get("c3"), lab.chassis("c3").flowRules());
         final Map<String, Long> counts = txCounts();
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
         awaitDelivered(counts, Map.of("c2/a", 1L));
     }
 
@@ -213,8 +217,9 @@ class DataPlaneIT {
         final long writesBefore = karaf.logLinesContaining("flows written");
         karaf.restart();
         restconf = karaf.restconf();
+        overlay = new OverlayClient(restconf);
         final Instant deadline = Instant.now().plus(CONVERGENCE);
-        while (!allChassisAlive()) {
+        while (!overlay.allChassisAlive(CHASSIS.size())) {
             assertTrue(Instant.now().isBefore(deadline), "switches did not reconnect after the controller restart");
             Thread.sleep(500);
         }
@@ -229,20 +234,8 @@ class DataPlaneIT {
                 node.name() + ": flow replaced or re-added (its duration restarted): " + flow));
         }
         final Map<String, Long> counts = txCounts();
-        lab.chassis("c1").inject("a1", ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
         awaitDelivered(counts, Map.of("c2/a", 1L));
-    }
-
-    private static boolean allChassisAlive() throws IOException {
-        final Restconf.Response status = restconf.get("/rests/data/liveflow:chassis-status?content=nonconfig");
-        if (status.status() != 200) {
-            return false;
-        }
-        int alive = 0;
-        for (var entry : status.json().path("liveflow:chassis-status").path("chassis")) {
-            alive += entry.path("alive").asBoolean() ? 1 : 0;
-        }
-        return alive == CHASSIS.size();
     }
 
     private static boolean mentionsA3(final OvsChassis node) {
@@ -286,16 +279,6 @@ class DataPlaneIT {
         return counts;
     }
 
-    private static void awaitPipelineOnEverySwitch() throws Exception {
-        final Instant deadline = Instant.now().plus(CONVERGENCE);
-        for (OvsChassis node : lab.allChassis()) {
-            while (node.flows().stream().noneMatch(flow -> flow.contains("table=0") && flow.contains("priority=0 "))) {
-                assertTrue(Instant.now().isBefore(deadline), node.name() + " got no pipeline: " + node.flows());
-                Thread.sleep(200);
-            }
-        }
-    }
-
     private static void awaitAllPortsProgrammed() throws Exception {
         final Instant deadline = Instant.now().plus(CONVERGENCE);
         for (OvsChassis node : lab.allChassis()) {
@@ -312,34 +295,11 @@ class DataPlaneIT {
         }
     }
 
-    private static void put(final String path, final String list, final String entry) throws IOException {
-        final Restconf.Response response = restconf.put(OVERLAY + path, "{\"liveflow:" + list + "\": [" + entry
-            + "]}");
-        assertEquals(201, response.status(), path + ": " + response.body());
-    }
-
-    private static String vm(final String id, final String tenant, final String network, final String subnet,
-            final String mac, final String ip, final String chassis) {
-        return "{\"id\": \"" + id + "\", \"tenant\": \"" + tenant + "\", \"network\": \"" + network
-            + "\", \"mac-address\": \"" + mac + "\", \"fixed-ip\": [{\"ip-address\": \"" + ip
-            + "\", \"subnet\": \"" + subnet + "\"}], \"binding-chassis\": \"" + chassis + "\"}";
-    }
-
     static String mac(final char network, final int index) {
         return String.format("fa:16:3e:0%c:00:0%d", network, index);
     }
 
     static String ip(final char network, final int index) {
         return (network == 'a' ? "10.1.0.1" : "10.2.0.1") + index;
-    }
-
-    private static String ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
-        return "eth(src=" + srcMac + ",dst=" + dstMac + "),eth_type(0x0800),ipv4(src=" + srcIp + ",dst=" + dstIp
-            + ",proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)";
-    }
-
-    private static String arpRequest(final String srcMac, final String srcIp, final String targetIp) {
-        return "eth(src=" + srcMac + ",dst=ff:ff:ff:ff:ff:ff),eth_type(0x0806),arp(sip=" + srcIp + ",tip=" + targetIp
-            + ",op=1,sha=" + srcMac + ",tha=00:00:00:00:00:00)";
     }
 }

@@ -218,12 +218,25 @@ class LiveflowDistributionIT {
     }
 
     @Test
-    void migrationRpcsSayTheyAreNotImplementedYet() throws IOException {
-        final Restconf.Response response = restconf.post("/rests/operations/liveflow:abort-migration",
+    void migrationRpcsRefuseWithAReason() throws IOException {
+        final Restconf.Response precheck = restconf.post("/rests/operations/liveflow:migration-precheck",
+            "{\"input\": {\"port\": \"p1\", \"destination-chassis\": \"c2\"}}");
+        assertEquals(200, precheck.status(), precheck.body());
+        final JsonNode output = precheck.json().path("liveflow:output");
+        assertEquals(false, output.path("allowed").asBoolean(true), precheck.body());
+        assertEquals("chassis c2 is not connected (its switch is down or unknown): traffic could not follow the VM "
+            + "there", output.path("reason").asText());
+        final Restconf.Response unknown = restconf.post("/rests/operations/liveflow:migration-precheck",
+            "{\"input\": {\"port\": \"p9\", \"destination-chassis\": \"c2\"}}");
+        assertEquals("port p9 does not exist", unknown.json().path("liveflow:output").path("reason").asText());
+        final Restconf.Response prepare = restconf.post("/rests/operations/liveflow:prepare-migration",
+            "{\"input\": {\"port\": \"p1\", \"destination-chassis\": \"c1\"}}");
+        assertEquals(400, prepare.status(), prepare.body());
+        assertEquals("port p1 is already bound to c1", prepare.errorMessage());
+        final Restconf.Response abort = restconf.post("/rests/operations/liveflow:abort-migration",
             "{\"input\": {\"port\": \"p1\"}}");
-        assertEquals(501, response.status(), response.body());
-        assertEquals("abort-migration is not implemented yet: this liveflow build has no migration engine",
-            response.errorMessage());
+        assertEquals(409, abort.status(), abort.body());
+        assertEquals("abort-migration with no migration in progress", abort.errorMessage());
     }
 
     private static void created(final String path, final String list, final String entry) throws IOException {

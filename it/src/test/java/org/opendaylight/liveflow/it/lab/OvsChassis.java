@@ -105,6 +105,28 @@ public final class OvsChassis {
         return ovs.dir().resolve(iface + ".pcap");
     }
 
+    /**
+     * Returns the OpenFlow port number of an interface on br-int.
+     */
+    public long ofportOf(final String iface) throws IOException {
+        return Long.parseLong(ovs.vsctl("get", "interface", iface, "ofport").strip());
+    }
+
+    /**
+     * Makes a VM port receive several packets in one go, before the switch handles any of them.
+     */
+    public void injectAll(final String iface, final String... packets) throws IOException {
+        final String[] args = new String[packets.length + 2];
+        args[0] = "netdev-dummy/receive";
+        args[1] = iface;
+        System.arraycopy(packets, 0, args, 2, packets.length);
+        ovs.appctl(args);
+    }
+
+    public boolean hasPort(final String iface) throws IOException {
+        return ovs.vsctl("list-ports", "br-int").lines().anyMatch(iface::equals);
+    }
+
     public void removePort(final String iface) throws IOException {
         ovs.vsctl("del-port", "br-int", iface);
     }
