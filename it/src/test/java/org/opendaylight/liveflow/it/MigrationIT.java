@@ -8,7 +8,6 @@
 package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +64,8 @@ class MigrationIT {
         for (OvsChassis node : lab.allChassis()) {
             overlay.putChassis(node);
         }
+        // the tests update bindings themselves; the timeout has its own test
+        setBindingTimeout(600);
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "ta", "net-a", "sa", VM_MAC, VM_IP, "c1"));
         for (String neighbour : List.of("s1", "d2", "r3")) {
             final String chassis = "c" + neighbour.charAt(1);
@@ -136,7 +137,7 @@ class MigrationIT {
         assertEquals("RARP from the port on c2", lastCause(switched));
         assertEquals(List.of("actions=set_field:0x65->tun_id,output:" + r.ofportOf("tun-c2")),
             toVm(r).stream().map(flow -> flow.substring(flow.indexOf("actions="))).toList());
-        assertFalse(r.groups().contains("bucket"), "R's delivery group is gone: " + r.groups());
+        assertEquals(List.of(), deliveryGroups(r), "R's delivery group is gone");
         awaitFlows("c2", flows -> flows.stream().noneMatch(flow -> flow.contains("CONTROLLER")));
         assertEquals(List.of(), localFlowsOfPort(s, 1), "S keeps no local flow of the port once switched");
         assertEquals(List.of("actions=set_field:0x65->tun_id,output:" + s.ofportOf("tun-c2")),
@@ -290,6 +291,29 @@ class MigrationIT {
         assertEquals(before, rules(), "traffic stays on the source: no switch changes");
     }
 
+    @Test
+    @Order(8)
+    void withoutBindingUpdateTheTimeoutMovesTheBindingAndCleansTheSource() throws Exception {
+        setBindingTimeout(3);
+        lab.chassis("c1").addVmPort(VM, 1);
+        overlay.awaitMigration(VM, PATIENCE, "state=prepared", "source-chassis=c2", "destination-chassis=c1");
+        awaitFlows("c1", flows -> flows.stream().anyMatch(flow -> flow.contains("CONTROLLER")));
+        lab.chassis("c1").inject(VM, Frames.rarp(VM_MAC));
+        overlay.awaitMigration(VM, PATIENCE, "state=switched");
+        final JsonNode bound = overlay.awaitMigration(VM, PATIENCE, "state=bound", "source-cleanup=verified");
+        assertEquals("no binding update in time: liveflow moved the binding to c1", lastCause(bound));
+        final Restconf.Response port = overlay.restconf().get(OverlayClient.OVERLAY + "/ports/port=vm?content=config");
+        assertEquals("c1", port.json().path("liveflow:port").path(0).path("binding-chassis").asText(), port.body());
+        lab.chassis("c2").removePort(VM);
+        assertEquals(List.of(), localFlowsOfPort(lab.chassis("c2"), DESTINATION_PORT));
+        assertDelivered(Map.of("c1/vm", 1L), () -> sendFromR3());
+    }
+
+    private static void setBindingTimeout(final int seconds) throws IOException {
+        OverlayClient.assertStatus(seconds == 600 ? 201 : 204, overlay.restconf().put(OverlayClient.OVERLAY
+            + "/migration-settings", "{\"liveflow:migration-settings\": {\"binding-timeout\": " + seconds + "}}"));
+    }
+
     private static void restartController(final String state) throws Exception {
         final Map<String, List<String>> before = rules();
         karaf.restart();
@@ -348,6 +372,15 @@ class MigrationIT {
 
     private static String groupOf(final String flow) {
         return flow.substring(flow.indexOf("group:") + "group:".length()).split("[,\\s]")[0];
+    }
+
+    /**
+     * Returns the ids of the groups above the flood groups: those that deliver a migrating port to two places.
+     */
+    private static List<Long> deliveryGroups(final OvsChassis node) throws IOException {
+        return node.groups().lines().filter(line -> line.contains("group_id="))
+            .map(line -> Long.parseLong(line.substring(line.indexOf("group_id=") + 9).split(",")[0]))
+            .filter(id -> id >= 0x4000_0000L).toList();
     }
 
     private static List<String> bucketOutputs(final OvsChassis node, final String groupId) throws IOException {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
@@ -85,7 +85,14 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final MigrationStatusWriter status;
     private final MigrationJournal journal;
     private final SourceCleanupCheck cleanupCheck;
-    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
+    /**
+     * How long a chassis' switch must stay disconnected before a migration treats the chassis as dead. A controller
+     * shutdown (OpenFlowPlugin drops every switch first) or a switch restart shorter than this changes nothing,
+     * and the wait loses no traffic: while prepared, both copies keep receiving.
+     */
+    static final Duration CHASSIS_DEAD_AFTER = Duration.ofSeconds(10);
+
+    private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         runnable -> new Thread(runnable, "liveflow-migration"));
     private final ExecutorService checks = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-migration-check"));
@@ -119,6 +126,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         this.inventory = inventory;
         this.broker = broker;
         this.journal = journal;
+        // timers (chassis death, binding timeout) die with the engine
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         status = new MigrationStatusWriter(broker, publisher);
         cleanupCheck = new SourceCleanupCheck(rpcs);
         records = new TreeMap<>(journal.load());
@@ -306,7 +315,22 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             nowConnected, records);
         presence = nowPresent;
         connected = nowConnected;
-        events.forEach(this::handle);
+        for (MigrationEvent event : events) {
+            if (event instanceof MigrationEvent.ChassisDown down) {
+                executor.schedule(() -> chassisStillDown(down), CHASSIS_DEAD_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                handle(event);
+            }
+        }
+    }
+
+    private void chassisStillDown(final MigrationEvent.ChassisDown down) {
+        if (PlugDetector.connected(config.current(), inventory.current()).contains(down.chassis())) {
+            LOG.info("{} reconnected within {}: port {} migration goes on", down.chassis(), CHASSIS_DEAD_AFTER,
+                down.port());
+        } else {
+            handle(down);
+        }
     }
 
     private void packetReceived(final PacketReceived packet) {

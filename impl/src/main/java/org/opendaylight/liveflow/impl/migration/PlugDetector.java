@@ -66,7 +66,8 @@ final class PlugDetector {
         final Set<String> down = new TreeSet<>(connectedBefore);
         down.removeAll(connectedNow);
         for (MigrationRecord record : records.values()) {
-            if (record.inProgress()) {
+            // once switched, the source's or the destination's death changes nothing for the migration
+            if (record.phase() == MigrationPhase.PREPARED) {
                 for (String chassis : List.of(record.source(), record.destination())) {
                     if (down.contains(chassis)) {
                         out.add(new MigrationEvent.ChassisDown(record.port(), chassis));

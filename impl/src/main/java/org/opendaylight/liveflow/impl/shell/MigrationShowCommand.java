@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.shell;
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
 import java.io.PrintStream;
+import java.util.Comparator;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -51,7 +52,8 @@ public final class MigrationShowCommand extends OverlayStateCommand {
             out.println("  Last ignored   " + migration.getLastIgnored());
         }
         out.println("  Timeline");
-        for (Transition step : migration.nonnullTransition().values()) {
+        for (Transition step : migration.nonnullTransition().values().stream()
+                .sorted(Comparator.comparing(Transition::getSequence)).toList()) {
             out.println("    " + step.getSequence() + "  " + orNone(step.getTime()) + "  " + orNone(step.getFromState())
                 + " -> " + orNone(step.getToState()) + "  " + orNone(step.getCause()));
         }

@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.shell;
 import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
 import java.io.PrintStream;
+import java.util.Comparator;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -72,7 +73,8 @@ public final class PortShowCommand extends OverlayStateCommand {
         if (migration != null) {
             out.println("    from " + orNone(migration.getSourceChassis()) + " to "
                 + orNone(migration.getDestinationChassis()) + ", generation " + orNone(migration.getGeneration()));
-            for (Transition step : migration.nonnullTransition().values()) {
+            for (Transition step : migration.nonnullTransition().values().stream()
+                    .sorted(Comparator.comparing(Transition::getSequence)).toList()) {
                 out.println("    " + orNone(step.getTime()) + "  " + orNone(step.getFromState()) + " -> "
                     + orNone(step.getToState()) + "  " + orNone(step.getCause()));
             }
