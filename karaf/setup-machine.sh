@@ -40,19 +40,46 @@ liveflow_setup() {
 # their own ovsdb-server/ovs-vswitchd per chassis, in userspace, under it/target.
 liveflow_setup_ovs() {
     command -v ovs-vswitchd >/dev/null && command -v ovsdb-tool >/dev/null && return 0
+    liveflow_install_daemons openvswitch-switch
+}
+
+# OVN 23.03 (ovn-central, ovn-host), the peer the migration benchmark measures liveflow against; the benchmark
+# runs its own northd, databases and ovn-controllers under it/target, so Debian's services stay off.
+liveflow_setup_ovn() {
+    liveflow_setup_ovs || return 1
+    command -v ovn-northd >/dev/null && command -v ovn-controller >/dev/null && return 0
+    liveflow_install_daemons ovn-central ovn-host
+}
+
+# Installs Debian packages that ship daemons without letting their postinst start the distribution's services.
+liveflow_install_daemons() {
     local sudo="" blocker=/usr/sbin/policy-rc.d added=0
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     if [ ! -e "$blocker" ]; then
-        # Debian's postinst would start the distribution's own OVS daemons; policy-rc.d 101 forbids that.
+        # Debian's postinst would start the distribution's own daemons; policy-rc.d 101 forbids that.
         printf '#!/bin/sh\nexit 101\n' | $sudo tee "$blocker" >/dev/null && $sudo chmod +x "$blocker" && added=1
     fi
-    echo "Installing Debian packages: openvswitch-switch" >&2
+    echo "Installing Debian packages: $*" >&2
     local status=0
-    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq openvswitch-switch; } \
-            >/tmp/liveflow-apt-ovs.log 2>&1; then
-        cat /tmp/liveflow-apt-ovs.log >&2
+    if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@"; } \
+            >/tmp/liveflow-apt.log 2>&1; then
+        cat /tmp/liveflow-apt.log >&2
         status=1
     fi
     [ "$added" -eq 1 ] && $sudo rm -f "$blocker"
     return $status
+}
+
+# A test JVM killed with SIGKILL cannot run its clean-up: stops any Karaf, OVS or OVN process such a run left under
+# the given run directory, by pid file (and only if that process still runs from that directory).
+liveflow_stop_leftovers() {
+    local runs="$1" pid_file pid
+    for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid; do
+        [ -f "$pid_file" ] || continue
+        pid="$(cat "$pid_file")"
+        if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$(dirname "$pid_file")"; then
+            echo "Stopping pid $pid ($pid_file) left behind by an earlier run"
+            kill -KILL "$pid" || true
+        fi
+    done
 }

@@ -201,8 +201,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             final MigrationRecord before = records.get(port);
             handle(new MigrationEvent.AbortRequested(port, generation, reason));
             final MigrationRecord after = records.get(port);
-            if (after == null || after.equals(before) || before != null
-                    && after.ignoredTotal() > before.ignoredTotal()) {
+            final long ignoredBefore = before == null ? 0 : before.ignoredTotal();
+            if (after == null || after.equals(before) || after.ignoredTotal() > ignoredBefore) {
                 return new AbortOutcome(after, new Refusal(true, after == null || after.lastIgnored() == null
                     ? "port " + port + " has no migration in progress" : after.lastIgnored()));
             }

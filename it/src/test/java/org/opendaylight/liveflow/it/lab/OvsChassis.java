@@ -65,7 +65,11 @@ public final class OvsChassis {
         return ovs.ofctl("br-int", args);
     }
 
-    void createBridges(final int controllerPort, final String underlaySocket) throws IOException {
+    /**
+     * Creates br-phys on the underlay and br-int, connected to the controller when {@code controllerPort} is
+     * given (else OVN's ovn-controller programs it over its management socket).
+     */
+    void createBridges(final Integer controllerPort, final String underlaySocket) throws IOException {
         ovs.vsctl("set", "open_vswitch", ".", "external_ids:system-id=" + name);
         ovs.vsctl("add-br", "br-phys", "--", "set", "bridge", "br-phys", "fail_mode=standalone",
             "other_config:hwaddr=" + underlayMac());
@@ -74,9 +78,31 @@ public final class OvsChassis {
         ovs.appctl("netdev-dummy/ip4addr", "br-phys", underlayIp() + "/24");
         ovs.appctl("ovs/route/add", "172.31.0.0/24", "br-phys");
         ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int", "protocols=OpenFlow13", "fail_mode=secure",
-            "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()),
-            "--", "set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
-            "--", "set", "controller", "br-int", "connection_mode=out-of-band");
+            "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()));
+        if (controllerPort != null) {
+            ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
+                "--", "set", "controller", "br-int", "connection_mode=out-of-band");
+        }
+    }
+
+    /**
+     * Makes this chassis an OVN chassis: Geneve towards the others' underlay addresses, and an ovn-controller
+     * following the southbound database at {@code southbound} (a unix socket).
+     */
+    void attachToOvn(final Path southbound) throws IOException {
+        ovs.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
+            "external_ids:ovn-encap-type=geneve", "external_ids:ovn-encap-ip=" + underlayIp(),
+            "external_ids:ovn-bridge=br-int");
+        ovs.run("ovn-controller", "unix:" + ovs.dir().resolve("db.sock"), "--pidfile=" + ovs.dir()
+            .resolve("ovn-controller.pid"), "--unixctl=" + ovs.dir().resolve("ovn-controller.ctl"), "--detach",
+            "--log-file=" + ovs.dir().resolve("ovn-controller.log"));
+    }
+
+    /**
+     * Tells the underlay how to reach another chassis' tunnel endpoint (what ARP would learn).
+     */
+    void addNeighbour(final OvsChassis other) throws IOException {
+        ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
     }
 
     /**
@@ -86,12 +112,29 @@ public final class OvsChassis {
         ovs.vsctl("add-port", "br-int", "tun-" + other.name(), "--", "set", "interface", "tun-" + other.name(),
             "type=vxlan", "options:remote_ip=" + other.underlayIp(), "options:key=flow",
             "ofport_request=" + (100 + other.index));
-        ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
+        addNeighbour(other);
     }
 
     public void addVmPort(final String iface, final int ofport) throws IOException {
         ovs.vsctl("add-port", "br-int", iface, "--", "set", "interface", iface, "type=dummy",
-            "ofport_request=" + ofport, "options:tx_pcap=" + pcapOf(iface));
+            "ofport_request=" + ofport, "options:tx_pcap=" + pcapOf(iface), "external_ids:iface-id=" + iface);
+    }
+
+    /**
+     * Adds a VM port whose VM side is a unix socket ({@link StreamPort}); returns the socket's path.
+     */
+    public Path addStreamVmPort(final String iface, final int ofport) throws IOException {
+        final Path socket = ovs.dir().resolve(iface + ".sock");
+        ovs.vsctl("add-port", "br-int", iface, "--", "set", "interface", iface, "type=dummy",
+            "ofport_request=" + ofport, "options:pstream=punix:" + socket, "external_ids:iface-id=" + iface);
+        return socket;
+    }
+
+    /**
+     * Returns the frames a VM port has delivered to its VM, with their times.
+     */
+    public List<PcapFile.Frame> deliveredFramesWithTimes(final String iface) throws IOException {
+        return PcapFile.frames(pcapOf(iface));
     }
 
     /**

@@ -24,13 +24,13 @@ import java.util.stream.Stream;
  */
 public final class OvsLab implements AutoCloseable {
     private final Path dir;
-    private final int controllerPort;
+    private final Integer controllerPort;
     private final OvsProcess underlay;
     private final Map<String, OvsChassis> chassis = new LinkedHashMap<>();
     private final List<OvsProcess> started = new ArrayList<>();
     private final Thread reaper = new Thread(this::stopAll, "ovs-lab-reaper");
 
-    private OvsLab(final Path dir, final int controllerPort) {
+    private OvsLab(final Path dir, final Integer controllerPort) {
         this.dir = dir;
         this.controllerPort = controllerPort;
         underlay = new OvsProcess(dir.resolve("underlay"));
@@ -71,6 +71,27 @@ public final class OvsLab implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the same chassis and underlay for OVN: br-int without a controller, no tunnel ports (ovn-controller
+     * makes its own), and an ovn-controller per chassis following the southbound database at {@code southbound}.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public static OvsLab startForOvn(final Path dir, final Path southbound, final String... names)
+            throws IOException {
+        final OvsLab lab = new OvsLab(dir, null);
+        Runtime.getRuntime().addShutdownHook(lab.reaper);
+        try {
+            lab.startAll(names);
+            for (OvsChassis node : lab.chassis.values()) {
+                node.attachToOvn(southbound);
+            }
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
     private void startAll(final String... names) throws IOException {
         deleteTree(dir);
         underlay.start();
@@ -90,8 +111,10 @@ public final class OvsLab implements AutoCloseable {
         }
         for (OvsChassis from : chassis.values()) {
             for (OvsChassis to : chassis.values()) {
-                if (from != to) {
+                if (from != to && controllerPort != null) {
                     from.addTunnelTo(to);
+                } else if (from != to) {
+                    from.addNeighbour(to);
                 }
             }
         }

@@ -63,6 +63,8 @@ public final class OvsProcess {
     }
 
     void stop() {
+        // an OVN chassis also runs ovn-controller here; it goes first, as it talks to both
+        stopByPidFile("ovn-controller.pid");
         stopByPidFile("vswitchd.pid");
         stopByPidFile("ovsdb.pid");
     }
@@ -94,7 +96,7 @@ public final class OvsProcess {
         return run(command.toArray(String[]::new));
     }
 
-    private void stopByPidFile(final String pidFile) {
+    void stopByPidFile(final String pidFile) {
         final Path file = dir.resolve(pidFile);
         try {
             if (!Files.exists(file)) {
@@ -118,10 +120,11 @@ public final class OvsProcess {
         }
     }
 
-    private String run(final String... command) throws IOException {
+    String run(final String... command) throws IOException {
         final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
         // every socket, pid and log file of this instance stays in its own directory
-        for (String variable : List.of("OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR")) {
+        for (String variable : List.of("OVS_RUNDIR", "OVS_DBDIR", "OVS_LOGDIR", "OVS_SYSCONFDIR", "OVN_RUNDIR",
+                "OVN_DBDIR", "OVN_LOGDIR", "OVN_SYSCONFDIR")) {
             builder.environment().put(variable, dir.toString());
         }
         final Process process = builder.start();

@@ -12,11 +12,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads what Open vSwitch wrote to a dummy port's {@code options:tx_pcap}: the frames the port sent to its VM.
  */
-final class PcapFile {
+public final class PcapFile {
+    /** One captured frame and when Open vSwitch wrote it (microseconds since the epoch). */
+    public record Frame(long micros, byte[] bytes) {
+    }
+
     private static final int GLOBAL_HEADER = 24;
     private static final int RECORD_HEADER = 16;
     private static final int ETHERTYPE_LLDP = 0x88cc;
@@ -29,6 +35,36 @@ final class PcapFile {
      * Counts the frames in the file other than LLDP, which the OpenFlowPlugin's topology discovery sends out of
      * every port on its own schedule and which is no VM traffic.
      */
+    /**
+     * Returns every frame in the file with its capture time.
+     */
+    public static List<Frame> frames(final Path file) throws IOException {
+        final List<Frame> out = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return out;
+        }
+        final ByteBuffer buffer = ByteBuffer.wrap(Files.readAllBytes(file));
+        if (buffer.remaining() < GLOBAL_HEADER) {
+            return out;
+        }
+        buffer.order(buffer.getInt(0) == 0xa1b2c3d4 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        int offset = GLOBAL_HEADER;
+        while (offset + RECORD_HEADER <= buffer.limit()) {
+            final long micros = Integer.toUnsignedLong(buffer.getInt(offset)) * 1_000_000
+                + Integer.toUnsignedLong(buffer.getInt(offset + 4));
+            final int captured = buffer.getInt(offset + 8);
+            final int frame = offset + RECORD_HEADER;
+            if (frame + captured > buffer.limit()) {
+                break;
+            }
+            final byte[] bytes = new byte[captured];
+            buffer.get(frame, bytes);
+            out.add(new Frame(micros, bytes));
+            offset = frame + captured;
+        }
+        return out;
+    }
+
     static long countVmFrames(final Path file) throws IOException {
         if (!Files.exists(file)) {
             return 0;

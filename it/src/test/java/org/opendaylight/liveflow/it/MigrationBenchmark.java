@@ -1,0 +1,152 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.it.lab.PcapFile;
+import org.opendaylight.liveflow.it.lab.StreamPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Migration benchmark, not part of the test command (run: it/migration-benchmark, or ./mvnw -f it/pom.xml verify
+ * -Dit.test=MigrationBenchmark -Dbench.chassis=3,20,100 -Dbench.systems=liveflow,ovn). For each lab size and
+ * each system, the same steps in one run: a VM on c1 receives a steady stream of numbered UDP probes from a sender
+ * VM on every other chassis but c2; the destination interface is plugged on c2; one second later the VM resumes
+ * on c2 and sends its RARP (activation); one second after that the cloud moves the binding to c2. From the pcaps
+ * of the VM's interfaces on c1 and c2: probes sent after the VM resumed that never reached it on c2 (lost), probes
+ * it got twice on c2 (duplicates), and, per sender chassis, when it stopped sending to c1 (switched), measured
+ * from activation with the stream's resolution (the gap between two probes of one sender).
+ */
+class MigrationBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
+    private static final long TOTAL_PROBES_PER_SECOND = 3000;
+    private static final long MIN_GAP_MICROS = 5000;
+
+    /** One system's figures at one lab size. */
+    record Result(String system, int chassis, int senders, long gapMicros, long sentAfterResume, long lost,
+            long duplicates, double switchedMedianMillis, double switchedAllMillis, int neverSwitched,
+            String note) {
+        String row() {
+            return String.format("| %-8s | %4d | %4d | %6.1f | %7d | %5d | %5d | %9.1f | %9.1f | %s |", system, chassis,
+                senders, gapMicros / 1000.0, sentAfterResume, lost, duplicates, switchedMedianMillis, switchedAllMillis,
+                note);
+        }
+    }
+
+    @Test
+    void migrateUnderSteadyTraffic() throws Exception {
+        final List<Integer> sizes = Arrays.stream(System.getProperty("bench.chassis", "3,20").split(","))
+            .map(String::strip).map(Integer::valueOf).toList();
+        final List<String> systems = Arrays.stream(System.getProperty("bench.systems", "liveflow,ovn").split(","))
+            .map(String::strip).toList();
+        final List<Result> results = new ArrayList<>();
+        for (int size : sizes) {
+            for (String system : systems) {
+                try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay() : new LiveflowOverlay()) {
+                    results.add(run(overlay, size));
+                }
+                LOG.info("{}", results.get(results.size() - 1).row());
+            }
+        }
+        final StringBuilder table = new StringBuilder()
+            .append("| system   | chas | send | gap ms | sent>=R | lost  | dups  | sw p50 ms | sw max ms | note |\n")
+            .append("|----------|------|------|--------|---------|-------|-------|-----------|-----------|------|\n");
+        results.forEach(result -> table.append(result.row()).append('\n'));
+        Files.writeString(Path.of("target/migration-benchmark.md"), table);
+        LOG.info("Migration benchmark (R = the VM resumed on c2 and sent its RARP; switched = a sender chassis "
+            + "stopped sending to c1, measured from R):\n{}", table);
+    }
+
+    private static Result run(final MigratingOverlay overlay, final int size) throws Exception {
+        final List<Path> sockets = overlay.setUp(size);
+        final List<Integer> senders = new ArrayList<>();
+        final List<StreamPort> ports = new ArrayList<>();
+        for (int k = 3; k <= size; k++) {
+            senders.add(k);
+            ports.add(StreamPort.connect(sockets.get(k - 3)));
+        }
+        final long gap = Math.max(MIN_GAP_MICROS, senders.size() * 1_000_000L / TOTAL_PROBES_PER_SECOND);
+        final long resumed;
+        final long began = ProbeStream.micros(Instant.now());
+        final ProbeStream stream = new ProbeStream(ports, senders, MigratingOverlay.VM_MAC, MigratingOverlay.VM_IP);
+        try (stream) {
+            stream.start(gap);
+            Thread.sleep(1000);
+            overlay.plugDestination();
+            Thread.sleep(1000);
+            resumed = ProbeStream.micros(Instant.now());
+            overlay.announce();
+            Thread.sleep(1000);
+            overlay.moveBinding();
+            Thread.sleep(2000);
+        }
+        Thread.sleep(1000);
+        final List<PcapFile.Frame> sourceFrames = probes(overlay.chassis("c1")
+            .deliveredFramesWithTimes(MigratingOverlay.VM));
+        final List<PcapFile.Frame> destinationFrames = probes(overlay.chassis("c2")
+            .deliveredFramesWithTimes(MigratingOverlay.VM));
+        DeliveryPlot.write(Path.of("target/migration-" + overlay.name() + "-" + size + ".png"), overlay.name() + ", "
+            + size + " chassis: probes the VM's interfaces delivered", sourceFrames.stream().map(PcapFile.Frame::micros)
+            .toList(), destinationFrames.stream().map(PcapFile.Frame::micros).toList(), resumed,
+            Math.max(began, resumed - 1_500_000), resumed + 2_500_000);
+        final Map<ProbeStream.Probe, Integer> atDestination = count(destinationFrames);
+        final Map<Integer, Long> lastAtSource = new HashMap<>();
+        for (PcapFile.Frame frame : sourceFrames) {
+            final Optional<ProbeStream.Probe> probe = ProbeStream.parse(frame.bytes());
+            probe.ifPresent(p -> lastAtSource.merge(p.sender(), stream.sentAt(p), Math::max));
+        }
+        final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed);
+        final long lost = afterResume.stream().filter(probe -> !atDestination.containsKey(probe)).count();
+        final long duplicates = atDestination.values().stream().mapToLong(times -> times - 1).sum();
+        final List<Double> switched = new ArrayList<>();
+        int never = 0;
+        for (int sender : senders) {
+            final Long last = lastAtSource.get(sender);
+            if (last == null) {
+                continue;
+            }
+            if (last >= resumed + 2_500_000) {
+                never++;
+            }
+            switched.add(Math.max(0, last - resumed + gap) / 1000.0);
+        }
+        switched.sort(Double::compare);
+        String note = never > 0 ? never + " senders never switched; " : "";
+        if (overlay instanceof LiveflowOverlay liveflow) {
+            note += String.format("engine: flows written %.1f ms after activation",
+                liveflow.engineConvergenceMillis());
+        } else if (overlay instanceof OvnOverlay ovn) {
+            note += ovn.note();
+        }
+        return new Result(overlay.name(), size, senders.size(), gap, afterResume.size(), lost, duplicates,
+            switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
+            switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never, note);
+    }
+
+    private static List<PcapFile.Frame> probes(final List<PcapFile.Frame> frames) {
+        return frames.stream().filter(frame -> ProbeStream.parse(frame.bytes()).isPresent()).toList();
+    }
+
+    private static Map<ProbeStream.Probe, Integer> count(final List<PcapFile.Frame> frames) {
+        final Map<ProbeStream.Probe, Integer> out = new HashMap<>();
+        for (PcapFile.Frame frame : frames) {
+            ProbeStream.parse(frame.bytes()).ifPresent(probe -> out.merge(probe, 1, Integer::sum));
+        }
+        return out;
+    }
+}
