@@ -38,7 +38,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> localPorts,
         List<RemotePort> remotePorts, Map<String, Long> tunnels, Map<String, Network> networks,
-        Map<String, Long> deliveryGroups) {
+        Map<String, Long> deliveryGroups, Set<String> tunnelledDrops) {
 
     static final String TUNNEL_PREFIX = "tun-";
     /** Delivery groups of migrating ports live above the flood groups (at most 2^25). */
@@ -79,6 +79,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         final List<LocalPort> local = new ArrayList<>();
         final List<RemotePort> remote = new ArrayList<>();
         final Map<String, Network> networks = new TreeMap<>();
+        final Set<String> tunnelledDrops = new TreeSet<>();
         for (Port port : config.ports().values()) {
             final Network network = config.networks().get(idOf(port.getNetwork()));
             if (network == null || port.getBindingChassis() == null || Boolean.FALSE.equals(port.getAdminStateUp())) {
@@ -106,8 +107,12 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             } else if (!hosts.isEmpty()) {
                 remote.add(new RemotePort(port, List.copyOf(hosts.keySet()), network));
                 if (migration != null && migration.source().equals(chassisName)) {
-                    // the source of a switched migration forwards what is still in flight to it
+                    // the source of a switched migration forwards what its ports still send to the port, and
+                    // what is in flight to it unless the destination already got that as a twin
                     networks.put(idOf(network.getId()), network);
+                    if (migration.dualDeliveryWritten()) {
+                        tunnelledDrops.add(port.getId().getValue());
+                    }
                 }
             }
         }
@@ -120,7 +125,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         }
         local.forEach(p -> networks.put(idOf(p.network().getId()), p.network()));
         return Optional.of(new CompileContext(config, chassisName, local, remote, tunnels, networks,
-            deliveryGroups(local, remote)));
+            deliveryGroups(local, remote), tunnelledDrops));
     }
 
     /**

@@ -20,6 +20,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * <p>A port up in two places (a prepared migration) is reached through an ALL group with a bucket per copy: the
  * tunnels to both hosts on every other chassis; on each host, its own copy and the tunnel to the twin for what a
  * local port sends, its own copy only for what came from a tunnel (the sender's chassis sent the twin its copy).
+ * For the same reason the source of a switched migration drops what still reaches it through a tunnel, once
+ * every chassis' dual delivery was written (see {@link PortMigration}).
  */
 final class L2LookupFlows implements FlowConcern {
     static final int KNOWN_MAC = 100;
@@ -62,6 +64,12 @@ final class L2LookupFlows implements FlowConcern {
                 }
                 final Match toPort = inNetwork.withEthDst(ArpResponderFlows.mac(remote.port()), null);
                 final Owner owner = Owner.reach(remote.id());
+                if (context.tunnelledDrops().contains(remote.id())) {
+                    flows.add(FlowSpec.drop(Table.L2_LOOKUP, KNOWN_MAC_FROM_TUNNEL,
+                        Match.any().withMetadata(Metadata.network(vni) | Metadata.ingress(Metadata.FROM_TUNNEL),
+                            Metadata.NETWORK_MASK | Metadata.INGRESS_MASK)
+                            .withEthDst(ArpResponderFlows.mac(remote.port()), null), owner));
+                }
                 if (copies.size() == 1) {
                     flows.add(FlowSpec.apply(Table.L2_LOOKUP, KNOWN_MAC, toPort, copies.get(0), owner));
                 } else if (copies.size() > 1) {

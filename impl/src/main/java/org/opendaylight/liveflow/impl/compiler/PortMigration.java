@@ -19,7 +19,10 @@ import java.util.List;
  *       traffic (every other chassis sends it to both through an ALL group), and the destination traps the
  *       port's RARP/GARP for the engine.</li>
  *   <li>{@link Phase#SWITCHED}: the port is up on the destination only; every chassis, the source included,
- *       sends its traffic to the destination.</li>
+ *       sends its traffic to the destination. What reaches the source through a tunnel was sent there while
+ *       the sender delivered to both copies, so the destination has its twin: once every chassis' dual delivery
+ *       was written ({@code dualDeliveryWritten}), the source drops it rather than forward a duplicate; before,
+ *       it forwards it, as the sender may not have duplicated it yet.</li>
  * </ul>
  *
  * @param port the port id
@@ -27,8 +30,10 @@ import java.util.List;
  * @param source the chassis the port is bound to
  * @param destination the chassis it moves to
  * @param generation the migration's generation, carried by the cookie of the destination's trap flows
+ * @param dualDeliveryWritten whether every chassis' prepared flows were written
  */
-public record PortMigration(String port, Phase phase, String source, String destination, long generation) {
+public record PortMigration(String port, Phase phase, String source, String destination, long generation,
+        boolean dualDeliveryWritten) {
     /** The phases in which flows differ from a plain binding. */
     public enum Phase {
         PREPARED,

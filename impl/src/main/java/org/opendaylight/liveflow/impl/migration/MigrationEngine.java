@@ -100,6 +100,9 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final Map<String, MigrationRecord> records;
     private final Map<String, Pending> awaitingConvergence = new HashMap<>();
     private final Map<String, Pending> awaitingCleanup = new HashMap<>();
+    private final Map<String, Pending> awaitingDualDelivery = new HashMap<>();
+    /** Prepared or switched ports whose dual delivery is on every chassis (see PortMigration). */
+    private final Set<String> dualDelivered = new HashSet<>();
     /** Ports whose binding the engine moved itself after the timeout, until the configuration says so. */
     private final Set<String> bindingWrites = new HashSet<>();
     private final AutoCloseable configSubscription;
@@ -135,9 +138,15 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             LOG.info("Resuming {} port migration records from the journal", records.size());
             status.restore(records.values());
             records.values().stream().filter(record -> record.phase() == MigrationPhase.SWITCHED)
-                .forEach(this::scheduleBindingTimeout);
+                .forEach(record -> {
+                    // switched before the restart: its dual delivery was written then
+                    dualDelivered.add(record.port());
+                    scheduleBindingTimeout(record);
+                });
         }
         republishPlacements();
+        records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED).forEach(record ->
+            awaitingDualDelivery.put(record.port(), new Pending(placements.version(), record.generation())));
         configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
         inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
@@ -279,6 +288,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 records.remove(port);
                 awaitingConvergence.remove(port);
                 awaitingCleanup.remove(port);
+                awaitingDualDelivery.remove(port);
+                dualDelivered.remove(port);
                 bindingWrites.remove(port);
                 status.remove(port);
                 journal.save(records.values());
@@ -407,7 +418,14 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     private void actOn(final MigrationRecord before, final MigrationRecord after, final MigrationEvent event) {
+        if (after.generation() != before.generation() || !after.inProgress()) {
+            dualDelivered.remove(after.port());
+            awaitingDualDelivery.remove(after.port());
+        }
         final long version = republishPlacements();
+        if (after.phase() == MigrationPhase.PREPARED && before.phase() != MigrationPhase.PREPARED) {
+            awaitingDualDelivery.put(after.port(), new Pending(version, after.generation()));
+        }
         if (after.activatedAt() != null && before.activatedAt() == null) {
             awaitingConvergence.put(after.port(), new Pending(version, after.generation()));
             if (after.phase() == MigrationPhase.SWITCHED) {
@@ -468,7 +486,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             };
             if (phase != null) {
                 ports.put(record.port(), new PortMigration(record.port(), phase, record.source(),
-                    record.destination(), record.generation()));
+                    record.destination(), record.generation(), dualDelivered.contains(record.port())));
             }
         }
         if (!ports.equals(placements.ports())) {
@@ -480,6 +498,15 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private void programmedOnEngine(final long version) {
         final Instant now = Instant.now();
+        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingDualDelivery).entrySet()) {
+            final MigrationRecord record = records.get(entry.getKey());
+            if (entry.getValue().version() <= version && record != null
+                    && record.generation() == entry.getValue().generation() && record.inProgress()) {
+                awaitingDualDelivery.remove(entry.getKey());
+                dualDelivered.add(entry.getKey());
+                republishPlacements();
+            }
+        }
         for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingConvergence).entrySet()) {
             final MigrationRecord record = records.get(entry.getKey());
             if (entry.getValue().version() > version) {

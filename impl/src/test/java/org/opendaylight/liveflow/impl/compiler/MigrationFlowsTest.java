@@ -38,9 +38,9 @@ class MigrationFlowsTest {
         "openflow:2", new SwitchView("openflow:2", Map.of("p1", 7L, "p2", 1L, "tun-c1", 100L, "tun-c3", 101L), true),
         "openflow:3", new SwitchView("openflow:3", Map.of("p3", 1L, "tun-c1", 100L, "tun-c2", 101L), true)));
     private final Map<String, PortMigration> prepared = Map.of("p1",
-        new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", GENERATION));
+        new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", GENERATION, true));
     private final Map<String, PortMigration> switched = Map.of("p1",
-        new PortMigration("p1", PortMigration.Phase.SWITCHED, "c1", "c2", GENERATION));
+        new PortMigration("p1", PortMigration.Phase.SWITCHED, "c1", "c2", GENERATION, true));
 
     private SwitchFlows compile(final Map<String, PortMigration> migrations, final String chassis) {
         return compiler.compile(overlay.snapshot(), inventory, migrations, chassis);
@@ -130,8 +130,14 @@ class MigrationFlowsTest {
         final SwitchFlows s = compile(switched, "c1");
         assertEquals(List.of(), flowsOf(s, Owner.port("p1")));
         assertEquals(List.of("cookie=" + cookie(Owner.reach("p1")) + ", table=40, priority=100,"
-            + "metadata=0x3e9/0xffffff,dl_dst=fa:16:3e:00:00:01 actions=set_field:1001->tun_id,output:100"),
-            flowsOf(s, Owner.reach("p1")));
+            + "metadata=0x3e9/0xffffff,dl_dst=fa:16:3e:00:00:01 actions=set_field:1001->tun_id,output:100",
+            "cookie=" + cookie(Owner.reach("p1")) + ", table=40, priority=110,"
+            + "metadata=0xffff0003e9/0xffffffffff,dl_dst=fa:16:3e:00:00:01 actions=drop"),
+            flowsOf(s, Owner.reach("p1")), "what its ports send goes to D; what tunnels bring has a twin there");
+        final SwitchFlows early = compiler.compile(overlay.snapshot(), inventory, Map.of("p1",
+            new PortMigration("p1", PortMigration.Phase.SWITCHED, "c1", "c2", GENERATION, false)), "c1");
+        assertEquals(1, flowsOf(early, Owner.reach("p1")).size(),
+            "before every chassis duplicates, S forwards what tunnels bring too");
         assertTrue(s.groups().keySet().stream().allMatch(group -> group < CompileContext.DELIVERY_GROUP_BASE));
     }
 
@@ -142,7 +148,7 @@ class MigrationFlowsTest {
         final SwitchFlows s = compiler.compile(alone, inventory, switched, "c1");
         assertTrue(s.flows().values().stream().anyMatch(flow -> flow.toString().contains("tun_id=1001 ")),
             "c1 still accepts the network's tunnelled traffic");
-        assertEquals(1, flowsOf(s, Owner.reach("p1")).size());
+        assertEquals(2, flowsOf(s, Owner.reach("p1")).size());
     }
 
     @Test

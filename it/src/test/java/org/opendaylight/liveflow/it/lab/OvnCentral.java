@@ -30,6 +30,7 @@ public final class OvnCentral implements AutoCloseable {
         final OvnCentral central = new OvnCentral(dir);
         Runtime.getRuntime().addShutdownHook(central.reaper);
         try {
+            OvsLab.deleteTree(dir);
             Files.createDirectories(dir);
             for (String db : new String[] {"nb", "sb"}) {
                 central.processes.run("ovsdb-tool", "create", dir.resolve(db + ".db").toString(),

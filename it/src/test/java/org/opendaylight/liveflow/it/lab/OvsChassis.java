@@ -77,7 +77,9 @@ public final class OvsChassis {
             "options:stream=unix:" + underlaySocket);
         ovs.appctl("netdev-dummy/ip4addr", "br-phys", underlayIp() + "/24");
         ovs.appctl("ovs/route/add", "172.31.0.0/24", "br-phys");
-        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int", "protocols=OpenFlow13", "fail_mode=secure",
+        // ovn-controller speaks OpenFlow 1.5
+        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int",
+            controllerPort != null ? "protocols=OpenFlow13" : "protocols=OpenFlow13,OpenFlow15", "fail_mode=secure",
             "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()));
         if (controllerPort != null) {
             ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
@@ -94,7 +96,7 @@ public final class OvsChassis {
             "external_ids:ovn-encap-type=geneve", "external_ids:ovn-encap-ip=" + underlayIp(),
             "external_ids:ovn-bridge=br-int");
         ovs.run("ovn-controller", "unix:" + ovs.dir().resolve("db.sock"), "--pidfile=" + ovs.dir()
-            .resolve("ovn-controller.pid"), "--unixctl=" + ovs.dir().resolve("ovn-controller.ctl"), "--detach",
+            .resolve("ovn-controller.pid"), "--detach",
             "--log-file=" + ovs.dir().resolve("ovn-controller.log"));
     }
 

@@ -120,7 +120,7 @@ public final class OvsLab implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(final Path root) throws IOException {
+    static void deleteTree(final Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
