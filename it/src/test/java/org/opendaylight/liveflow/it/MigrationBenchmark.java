@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 class MigrationBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
-    private static final long TOTAL_PROBES_PER_SECOND = 3000;
+    private static final long TOTAL_PROBES_PER_SECOND = 1500;
     private static final long MIN_GAP_MICROS = 5000;
 
     /** One system's figures at one lab size. */

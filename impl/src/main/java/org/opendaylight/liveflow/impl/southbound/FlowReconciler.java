@@ -83,37 +83,81 @@ public final class FlowReconciler {
      * Makes the config inventory of {@code nodeId} hold exactly {@code desired}; returns what it changed.
      */
     public synchronized Changes reconcile(final String nodeId, final SwitchFlows desired) {
-        final Installed current = installed.computeIfAbsent(nodeId, this::readInstalled);
-        final Map<String, Flow> wantedFlows = new HashMap<>();
-        for (FlowSpec spec : desired.flows().values()) {
-            wantedFlows.put(spec.id(), OpenflowTranslator.flow(nodeId, spec));
-        }
-        final Map<Long, Group> wantedGroups = new HashMap<>();
-        for (GroupSpec spec : desired.groups().values()) {
-            wantedGroups.put(spec.groupId(), OpenflowTranslator.group(nodeId, spec));
-        }
+        return reconcileAll(Map.of(nodeId, desired)).get(nodeId);
+    }
 
-        final InstanceIdentifier<FlowCapableNode> node = nodePath(nodeId);
+    /**
+     * Makes the config inventory of every given switch hold exactly what is desired for it, in at most three
+     * transactions whatever the number of switches (groups and deletions, then flows, then group deletions), so
+     * a change that touches every chassis (a migration's activation) reaches them together. Returns what changed,
+     * per switch.
+     */
+    public synchronized Map<String, Changes> reconcileAll(final Map<String, SwitchFlows> desired) {
         final WriteTransaction first = broker.newWriteOnlyTransaction();
+        final WriteTransaction second = broker.newWriteOnlyTransaction();
+        final WriteTransaction third = broker.newWriteOnlyTransaction();
+        final Map<String, Changes> changes = new HashMap<>();
+        final Map<String, Installed> next = new HashMap<>();
+        for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
+            final String nodeId = entry.getKey();
+            final Installed current = installed.computeIfAbsent(nodeId, this::readInstalled);
+            final Installed wanted = translate(nodeId, entry.getValue());
+            changes.put(nodeId, diff(nodeId, current, wanted, first, second, third));
+            next.put(nodeId, wanted);
+        }
+        final boolean groupsOrDeletes = changes.values().stream()
+            .anyMatch(change -> change.groupsWritten() + change.flowsDeleted() > 0);
+        final boolean flows = changes.values().stream().anyMatch(change -> change.flowsWritten() > 0);
+        final boolean groupDeletes = changes.values().stream().anyMatch(change -> change.groupsDeleted() > 0);
+        commitOrCancel(first, groupsOrDeletes);
+        commitOrCancel(second, flows);
+        // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
+        // pointed at it were rewritten (a migration's delivery group, say)
+        commitOrCancel(third, groupDeletes);
+        installed.putAll(next);
+        changes.forEach((nodeId, change) -> {
+            if (!change.isEmpty()) {
+                LOG.info("{}: {} flows written, {} deleted; {} groups written, {} deleted", nodeId,
+                    change.flowsWritten(), change.flowsDeleted(), change.groupsWritten(), change.groupsDeleted());
+            }
+        });
+        return changes;
+    }
+
+    private static Installed translate(final String nodeId, final SwitchFlows desired) {
+        final Map<String, Flow> flows = new HashMap<>();
+        for (FlowSpec spec : desired.flows().values()) {
+            flows.put(spec.id(), OpenflowTranslator.flow(nodeId, spec));
+        }
+        final Map<Long, Group> groups = new HashMap<>();
+        for (GroupSpec spec : desired.groups().values()) {
+            groups.put(spec.groupId(), OpenflowTranslator.group(nodeId, spec));
+        }
+        return new Installed(flows, groups);
+    }
+
+    /**
+     * Puts into the three transactions what turns {@code current} into {@code wanted} on one switch.
+     */
+    private static Changes diff(final String nodeId, final Installed current, final Installed wanted,
+            final WriteTransaction first, final WriteTransaction second, final WriteTransaction third) {
+        final InstanceIdentifier<FlowCapableNode> node = nodePath(nodeId);
         int groupsWritten = 0;
         int flowsDeleted = 0;
-        for (Map.Entry<Long, Group> group : wantedGroups.entrySet()) {
+        for (Map.Entry<Long, Group> group : wanted.groups().entrySet()) {
             if (!group.getValue().equals(current.groups().get(group.getKey()))) {
                 first.mergeParentStructurePut(CONFIGURATION, groupPath(node, group.getKey()), group.getValue());
                 groupsWritten++;
             }
         }
         for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
-            if (!wantedFlows.containsKey(flow.getKey())) {
+            if (!wanted.flows().containsKey(flow.getKey())) {
                 first.delete(CONFIGURATION, flowPath(node, flow.getValue()));
                 flowsDeleted++;
             }
         }
-        commit(first, nodeId);
-
-        final WriteTransaction second = broker.newWriteOnlyTransaction();
         int flowsWritten = 0;
-        for (Map.Entry<String, Flow> flow : wantedFlows.entrySet()) {
+        for (Map.Entry<String, Flow> flow : wanted.flows().entrySet()) {
             final Flow installedFlow = current.flows().get(flow.getKey());
             if (!flow.getValue().equals(installedFlow)) {
                 LOG.debug("{}: flow {} was {} and is now {}", nodeId, flow.getKey(), installedFlow, flow.getValue());
@@ -121,30 +165,14 @@ public final class FlowReconciler {
                 flowsWritten++;
             }
         }
-        commit(second, nodeId);
         int groupsDeleted = 0;
-        // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
-        // pointed at it were rewritten (a migration's delivery group, say)
-        final WriteTransaction third = broker.newWriteOnlyTransaction();
         for (Long groupId : current.groups().keySet()) {
-            if (!wantedGroups.containsKey(groupId)) {
+            if (!wanted.groups().containsKey(groupId)) {
                 third.delete(CONFIGURATION, groupPath(node, groupId));
                 groupsDeleted++;
             }
         }
-        if (groupsDeleted > 0) {
-            commit(third, nodeId);
-        } else {
-            third.cancel();
-        }
-
-        installed.put(nodeId, new Installed(wantedFlows, wantedGroups));
-        final Changes changes = new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);
-        if (!changes.isEmpty()) {
-            LOG.info("{}: {} flows written, {} deleted; {} groups written, {} deleted", nodeId, flowsWritten,
-                flowsDeleted, groupsWritten, groupsDeleted);
-        }
-        return changes;
+        return new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);
     }
 
     /**
@@ -189,14 +217,18 @@ public final class FlowReconciler {
         return new Installed(flows, groups);
     }
 
-    private static void commit(final WriteTransaction tx, final String nodeId) {
+    private static void commitOrCancel(final WriteTransaction tx, final boolean hasChanges) {
+        if (!hasChanges) {
+            tx.cancel();
+            return;
+        }
         try {
             tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted writing flows of " + nodeId, e);
+            throw new IllegalStateException("Interrupted writing flows", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Writing flows of " + nodeId + " failed", e);
+            throw new IllegalStateException("Writing flows failed", e);
         }
     }
 
