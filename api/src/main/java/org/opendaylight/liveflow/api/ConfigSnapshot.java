@@ -123,6 +123,13 @@ public final class ConfigSnapshot {
         return id == null ? "" : id.getValue();
     }
 
+    /**
+     * Returns the name of the switch interface that carries a port: its interface-name, else its id.
+     */
+    public static String interfaceNameOf(final Port port) {
+        return port.getInterfaceName() != null ? port.getInterfaceName() : idOf(port.getId());
+    }
+
     public Map<String, Chassis> chassis() {
         return chassis;
     }

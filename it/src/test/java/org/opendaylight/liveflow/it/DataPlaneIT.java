@@ -246,27 +246,9 @@ class DataPlaneIT {
         }
     }
 
-    /**
-     * Waits until exactly the expected VM ports sent the expected number of extra packets, then checks that no
-     * other VM port sent anything (after a grace period for packets that should not come).
-     */
     private static void awaitDelivered(final Map<String, Long> before, final Map<String, Long> expected)
             throws Exception {
-        final Instant deadline = Instant.now().plusSeconds(5);
-        while (!deltas(before).entrySet().containsAll(expected.entrySet()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(300);
-        final Map<String, Long> deltas = deltas(before);
-        deltas.values().removeIf(delta -> delta == 0);
-        assertEquals(expected, deltas, "packets delivered per chassis/network port");
-    }
-
-    private static Map<String, Long> deltas(final Map<String, Long> before) throws IOException {
-        final Map<String, Long> now = txCounts();
-        final Map<String, Long> out = new HashMap<>();
-        now.forEach((port, count) -> out.put(port, count - before.get(port)));
-        return out;
+        Deliveries.awaitExactly(DataPlaneIT::txCounts, before, expected);
     }
 
     private static Map<String, Long> txCounts() throws IOException {

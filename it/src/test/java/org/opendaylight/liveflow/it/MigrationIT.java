@@ -431,22 +431,7 @@ class MigrationIT {
     private static void assertDelivered(final Map<String, Long> expected, final Sender sender) throws Exception {
         final Map<String, Long> before = delivered();
         sender.send();
-        final Instant deadline = Instant.now().plusSeconds(5);
-        Map<String, Long> deltas = deltas(before);
-        while (!deltas.entrySet().containsAll(expected.entrySet()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            deltas = deltas(before);
-        }
-        Thread.sleep(300);
-        deltas = deltas(before);
-        deltas.values().removeIf(delta -> delta == 0);
-        assertEquals(expected, deltas, "frames delivered per chassis/VM port");
-    }
-
-    private static Map<String, Long> deltas(final Map<String, Long> before) throws IOException {
-        final Map<String, Long> out = new HashMap<>();
-        delivered().forEach((port, count) -> out.put(port, count - before.getOrDefault(port, 0L)));
-        return out;
+        Deliveries.awaitExactly(MigrationIT::delivered, before, expected);
     }
 
     private static Map<String, Long> delivered() throws IOException {

@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.impl.compiler;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+import static org.opendaylight.liveflow.api.ConfigSnapshot.interfaceNameOf;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,7 +93,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             for (String host : placed) {
                 final Chassis hostChassis = config.chassis().get(host);
                 final Long ofport = hostChassis == null ? null
-                    : inventory.switchOf(hostChassis).map(view -> view.portsByName().get(interfaceName(port)))
+                    : inventory.switchOf(hostChassis).map(view -> view.portsByName().get(interfaceNameOf(port)))
                         .orElse(null);
                 if (ofport != null) {
                     hosts.put(host, ofport);
@@ -156,9 +157,6 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             .filter(ip -> ip.indexOf(':') < 0).findFirst();
     }
 
-    static String interfaceName(final Port port) {
-        return port.getInterfaceName() != null ? port.getInterfaceName() : port.getId().getValue();
-    }
 
     static long vni(final Network network) {
         return network.getSegmentationId().toJava();

@@ -375,7 +375,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             final String id = idOf(port.getId());
             if (Owner.isMigrationCookieOf(cookie, id)
                     && port.getMacAddress().getValue().equalsIgnoreCase(frame.orElseThrow().sourceMac())) {
-                final Long portOfport = ports.get(PlugDetector.interfaceName(port));
+                final Long portOfport = ports.get(ConfigSnapshot.interfaceNameOf(port));
                 if (portOfport == null || portOfport != ofport) {
                     LOG.info("{} for port {} came in on {} port {}, not its interface: ignored",
                         frame.orElseThrow().kind(), id, nodeId, ofport);
@@ -498,14 +498,18 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private void programmedOnEngine(final long version) {
         final Instant now = Instant.now();
+        boolean dualDeliveryWritten = false;
         for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingDualDelivery).entrySet()) {
             final MigrationRecord record = records.get(entry.getKey());
             if (entry.getValue().version() <= version && record != null
                     && record.generation() == entry.getValue().generation() && record.inProgress()) {
                 awaitingDualDelivery.remove(entry.getKey());
                 dualDelivered.add(entry.getKey());
-                republishPlacements();
+                dualDeliveryWritten = true;
             }
+        }
+        if (dualDeliveryWritten) {
+            republishPlacements();
         }
         for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingConvergence).entrySet()) {
             final MigrationRecord record = records.get(entry.getKey());

@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.impl.migration;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+import static org.opendaylight.liveflow.api.ConfigSnapshot.interfaceNameOf;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +38,7 @@ final class PlugDetector {
         for (Chassis chassis : config.chassis().values()) {
             inventory.connectedSwitchOf(chassis).ifPresent(view -> {
                 for (Port port : config.ports().values()) {
-                    if (view.portsByName().containsKey(interfaceName(port))) {
+                    if (view.portsByName().containsKey(interfaceNameOf(port))) {
                         out.computeIfAbsent(idOf(port.getId()), id -> new TreeSet<>()).add(idOf(chassis.getName()));
                     }
                 }
@@ -113,9 +114,5 @@ final class PlugDetector {
             }
         }
         return out;
-    }
-
-    static String interfaceName(final Port port) {
-        return port.getInterfaceName() != null ? port.getInterfaceName() : idOf(port.getId());
     }
 }

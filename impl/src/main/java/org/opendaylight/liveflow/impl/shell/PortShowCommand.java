@@ -50,7 +50,7 @@ public final class PortShowCommand extends OverlayStateCommand {
         for (AllowedAddressPair pair : port.nonnullAllowedAddressPair().values()) {
             out.println("  Allowed pair  " + pair.getIpAddress() + " " + orNone(pair.getMacAddress()));
         }
-        out.println("  Interface     " + (port.getInterfaceName() != null ? port.getInterfaceName() : portId));
+        out.println("  Interface     " + ConfigSnapshot.interfaceNameOf(port));
         out.println("  VNIC type     " + orNone(port.getVnicType()));
         out.println("  Device owner  " + orNone(port.getDeviceOwner()));
         out.println("  Admin state   " + Texts.adminState(port.getAdminStateUp()));

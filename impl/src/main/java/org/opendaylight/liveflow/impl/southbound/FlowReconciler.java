@@ -80,13 +80,6 @@ public final class FlowReconciler {
     }
 
     /**
-     * Makes the config inventory of {@code nodeId} hold exactly {@code desired}; returns what it changed.
-     */
-    public synchronized Changes reconcile(final String nodeId, final SwitchFlows desired) {
-        return reconcileAll(Map.of(nodeId, desired)).get(nodeId);
-    }
-
-    /**
      * Makes the config inventory of every given switch hold exactly what is desired for it, in at most three
      * transactions whatever the number of switches (groups and deletions, then flows, then group deletions), so
      * a change that touches every chassis (a migration's activation) reaches them together. Returns what changed,
