@@ -48,6 +48,13 @@ public record PortMigration(String port, Phase phase, String source, String dest
     }
 
     /**
+     * Returns this migration once activated: same chassis, generation and dual delivery, phase switched.
+     */
+    public PortMigration switched() {
+        return new PortMigration(port, Phase.SWITCHED, source, destination, generation, dualDeliveryWritten);
+    }
+
+    /**
      * Returns the chassis the port is up on, in this phase, in the order source, destination.
      */
     List<String> hosts() {

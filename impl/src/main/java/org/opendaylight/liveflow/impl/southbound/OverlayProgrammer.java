@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.compiler.ActivationPlanner;
+import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
+import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.liveflow.impl.liveness.ChassisStatusWriter;
 import org.opendaylight.liveflow.impl.migration.MigrationView;
@@ -54,7 +57,9 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final SwitchInventoryService inventory;
     private final MigrationView migrations;
     private final OverlayCompiler compiler = new OverlayCompiler();
+    private final ActivationPlanner planner = new ActivationPlanner(compiler);
     private final FlowReconciler reconciler;
+    private final ActivationFastPath fastPath;
     private final ChassisStatusWriter chassisStatus;
     private final SwitchResync resync;
     private final Set<String> connectedLastPass = new HashSet<>();
@@ -79,9 +84,14 @@ public final class OverlayProgrammer implements AutoCloseable {
         reconciler = new FlowReconciler(broker);
         chassisStatus = new ChassisStatusWriter(broker);
         resync = new SwitchResync(broker, rpcs, executor);
+        fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
-        migrationSubscription = migrations.subscribe(placements -> schedule());
+        // on the engine's thread: an activation reaches the switches before anything else is done about it
+        migrationSubscription = migrations.subscribe(placements -> {
+            fastPath.fire(placements);
+            schedule();
+        });
     }
 
     @Deactivate
@@ -157,6 +167,8 @@ public final class OverlayProgrammer implements AutoCloseable {
         final long began = System.nanoTime();
         final Set<String> connected = new HashSet<>();
         final Map<String, SwitchFlows> desired = new HashMap<>();
+        final Map<String, SwitchFlows> byChassis = new HashMap<>();
+        final Map<String, String> nodeIds = new HashMap<>();
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
             if (switches.connectedSwitchOf(chassis).isEmpty()) {
@@ -165,6 +177,8 @@ public final class OverlayProgrammer implements AutoCloseable {
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
             connected.add(nodeId);
             desired.put(nodeId, compiler.compile(snapshot, switches, placements.ports(), name));
+            byChassis.put(name, desired.get(nodeId));
+            nodeIds.put(name, nodeId);
         }
         // a switch that comes (back) while the config inventory holds its flows may or may not have them
         final Set<String> reconnected = new HashSet<>();
@@ -188,6 +202,25 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         connectedLastPass.clear();
         connectedLastPass.addAll(connected);
+        armActivations(snapshot, switches, placements, byChassis, nodeIds);
         migrations.programmed(placements.version());
+    }
+
+    /**
+     * Arms the fast path with the activation of every prepared port whose dual delivery this or an earlier pass
+     * wrote: before that, switching at once could reach a chassis ahead of its dual delivery.
+     */
+    private void armActivations(final ConfigSnapshot snapshot, final SwitchInventory switches,
+            final Placements placements, final Map<String, SwitchFlows> byChassis, final Map<String, String> nodeIds) {
+        final Map<String, ActivationFastPath.Armed> activations = new HashMap<>();
+        for (PortMigration migration : placements.ports().values()) {
+            if (migration.phase() == PortMigration.Phase.PREPARED && migration.dualDeliveryWritten()) {
+                final Map<String, FlowDelta> deltas = new HashMap<>();
+                planner.plan(snapshot, switches, placements.ports(), migration, byChassis)
+                    .forEach((chassis, delta) -> deltas.put(nodeIds.get(chassis), delta));
+                activations.put(migration.port(), new ActivationFastPath.Armed(migration.generation(), deltas));
+            }
+        }
+        fastPath.arm(activations);
     }
 }
