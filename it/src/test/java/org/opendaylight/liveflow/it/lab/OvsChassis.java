@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.it.lab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,25 @@ public final class OvsChassis {
     }
 
     /**
-     * Adds the VXLAN port towards another chassis, named {@code tun-<other>} as liveflow expects.
+     * Adds the VXLAN ports towards the other chassis, named {@code tun-<other>} as liveflow expects, in one
+     * database transaction (one reconfiguration of the switch, which matters at 100 chassis).
      */
-    void addTunnelTo(final OvsChassis other) throws IOException {
-        ovs.vsctl("add-port", "br-int", "tun-" + other.name(), "--", "set", "interface", "tun-" + other.name(),
-            "type=vxlan", "options:remote_ip=" + other.underlayIp(), "options:key=flow",
-            "ofport_request=" + (100 + other.index));
-        addNeighbour(other);
+    void addTunnelsTo(final List<OvsChassis> others) throws IOException {
+        final List<String> command = new ArrayList<>();
+        for (OvsChassis other : others) {
+            if (!command.isEmpty()) {
+                command.add("--");
+            }
+            command.addAll(List.of("add-port", "br-int", "tun-" + other.name(), "--", "set", "interface",
+                "tun-" + other.name(), "type=vxlan", "options:remote_ip=" + other.underlayIp(), "options:key=flow",
+                "ofport_request=" + (100 + other.index)));
+        }
+        if (!command.isEmpty()) {
+            ovs.vsctl(command.toArray(String[]::new));
+        }
+        for (OvsChassis other : others) {
+            addNeighbour(other);
+        }
     }
 
     public void addVmPort(final String iface, final int ofport) throws IOException {

@@ -110,10 +110,11 @@ public final class OvsLab implements AutoCloseable {
             chassis.put(name, node);
         }
         for (OvsChassis from : chassis.values()) {
-            for (OvsChassis to : chassis.values()) {
-                if (from != to && controllerPort != null) {
-                    from.addTunnelTo(to);
-                } else if (from != to) {
+            final List<OvsChassis> others = chassis.values().stream().filter(to -> to != from).toList();
+            if (controllerPort != null) {
+                from.addTunnelsTo(others);
+            } else {
+                for (OvsChassis to : others) {
                     from.addNeighbour(to);
                 }
             }
