@@ -77,6 +77,7 @@ liveflow_stop_leftovers() {
     for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid; do
         [ -f "$pid_file" ] || continue
         pid="$(cat "$pid_file")"
+        [ -r "/proc/$pid/cmdline" ] || continue
         if tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "$(dirname "$pid_file")"; then
             echo "Stopping pid $pid ($pid_file) left behind by an earlier run"
             kill -KILL "$pid" || true

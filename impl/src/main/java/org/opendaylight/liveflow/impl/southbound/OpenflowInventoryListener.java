@@ -11,7 +11,9 @@ import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,7 +25,9 @@ import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
@@ -64,8 +68,8 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
 
     @Activate
     public OpenflowInventoryListener(@Reference final DataBroker broker) {
-        registration = broker.registerDataListener(
-            DataTreeIdentifier.create(OPERATIONAL, InstanceIdentifier.create(Nodes.class)), this::nodesChanged);
+        registration = broker.registerDataTreeChangeListener(
+            DataTreeIdentifier.create(OPERATIONAL, InstanceIdentifier.create(Nodes.class)), new Listener());
     }
 
     @Deactivate
@@ -90,6 +94,27 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
         return subscribers.add(subscriber, current);
     }
 
+    /** Rebuilds the inventory from the data after the last change, only when a change can affect it. */
+    private final class Listener implements DataTreeChangeListener<Nodes> {
+        @Override
+        public void onDataTreeChanged(final Collection<DataTreeModification<Nodes>> changes) {
+            DataTreeModification<Nodes> last = null;
+            boolean relevant = false;
+            for (DataTreeModification<Nodes> change : changes) {
+                relevant |= InventoryChangeFilter.touchesSwitchesOrPorts(change.getRootNode());
+                last = change;
+            }
+            if (relevant && last != null) {
+                nodesChanged(last.getRootNode().getDataAfter());
+            }
+        }
+
+        @Override
+        public void onInitialData() {
+            nodesChanged(null);
+        }
+    }
+
     private synchronized void nodesChanged(final @Nullable Nodes nodes) {
         lastNodes = nodes;
         final Instant now = Instant.now();
@@ -112,12 +137,20 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
         }
         final SwitchInventory next = withDisconnected(new SwitchInventory(settled), current);
         if (!next.equals(current)) {
-            LOG.info("Switches: {}", next.switches().values().stream()
-                .map(view -> view.nodeId() + (view.connected() ? "" : " (disconnected)")).toList());
+            // port changes alone are not logged: at 100 switches they come by the thousand
+            final List<String> switches = summaryOf(next);
+            if (!switches.equals(summaryOf(current))) {
+                LOG.info("Switches: {}", switches);
+            }
             current = next;
             lastChange = now;
             subscribers.publish(next);
         }
+    }
+
+    private static List<String> summaryOf(final SwitchInventory inventory) {
+        return inventory.switches().values().stream().map(view -> view.nodeId()
+            + (view.connected() ? "" : " (disconnected)")).sorted().toList();
     }
 
     private synchronized void resettle() {

@@ -15,6 +15,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -133,8 +136,22 @@ public final class OvsLab implements AutoCloseable {
     }
 
     private synchronized void stopAll() {
-        for (OvsProcess process : started) {
-            process.stop();
+        // one after the other, 100 chassis took minutes (each ovs-vswitchd needs seconds to exit); each instance
+        // still stops its own daemons in order
+        final ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(started.size(), 32)));
+        try {
+            for (OvsProcess process : started) {
+                stoppers.execute(process::stop);
+            }
+        } finally {
+            stoppers.shutdown();
+            try {
+                if (!stoppers.awaitTermination(2, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("Open vSwitch instances still stopping after 2 minutes in " + dir);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         started.clear();
     }
