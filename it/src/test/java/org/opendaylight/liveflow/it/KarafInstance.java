@@ -9,7 +9,9 @@ package org.opendaylight.liveflow.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -200,7 +202,8 @@ final class KarafInstance implements AutoCloseable {
                 throw new IllegalStateException("Karaf not ready after " + BOOT_TIMEOUT + "; see "
                     + home.resolve("data/log/karaf.log"));
             }
-            if (restconf.probe("/rests/data/network-topology:network-topology?content=nonconfig") == 200) {
+            // RESTCONF answers (and authenticates) and the OpenFlowPlugin listens for switches
+            if (restconf.probe("/rests/operations") == 200 && openflowListening()) {
                 if (!expectLiveflow || liveflowShellAnswers()) {
                     bootTime = Duration.between(launchedAt, Instant.now());
                     return;
@@ -212,6 +215,15 @@ final class KarafInstance implements AutoCloseable {
                 }
             }
             sleep(500);
+        }
+    }
+
+    private boolean openflowListening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", openflowPort), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

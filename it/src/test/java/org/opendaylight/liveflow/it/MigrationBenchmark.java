@@ -11,13 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.PcapFile;
 import org.opendaylight.liveflow.it.lab.StreamPort;
@@ -26,18 +29,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Migration benchmark, not part of the test command (run: it/migration-benchmark, or ./mvnw -f it/pom.xml verify
- * -Dit.test=MigrationBenchmark -Dbench.chassis=3,20,100 -Dbench.systems=liveflow,ovn). For each lab size and
- * each system, the same steps in one run: a VM on c1 receives a steady stream of numbered UDP probes from a sender
- * VM on every other chassis but c2; the destination interface is plugged on c2; one second later the VM resumes
- * on c2 and sends its RARP (activation); one second after that the cloud moves the binding to c2. From the pcaps
- * of the VM's interfaces on c1 and c2: probes sent after the VM resumed that never reached it on c2 (lost), probes
- * it got twice on c2 (duplicates), and, per sender chassis, when it stopped sending to c1 (switched), measured
- * from activation with the stream's resolution (the gap between two probes of one sender).
+ * -Dit.test=MigrationBenchmark -Dbench.chassis=3,20,100 -Dbench.systems=liveflow,ovn). For each lab size and each
+ * system, the same steps in one run: a VM on c1 receives a steady stream of numbered UDP probes from a sender VM on
+ * every other chassis but c2; once a probe of every sender reaches it (a steady stream, within two minutes, else that
+ * run fails), and one second more, the destination interface is plugged on c2; one second later the VM resumes on c2
+ * and sends its RARP (activation); one second after that the cloud moves the binding to c2. From the pcaps of the VM's
+ * interfaces on c1 and c2: probes sent after the VM resumed that never reached it on c2 (lost), probes it got twice on
+ * c2 (duplicates), and, per sender chassis, when it stopped sending to c1 (switched), measured from activation with
+ * the stream's resolution (the gap between two probes of one sender).
  */
 class MigrationBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
     private static final long TOTAL_PROBES_PER_SECOND = 1500;
     private static final long MIN_GAP_MICROS = 5000;
+    private static final Duration STEADY_PATIENCE = Duration.ofSeconds(120);
 
     /** One system's figures at one lab size. */
     record Result(String system, int chassis, int senders, long gapMicros, long sentAfterResume, long lost,
@@ -98,10 +103,12 @@ class MigrationBenchmark {
         }
         final long gap = Math.max(MIN_GAP_MICROS, senders.size() * 1_000_000L / TOTAL_PROBES_PER_SECOND);
         final long resumed;
+        final long steadyMillis;
         final long began = ProbeStream.micros(Instant.now());
         final ProbeStream stream = new ProbeStream(ports, senders, MigratingOverlay.VM_MAC, MigratingOverlay.VM_IP);
         try (stream) {
             stream.start(gap);
+            steadyMillis = awaitSteadyDelivery(overlay, senders, stream);
             Thread.sleep(1000);
             overlay.plugDestination();
             Thread.sleep(1000);
@@ -142,7 +149,8 @@ class MigrationBenchmark {
             switched.add(Math.max(0, last - resumed + gap) / 1000.0);
         }
         switched.sort(Double::compare);
-        String note = never > 0 ? never + " senders never switched; " : "";
+        String note = (never > 0 ? never + " senders never switched; " : "")
+            + String.format("steady %.1f s after start; ", steadyMillis / 1000.0);
         if (overlay instanceof LiveflowOverlay liveflow) {
             note += String.format("engine: flows written %.1f ms after activation",
                 liveflow.engineConvergenceMillis());
@@ -152,6 +160,32 @@ class MigrationBenchmark {
         return new Result(overlay.name(), size, senders.size(), gap, afterResume.size(), lost, duplicates,
             switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
             switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never, note);
+    }
+
+    /**
+     * Waits until a probe of every sender, sent in the last second, has reached the VM on c1: the migration starts
+     * from a steady stream, not from a data plane still being programmed. Returns how long that took, in ms.
+     */
+    private static long awaitSteadyDelivery(final MigratingOverlay overlay, final List<Integer> senders,
+            final ProbeStream stream) throws Exception {
+        final Instant start = Instant.now();
+        final Instant deadline = start.plus(STEADY_PATIENCE);
+        while (true) {
+            final long since = ProbeStream.micros(Instant.now()) - 1_000_000;
+            final Set<Integer> reaching = new HashSet<>();
+            for (PcapFile.Frame frame : overlay.chassis("c1").deliveredFramesWithTimes(MigratingOverlay.VM)) {
+                ProbeStream.parse(frame.bytes()).filter(probe -> stream.sentAt(probe) >= since)
+                    .ifPresent(probe -> reaching.add(probe.sender()));
+            }
+            if (reaching.containsAll(senders)) {
+                return Duration.between(start, Instant.now()).toMillis();
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no steady stream: after " + STEADY_PATIENCE.toSeconds() + " s, probes of "
+                    + reaching.size() + " of " + senders.size() + " senders reach the VM on c1");
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static List<PcapFile.Frame> probes(final List<PcapFile.Frame> frames) {

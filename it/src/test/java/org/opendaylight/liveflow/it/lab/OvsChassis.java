@@ -83,8 +83,10 @@ public final class OvsChassis {
             controllerPort != null ? "protocols=OpenFlow13" : "protocols=OpenFlow13,OpenFlow15", "fail_mode=secure",
             "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()));
         if (controllerPort != null) {
+            // a 2-core lab with 100 chassis keeps the controller busy for seconds at a time: the default 5 s
+            // inactivity probe would drop switches that lose nothing (the usual setting for large deployments)
             ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
-                "--", "set", "controller", "br-int", "connection_mode=out-of-band");
+                "--", "set", "controller", "br-int", "connection_mode=out-of-band", "inactivity_probe=30000");
         }
     }
 

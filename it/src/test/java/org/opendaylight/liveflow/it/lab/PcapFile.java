@@ -32,10 +32,6 @@ public final class PcapFile {
     }
 
     /**
-     * Counts the frames in the file other than LLDP, which the OpenFlowPlugin's topology discovery sends out of
-     * every port on its own schedule and which is no VM traffic.
-     */
-    /**
      * Returns every frame in the file with its capture time.
      */
     public static List<Frame> frames(final Path file) throws IOException {
@@ -65,6 +61,11 @@ public final class PcapFile {
         return out;
     }
 
+    /**
+     * Counts the frames in the file other than LLDP: a distribution with the OpenFlowPlugin's topology
+     * discovery (liveflow's leaves it out) sends LLDP out of every port on its own schedule, and that is no VM
+     * traffic.
+     */
     static long countVmFrames(final Path file) throws IOException {
         if (!Files.exists(file)) {
             return 0;
