@@ -84,7 +84,15 @@ final class ProbeStream implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        ticker.shutdownNow();
+        // not shutdownNow: interrupting a tick mid-write closes its channel, and that is no failure of the stream
+        ticker.shutdown();
+        try {
+            if (!ticker.awaitTermination(5, TimeUnit.SECONDS)) {
+                ticker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (StreamPort port : ports) {
             port.close();
         }

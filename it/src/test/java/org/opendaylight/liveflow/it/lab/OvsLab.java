@@ -110,6 +110,9 @@ public final class OvsLab implements AutoCloseable {
             started.add(ovs);
             final OvsChassis node = new OvsChassis(name, i + 1, ovs);
             node.createBridges(controllerPort, socket);
+            // a chassis that only receives never teaches the learning switch its address: without this entry
+            // every tunnelled frame to it is flooded to all chassis (at 100 chassis, 100 copies of each)
+            underlay.appctl("fdb/add", "br-u", "u-" + name, "0", node.underlayMac());
             chassis.put(name, node);
         }
         for (OvsChassis from : chassis.values()) {
