@@ -8,9 +8,7 @@
 package org.opendaylight.liveflow.impl.migration;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
-import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListenableFutureTask;
 import java.time.Duration;
@@ -31,6 +29,8 @@ import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.admission.AdmissionControl;
+import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
@@ -40,19 +40,12 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
-import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
@@ -81,7 +74,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
-    private final DataBroker broker;
+    private final BindingWriter bindingWriter;
     private final MigrationStatusWriter status;
     private final MigrationJournal journal;
     private final SourceCleanupCheck cleanupCheck;
@@ -118,16 +111,18 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     @Activate
     public MigrationEngine(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
             @Reference final DataBroker broker, @Reference final NotificationService notifications,
-            @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs) {
-        this(config, inventory, broker, notifications, publisher, rpcs, MigrationJournal.inKarafData());
+            @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
+            @Reference final AdmissionControl admission) {
+        this(config, inventory, broker, notifications, publisher, rpcs, admission.writes(),
+            MigrationJournal.inKarafData());
     }
 
     MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final DataBroker broker,
             final NotificationService notifications, final NotificationPublishService publisher,
-            final RpcConsumerRegistry rpcs, final MigrationJournal journal) {
+            final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournal journal) {
         this.config = config;
         this.inventory = inventory;
-        this.broker = broker;
+        bindingWriter = new BindingWriter(broker, configWrites);
         this.journal = journal;
         // timers (chassis death, binding timeout) die with the engine
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
@@ -159,6 +154,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         configSubscription.close();
         inventorySubscription.close();
         checks.shutdownNow();
+        bindingWriter.close();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -439,7 +435,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             if (event instanceof MigrationEvent.BindingTimeout) {
                 bindingWrites.add(after.port());
                 republishPlacements();
-                writeBinding(after.port(), after.destination());
+                bindingWriter.moveBinding(after.port(), after.destination());
             }
         }
     }
@@ -449,28 +445,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final long generation = record.generation();
         executor.schedule(() -> handle(new MigrationEvent.BindingTimeout(record.port(), generation)),
             timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * Moves the port's binding-chassis in the configuration, as Nova would have: the commit cohort validates it
-     * like any other write.
-     */
-    private void writeBinding(final String port, final String chassis) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.merge(CONFIGURATION, InstanceIdentifier.create(Overlay.class).child(Ports.class)
-            .child(Port.class, new PortKey(new ResourceId(port))), new PortBuilder().setId(new ResourceId(port))
-                .setBindingChassis(new ResourceId(chassis)).build());
-        tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-            @Override
-            public void onSuccess(final CommitInfo result) {
-                LOG.info("port {}: binding-chassis moved to {} after the binding timeout", port, chassis);
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.error("port {}: could not move binding-chassis to {}", port, chassis, cause);
-            }
-        }, executor);
     }
 
     /**

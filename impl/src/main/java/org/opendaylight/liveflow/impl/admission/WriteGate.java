@@ -1,0 +1,114 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.admission;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Lets one configuration write run at a time, in arrival order, with a bounded number waiting for a bounded time.
+ *
+ * <p>Why: controller 8.0.6's shard does not go on to the next queued transaction after one fails validation
+ * (an optimistic-lock conflict); that transaction waits until the shard's commit timeout expires it. Transactions
+ * only queue in the shard while the one ahead waits for a commit cohort, which liveflow's validation is, so
+ * concurrent conflicting writes to the overlay wedged every later write for minutes. With every writer of the
+ * overlay passing through this gate, the shard never holds two of them and the defect cannot trigger.
+ */
+public final class WriteGate {
+    private final Semaphore turn = new Semaphore(1, true);
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicLong admitted = new AtomicLong();
+    private final AtomicLong refusedQueueFull = new AtomicLong();
+    private final AtomicLong refusedTimeout = new AtomicLong();
+    private final int maxWaiting;
+    private final Duration maxWait;
+
+    public WriteGate(final int maxWaiting, final Duration maxWait) {
+        this.maxWaiting = maxWaiting;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Waits for this write's turn, at most {@code maxWait}; refuses at once when {@code maxWaiting} writes
+     * already wait. An admitted write must close its {@link Turn}.
+     */
+    public Entry enter() throws InterruptedException {
+        return enter(maxWait);
+    }
+
+    /**
+     * As {@link #enter()}, with another bound on the wait (for writers that are not clients).
+     */
+    public Entry enter(final Duration wait) throws InterruptedException {
+        if (turn.tryAcquire()) {
+            admitted.incrementAndGet();
+            return new Turn(this);
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            refusedQueueFull.incrementAndGet();
+            return new Refused(maxWaiting + " configuration writes are already waiting");
+        }
+        try {
+            if (turn.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                admitted.incrementAndGet();
+                return new Turn(this);
+            }
+        } finally {
+            waiting.decrementAndGet();
+        }
+        refusedTimeout.incrementAndGet();
+        return new Refused("no turn to write within " + wait.toMillis() + " ms");
+    }
+
+    public Counters counters() {
+        return new Counters(waiting.get(), turn.availablePermits() == 0, admitted.get(), refusedQueueFull.get(),
+            refusedTimeout.get());
+    }
+
+    /**
+     * What {@link #enter()} answered.
+     */
+    public sealed interface Entry permits Turn, Refused {
+    }
+
+    /**
+     * The right to write now; closing it lets the next writer in.
+     */
+    public static final class Turn implements Entry, AutoCloseable {
+        private final WriteGate gate;
+        private boolean closed;
+
+        private Turn(final WriteGate gate) {
+            this.gate = gate;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                gate.turn.release();
+            }
+        }
+    }
+
+    /**
+     * No turn: the reason says why.
+     */
+    public record Refused(String reason) implements Entry {
+    }
+
+    /**
+     * What the gate has done since it started.
+     */
+    public record Counters(int waiting, boolean writing, long admitted, long refusedQueueFull, long refusedTimeout) {
+    }
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.migration;
+
+import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.opendaylight.liveflow.impl.admission.WriteGate;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves a port's binding-chassis in the configuration, as Nova would have, after the binding timeout. The write
+ * takes its turn in the {@link WriteGate} like a RESTCONF write (the commit cohort validates it like any other),
+ * on a thread of its own so that the engine never waits for it.
+ */
+final class BindingWriter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BindingWriter.class);
+    /** Longer than a client's wait: this write has no client to retry it. */
+    private static final Duration TURN_WAIT = Duration.ofSeconds(60);
+    private static final Duration COMMIT_WAIT = Duration.ofSeconds(60);
+
+    private final DataBroker broker;
+    private final WriteGate gate;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-binding-writer"));
+
+    BindingWriter(final DataBroker broker, final WriteGate gate) {
+        this.broker = broker;
+        this.gate = gate;
+    }
+
+    void moveBinding(final String port, final String chassis) {
+        writer.execute(() -> write(port, chassis));
+    }
+
+    private void write(final String port, final String chassis) {
+        try {
+            final WriteGate.Entry entry = gate.enter(TURN_WAIT);
+            if (entry instanceof WriteGate.Refused refused) {
+                LOG.error("port {}: could not move binding-chassis to {}: {}", port, chassis, refused.reason());
+                return;
+            }
+            try (WriteGate.Turn turn = (WriteGate.Turn) entry) {
+                final WriteTransaction tx = broker.newWriteOnlyTransaction();
+                tx.merge(CONFIGURATION, InstanceIdentifier.create(Overlay.class).child(Ports.class)
+                    .child(Port.class, new PortKey(new ResourceId(port))), new PortBuilder()
+                        .setId(new ResourceId(port)).setBindingChassis(new ResourceId(chassis)).build());
+                tx.commit().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            LOG.info("port {}: binding-chassis moved to {} after the binding timeout", port, chassis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.error("port {}: could not move binding-chassis to {}", port, chassis, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+}

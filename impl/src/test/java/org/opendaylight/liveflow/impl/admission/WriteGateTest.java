@@ -1,0 +1,105 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.admission;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WriteGateTest {
+    @Test
+    void writersRunOneAtATime() throws Exception {
+        final WriteGate gate = new WriteGate(16, Duration.ofSeconds(10));
+        final AtomicInteger inside = new AtomicInteger();
+        final AtomicInteger mostInside = new AtomicInteger();
+        final ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            final List<Future<?>> writers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                writers.add(pool.submit(() -> {
+                    final WriteGate.Entry entry = gate.enter();
+                    try (WriteGate.Turn turn = assertInstanceOf(WriteGate.Turn.class, entry)) {
+                        mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        Thread.sleep(20);
+                        inside.decrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, mostInside.get(), "two writers held the gate at once");
+        assertEquals(8, gate.counters().admitted());
+    }
+
+    @Test
+    void aWriterBeyondTheQueueIsRefusedAtOnce() throws Exception {
+        final WriteGate gate = new WriteGate(1, Duration.ofSeconds(10));
+        final WriteGate.Turn running = (WriteGate.Turn) gate.enter();
+        final CountDownLatch waiterStarted = new CountDownLatch(1);
+        final ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            final Future<WriteGate.Entry> waiter = pool.submit(() -> {
+                waiterStarted.countDown();
+                return gate.enter();
+            });
+            waiterStarted.await();
+            while (gate.counters().waiting() == 0) {
+                Thread.onSpinWait();
+            }
+            final long before = System.nanoTime();
+            final WriteGate.Refused refused = assertInstanceOf(WriteGate.Refused.class, gate.enter());
+            assertTrue(System.nanoTime() - before < TimeUnit.SECONDS.toNanos(1), "the refusal waited");
+            assertEquals("1 configuration writes are already waiting", refused.reason());
+            running.close();
+            assertInstanceOf(WriteGate.Turn.class, waiter.get(5, TimeUnit.SECONDS)).close();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, gate.counters().refusedQueueFull());
+        assertEquals(2, gate.counters().admitted());
+    }
+
+    @Test
+    void aWriterThatGetsNoTurnInTimeIsRefused() throws Exception {
+        final WriteGate gate = new WriteGate(4, Duration.ofMillis(50));
+        try (WriteGate.Turn running = (WriteGate.Turn) gate.enter()) {
+            final WriteGate.Refused refused = assertInstanceOf(WriteGate.Refused.class, gate.enter());
+            assertEquals("no turn to write within 50 ms", refused.reason());
+        }
+        assertEquals(1, gate.counters().refusedTimeout());
+        assertEquals(0, gate.counters().waiting());
+        assertInstanceOf(WriteGate.Turn.class, gate.enter()).close();
+    }
+
+    @Test
+    void closingATurnTwiceReleasesItOnce() throws Exception {
+        final WriteGate gate = new WriteGate(0, Duration.ZERO);
+        final WriteGate.Turn turn = (WriteGate.Turn) gate.enter();
+        turn.close();
+        turn.close();
+        final WriteGate.Turn next = (WriteGate.Turn) gate.enter();
+        assertInstanceOf(WriteGate.Refused.class, gate.enter(), "a second close let a second writer in");
+        next.close();
+    }
+}
