@@ -96,6 +96,10 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
+    int httpPort() {
+        return httpPort;
+    }
+
     int openflowPort() {
         return openflowPort;
     }

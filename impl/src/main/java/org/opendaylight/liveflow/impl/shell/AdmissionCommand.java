@@ -40,7 +40,9 @@ public final class AdmissionCommand implements Action {
             settings.maxWriteWait().toMillis());
         out.printf("writes admitted            %d%n", writes.admitted());
         out.printf("refused (write queue full) %d%n", writes.refusedQueueFull());
+        out.printf("refused (wait too long)    %d%n", writes.refusedExpectedWait());
         out.printf("refused (no turn in time)  %d%n", writes.refusedTimeout());
+        out.printf("average write              %d ms%n", writes.averageTurn().toMillis());
         out.printf("Retry-After                %d s%n", settings.retryAfter().toSeconds());
         return null;
     }

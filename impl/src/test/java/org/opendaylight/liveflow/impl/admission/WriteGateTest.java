@@ -93,6 +93,32 @@ class WriteGateTest {
     }
 
     @Test
+    void aWriterThatWouldWaitLongerThanTheBoundIsRefusedAtOnce() throws Exception {
+        final WriteGate gate = new WriteGate(16, Duration.ofMillis(300));
+        try (WriteGate.Turn first = (WriteGate.Turn) gate.enter()) {
+            Thread.sleep(200);
+        }
+        assertTrue(gate.counters().averageTurn().toMillis() >= 200, gate.counters().toString());
+        final ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (WriteGate.Turn running = (WriteGate.Turn) gate.enter()) {
+            // one write running at about 200 ms: the next may wait, one more would need about 400 ms
+            final Future<WriteGate.Entry> waiter = pool.submit(() -> gate.enter());
+            while (gate.counters().waiting() == 0) {
+                Thread.onSpinWait();
+            }
+            final long before = System.nanoTime();
+            final WriteGate.Refused refused = assertInstanceOf(WriteGate.Refused.class, gate.enter());
+            assertTrue(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(100), "the refusal waited");
+            assertTrue(refused.reason().startsWith("1 configuration writes are waiting, about "), refused.reason());
+            running.close();
+            assertInstanceOf(WriteGate.Turn.class, waiter.get(5, TimeUnit.SECONDS)).close();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, gate.counters().refusedExpectedWait());
+    }
+
+    @Test
     void closingATurnTwiceReleasesItOnce() throws Exception {
         final WriteGate gate = new WriteGate(0, Duration.ZERO);
         final WriteGate.Turn turn = (WriteGate.Turn) gate.enter();
