@@ -7,11 +7,11 @@
  */
 package org.opendaylight.liveflow.it;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,13 +39,10 @@ import org.slf4j.LoggerFactory;
 final class KarafInstance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarafInstance.class);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
-    private static final Duration AAA_GRACE = Duration.ofSeconds(30);
-    private static final Duration AAA_RECHECK = Duration.ofSeconds(10);
-    private static final int MAX_AAA_RESTARTS = 2;
-    private static final String PASSWORD_SERVICE = "org.opendaylight.aaa.api.password.service.PasswordHashService";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path home;
+    private final Path awaitReady;
     private final int httpPort;
     private final int sshPort;
     private final int openflowPort;
@@ -52,9 +50,12 @@ final class KarafInstance implements AutoCloseable {
     private Process process;
     private Instant launchedAt;
     private Duration bootTime;
+    private List<String> recoveries = List.of();
 
-    private KarafInstance(final Path home, final int httpPort, final int sshPort, final int openflowPort) {
+    private KarafInstance(final Path home, final Path awaitReady, final int httpPort, final int sshPort,
+            final int openflowPort) {
         this.home = home;
+        this.awaitReady = awaitReady;
         this.httpPort = httpPort;
         this.sshPort = sshPort;
         this.openflowPort = openflowPort;
@@ -84,7 +85,9 @@ final class KarafInstance implements AutoCloseable {
         final int openflowPort = freePort();
         configure(home, httpPort, sshPort, openflowPort, editBootFeatures);
 
-        final KarafInstance karaf = new KarafInstance(home, httpPort, sshPort, openflowPort);
+        // the distribution's own readiness check, the one karaf/controller uses: karaf/await-ready
+        final Path awaitReady = assembly.toAbsolutePath().getParent().getParent().resolve("await-ready");
+        final KarafInstance karaf = new KarafInstance(home, awaitReady, httpPort, sshPort, openflowPort);
         try {
             karaf.launch();
             karaf.awaitReady(expectLiveflow);
@@ -106,6 +109,14 @@ final class KarafInstance implements AutoCloseable {
 
     Duration bootTime() {
         return bootTime;
+    }
+
+    /**
+     * Returns the start-up faults karaf/await-ready recovered during the last boot, one line each
+     * ("recovery: form: what was done"); empty when the boot needed none.
+     */
+    List<String> recoveries() {
+        return recoveries;
     }
 
     Path home() {
@@ -145,6 +156,18 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
+     * Kills the Karaf JVM as a crash would (no shutdown at all) and starts it again on the same installation.
+     */
+    void crashAndRestart() throws Exception {
+        javaProcess().ifPresent(ProcessHandle::destroyForcibly);
+        kill();
+        Runtime.getRuntime().removeShutdownHook(reaper);
+        process = null;
+        launch();
+        awaitReady(true);
+    }
+
+    /**
      * Returns how many lines of Karaf's log contain the text.
      */
     long logLinesContaining(final String text) throws IOException {
@@ -159,7 +182,7 @@ final class KarafInstance implements AutoCloseable {
         if (process == null) {
             return;
         }
-        // OpenFlowPlugin can hang for minutes in shutdown (see TOOLCHAIN.md): stop it first, best effort, and
+        // OpenFlowPlugin can hang for minutes in shutdown (see docs/toolchain.md): stop it first, best effort, and
         // transiently, so that it starts again when this installation is started again.
         try {
             shell().execute("bundle:stop --transient org.opendaylight.openflowplugin.impl");
@@ -193,62 +216,48 @@ final class KarafInstance implements AutoCloseable {
     }
 
     private void awaitReady(final boolean expectLiveflow) throws Exception {
-        final Instant deadline = launchedAt.plus(BOOT_TIMEOUT);
-        final Restconf restconf = restconf();
-        Instant nextAaaCheck = launchedAt.plus(AAA_GRACE);
-        int aaaRestarts = 0;
-        while (true) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Karaf exited with " + process.exitValue() + "; see "
-                    + home.resolve("console.log"));
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Karaf not ready after " + BOOT_TIMEOUT + "; see "
-                    + home.resolve("data/log/karaf.log"));
-            }
-            // RESTCONF answers (and authenticates) and the OpenFlowPlugin listens for switches
-            if (restconf.probe("/rests/operations") == 200 && openflowListening()) {
-                if (!expectLiveflow || liveflowShellAnswers()) {
-                    bootTime = Duration.between(launchedAt, Instant.now());
-                    return;
-                }
-            } else if (Instant.now().isAfter(nextAaaCheck) && aaaRestarts < MAX_AAA_RESTARTS) {
-                nextAaaCheck = Instant.now().plus(AAA_RECHECK);
-                if (recoverFromAaaRace()) {
-                    aaaRestarts++;
-                }
-            }
-            sleep(500);
+        final Readiness readiness = checkReadiness(launchedAt, expectLiveflow);
+        if (!readiness.ready()) {
+            throw new IllegalStateException("Karaf not ready (" + home.resolve("data/log/karaf.log") + "):\n"
+                + String.join("\n", readiness.lines()));
         }
+        bootTime = Duration.between(launchedAt, Instant.now());
+        recoveries = readiness.recoveries();
     }
 
-    private boolean openflowListening() {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", openflowPort), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
+    /**
+     * What karaf/await-ready reported: every line it printed, whether the boot became ready, and the recoveries.
+     */
+    record Readiness(boolean ready, List<String> lines) {
+        List<String> recoveries() {
+            return lines.stream().filter(line -> line.startsWith("recovery: ")).toList();
         }
     }
 
     /**
-     * AAA 0.18.6 start-up race (TOOLCHAIN.md): sometimes no PasswordHashService gets registered, and RESTCONF
-     * answers 401 or never comes up. Restarting the password service bundle recovers it. Returns whether it
-     * had to.
+     * Runs karaf/await-ready against this Karaf as launched at {@code launched} (its grace periods count from
+     * then) and returns its report.
      */
-    private boolean recoverFromAaaRace() {
-        try {
-            final String services = shell().execute("service:list " + PASSWORD_SERVICE);
-            if (services.contains("service.id")) {
-                return false;
-            }
-            LOG.warn("No {} registered: restarting the AAA password service bundle", PASSWORD_SERVICE);
-            shell().execute("bundle:restart org.opendaylight.aaa.password-service-impl");
-            return true;
-        } catch (IOException e) {
-            LOG.debug("Shell not reachable yet", e);
-            return false;
+    Readiness checkReadiness(final Instant launched, final boolean expectLiveflow) throws IOException,
+            InterruptedException {
+        final List<String> command = new ArrayList<>(List.of(awaitReady.toString(), "--home", home.toString(),
+            "--http", Integer.toString(httpPort), "--ssh", Integer.toString(sshPort), "--openflow",
+            Integer.toString(openflowPort), "--timeout", Long.toString(BOOT_TIMEOUT.toSeconds())));
+        if (!expectLiveflow) {
+            command.add("--no-liveflow");
         }
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("LIVEFLOW_LAUNCHED_AT", Long.toString(launched.getEpochSecond()));
+        final Process check = builder.start();
+        final List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(check.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                LOG.info("{}: {}", home.getFileName(), line);
+                lines.add(line);
+            }
+        }
+        return new Readiness(check.waitFor() == 0, List.copyOf(lines));
     }
 
     /**

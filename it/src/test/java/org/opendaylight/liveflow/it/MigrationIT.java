@@ -32,7 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Live migration on real Open vSwitch (DESIGN.md section 5): VM "vm" of network net-a moves between chassis
+ * Live migration on real Open vSwitch (docs/design.md section 5): VM "vm" of network net-a moves between chassis
  * while "r3" on c3 sends to it. Neighbours: "s1" on c1, "d2" on c2, "r3" on c3 (OpenFlow port 2 each); the VM's
  * interface is OpenFlow port 1 on c1 and port 5 wherever it is plugged as a destination. The tests run in order
  * and each starts where the previous one left the VM.
@@ -93,7 +93,7 @@ class MigrationIT {
     }
 
     /**
-     * The whole protocol, c1 to c2, with the flows DESIGN.md section 5 names checked on the switches after each
+     * The whole protocol, c1 to c2, with the flows docs/design.md section 5 names checked on the switches after each
      * step and r3's packets followed.
      */
     @Test

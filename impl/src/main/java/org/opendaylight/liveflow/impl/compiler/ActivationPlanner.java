@@ -16,7 +16,7 @@ import org.opendaylight.liveflow.impl.topology.SwitchInventory;
  * Works out a prepared migration's activation before it happens: for every chassis, the flow-mods from what it
  * holds while the port is prepared to what it will hold once the port is switched. Sent the moment the
  * announcement arrives, they spare activation the compile, the datastore commit and the forwarding-rules
- * manager, which is what lets every chassis switch within milliseconds (DESIGN.md section 5).
+ * manager, which is what lets every chassis switch within milliseconds (docs/design.md section 5).
  */
 public final class ActivationPlanner {
     private final OverlayCompiler compiler;

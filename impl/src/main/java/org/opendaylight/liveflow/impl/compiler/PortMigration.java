@@ -12,7 +12,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A port in the middle of a live migration, as the compiler needs to know it (DESIGN.md section 5).
+ * A port in the middle of a live migration, as the compiler needs to know it (docs/design.md section 5).
  *
  * <ul>
  *   <li>{@link Phase#PREPARED}: the port is up on the source and on the destination; both copies receive its

@@ -11,7 +11,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The br-int pipeline, declared once (DESIGN.md section 4): every table's OpenFlow id and the tables it may jump
+ * The br-int pipeline, declared once (docs/design.md section 4): every table's OpenFlow id and the tables it may jump
  * to. No other code writes a table number.
  */
 public enum Table {

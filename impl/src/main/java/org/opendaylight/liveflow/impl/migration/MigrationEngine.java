@@ -57,7 +57,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the migration protocol (DESIGN.md section 5) for every port: it turns what the switches report (interfaces
+ * Runs the migration protocol (docs/design.md section 5) for every port: it turns what the switches report (interfaces
  * plugged and unplugged, switches disconnecting, RARP/GARP packet-ins of the trap flows), configuration changes
  * (binding moves), RPCs and timers into {@link MigrationEvent}s, feeds them one at a time, on one thread, to the
  * {@link MigrationStateMachine}, and acts on what changed: new placements for the programmer, the operational

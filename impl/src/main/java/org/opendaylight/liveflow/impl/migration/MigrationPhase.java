@@ -10,7 +10,7 @@ package org.opendaylight.liveflow.impl.migration;
 import java.util.Locale;
 
 /**
- * The states of a port's migration (DESIGN.md section 5), named as the YANG typedef migration-state names them.
+ * The states of a port's migration (docs/design.md section 5), named as the YANG typedef migration-state names them.
  */
 public enum MigrationPhase {
     BOUND,

@@ -22,7 +22,7 @@ import org.opendaylight.liveflow.impl.migration.MigrationEvent.Prepared;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.SourceUnplugged;
 
 /**
- * The migration protocol of DESIGN.md section 5 as a pure function: a port's record and an event give the next
+ * The migration protocol of docs/design.md section 5 as a pure function: a port's record and an event give the next
  * record. An event that does not apply leaves the state alone and is counted as stale (older generation),
  * duplicate (it already happened) or out of order, so applying any event twice, or late, changes nothing.
  *

@@ -23,8 +23,8 @@ import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
 
 /**
- * The flows of DESIGN.md section 5 on the three chassis of a migration: p1 moves from S = c1 to D = c2 while R = c3
- * (with p3 of the same network) sends to it. p1 is OpenFlow port 1 on c1 and port 7 on c2; on every chassis the
+ * The flows of docs/design.md section 5 on the three chassis of a migration: p1 moves from S = c1 to D = c2 while
+ * R = c3 (with p3 of the same network) sends to it. p1 is OpenFlow port 1 on c1 and port 7 on c2; on every chassis the
  * tunnels to the two others are ports 100 and 101, in chassis name order.
  */
 class MigrationFlowsTest {

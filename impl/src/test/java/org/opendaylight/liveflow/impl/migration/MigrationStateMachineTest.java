@@ -26,7 +26,7 @@ import org.opendaylight.liveflow.impl.migration.MigrationEvent.SourceUnplugged;
 import org.opendaylight.liveflow.impl.migration.MigrationStateMachine.PortFacts;
 
 /**
- * Every transition of DESIGN.md section 5, and the events that must change nothing but a counter.
+ * Every transition of docs/design.md section 5, and the events that must change nothing but a counter.
  */
 class MigrationStateMachineTest {
     private static final PortFacts ON_S = new PortFacts("s", "normal");

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * The test lab: N chassis of real Open vSwitch in userspace whose underlay ports meet on a learning switch in
- * one more OVS instance, so VXLAN between chassis is really encapsulated and decapsulated (DESIGN.md section 9).
+ * one more OVS instance, so VXLAN between chassis is really encapsulated and decapsulated (docs/design.md section 9).
  * Everything runs under one directory and is stopped by pid file on close, also when a test failed.
  */
 public final class OvsLab implements AutoCloseable {
