@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.it.OverlayClient.unboundPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -42,7 +43,7 @@ import org.slf4j.LoggerFactory;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConcurrentWritesIT {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWritesIT.class);
-    private static final String OVERLAY = "/rests/data/liveflow:overlay";
+    private static final String OVERLAY = OverlayClient.OVERLAY;
     private static final int CLIENTS = 50;
     /** The bound for every losing client's 409, from the moment the burst starts. */
     private static final Duration CONFLICT_ANSWER_BOUND = Duration.ofSeconds(1);
@@ -102,10 +103,10 @@ class ConcurrentWritesIT {
         String entry(final int round, final int client) {
             final String id = id(round, client);
             return switch (this) {
-                case PORT_ID -> port(id, String.format("fa:16:3e:aa:00:%02x", round), "10.0.100." + round);
-                case MAC -> port(id, String.format("fa:16:3e:bb:00:%02x", round), "10.0." + (10 + round) + "."
+                case PORT_ID -> unboundPort(id, String.format("fa:16:3e:aa:00:%02x", round), "10.0.100." + round);
+                case MAC -> unboundPort(id, String.format("fa:16:3e:bb:00:%02x", round), "10.0." + (10 + round) + "."
                     + (client + 10));
-                case FIXED_IP -> port(id, String.format("fa:16:3e:cc:%02x:%02x", round, client), "10.0.200."
+                case FIXED_IP -> unboundPort(id, String.format("fa:16:3e:cc:%02x:%02x", round, client), "10.0.200."
                     + round);
                 case VNI -> "{\"id\": \"" + id + "\", \"tenant\": \"t1\", \"segmentation-id\": " + value(round) + "}";
                 case FLOATING_IP -> "{\"id\": \"" + id + "\", \"tenant\": \"t1\", \"floating-ip-address\": "
@@ -127,10 +128,7 @@ class ConcurrentWritesIT {
         karaf = KarafInstance.start("concurrent-writes", UnaryOperator.identity(), true);
         restconf = karaf.restconf();
         burst = new Burst(karaf.httpPort());
-        put("/tenants/tenant=t1", "tenant", "{\"id\": \"t1\"}");
-        put("/networks/network=net1", "network", "{\"id\": \"net1\", \"tenant\": \"t1\", \"segmentation-id\": 1001}");
-        put("/subnets/subnet=s1", "subnet", "{\"id\": \"s1\", \"tenant\": \"t1\", \"network\": \"net1\", "
-            + "\"cidr\": \"10.0.0.0/16\", \"gateway-ip\": \"10.0.0.1\"}");
+        new OverlayClient(restconf).putTenantNetworkAndSubnet("10.0.0.0/16", "10.0.0.1");
         writeP50Before = sequentialWriteP50("before");
         warmUp();
     }
@@ -221,8 +219,10 @@ class ConcurrentWritesIT {
             // ordinary writes between the bursts: three ports created, one of them deleted again
             for (int p = 0; p < 3; p++) {
                 final String id = "ordinary-" + round + "-" + p;
-                final Restconf.Response created = restconf.put(OVERLAY + "/ports/port=" + id, wrap("port",
-                    port(id, String.format("fa:16:3e:dd:%02x:%02x", round, p), "10.0.150." + (round * 3 + p))));
+                final String entry = unboundPort(id, String.format("fa:16:3e:dd:%02x:%02x", round, p),
+                    "10.0.150." + (round * 3 + p));
+                final Restconf.Response created = restconf.put(OVERLAY + "/ports/port=" + id,
+                    OverlayClient.wrap("port", entry));
                 assertEquals(201, created.status(), created.body());
                 expectedPorts.add(id);
                 ordinary++;
@@ -268,10 +268,10 @@ class ConcurrentWritesIT {
         final int round = ROUNDS.incrementAndGet();
         for (int i = 0; i < 20; i++) {
             final String id = "timed-" + round + "-" + i;
-            final String entry = port(id, String.format("fa:16:3e:ee:%02x:%02x", round, i),
+            final String entry = unboundPort(id, String.format("fa:16:3e:ee:%02x:%02x", round, i),
                 "10.0." + (240 + round % 10) + "." + (i + 2));
             final Burst.Answer answer = burst.sendOne(new Burst.Request("PUT", OVERLAY + "/ports/port=" + id,
-                wrap("port", entry)));
+                OverlayClient.wrap("port", entry)));
             assertEquals(201, answer.status(), answer::toString);
             millis.add(answer.latency().toMillis());
         }
@@ -331,19 +331,5 @@ class ConcurrentWritesIT {
         final StringBuilder out = new StringBuilder();
         answers.stream().filter(a -> a.status() != 409).limit(5).forEach(a -> out.append("\n  ").append(a));
         return out.toString();
-    }
-
-    private static void put(final String path, final String list, final String entry) throws IOException {
-        final Restconf.Response response = restconf.put(OVERLAY + path, wrap(list, entry));
-        assertEquals(201, response.status(), path + ": " + response.body());
-    }
-
-    private static String wrap(final String list, final String entry) {
-        return "{\"liveflow:" + list + "\": [" + entry + "]}";
-    }
-
-    private static String port(final String id, final String mac, final String ip) {
-        return "{\"id\": \"" + id + "\", \"tenant\": \"t1\", \"network\": \"net1\", \"mac-address\": \"" + mac
-            + "\", \"fixed-ip\": [{\"ip-address\": \"" + ip + "\", \"subnet\": \"s1\"}]}";
     }
 }

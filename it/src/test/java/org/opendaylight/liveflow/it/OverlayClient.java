@@ -35,9 +35,34 @@ final class OverlayClient {
     }
 
     void put(final String path, final String list, final String entry) throws IOException {
-        final Restconf.Response response = restconf.put(OVERLAY + path, "{\"liveflow:" + list + "\": [" + entry
-            + "]}");
+        final Restconf.Response response = restconf.put(OVERLAY + path, wrap(list, entry));
         assertTrue(response.status() == 201 || response.status() == 204, path + ": " + response.body());
+    }
+
+    /**
+     * Writes tenant t1 with network net1 (VNI 1001) and its subnet s1 of the given prefix, gateway its first
+     * address: what tests that only need somewhere to put ports start from.
+     */
+    void putTenantNetworkAndSubnet(final String cidr, final String gateway) throws IOException {
+        put("/tenants/tenant=t1", "tenant", "{\"id\": \"t1\"}");
+        put("/networks/network=net1", "network", "{\"id\": \"net1\", \"tenant\": \"t1\", \"segmentation-id\": 1001}");
+        put("/subnets/subnet=s1", "subnet", "{\"id\": \"s1\", \"tenant\": \"t1\", \"network\": \"net1\", "
+            + "\"cidr\": \"" + cidr + "\", \"gateway-ip\": \"" + gateway + "\"}");
+    }
+
+    /**
+     * The body of a write of one list entry.
+     */
+    static String wrap(final String list, final String entry) {
+        return "{\"liveflow:" + list + "\": [" + entry + "]}";
+    }
+
+    /**
+     * A port of net1 on subnet s1 (see {@link #putTenantNetworkAndSubnet}), bound to no chassis.
+     */
+    static String unboundPort(final String id, final String mac, final String ip) {
+        return "{\"id\": \"" + id + "\", \"tenant\": \"t1\", \"network\": \"net1\", \"mac-address\": \"" + mac
+            + "\", \"fixed-ip\": [{\"ip-address\": \"" + ip + "\", \"subnet\": \"s1\"}]}";
     }
 
     void putChassis(final OvsChassis node) throws IOException {

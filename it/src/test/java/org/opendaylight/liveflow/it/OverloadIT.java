@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 class OverloadIT {
     private static final Logger LOG = LoggerFactory.getLogger(OverloadIT.class);
-    private static final String OVERLAY = "/rests/data/liveflow:overlay";
+    private static final String OVERLAY = OverlayClient.OVERLAY;
     private static final int WRITERS = 200;
     private static final int PORTS_PER_WRITER = 10;
     private static final int READERS = 4;
@@ -53,11 +53,9 @@ class OverloadIT {
         karaf = KarafInstance.start("overload", UnaryOperator.identity(), true);
         restconf = karaf.restconf();
         client = new Burst(karaf.httpPort());
-        put("/tenants/tenant=t1", "tenant", "{\"id\": \"t1\"}");
-        put("/networks/network=net1", "network", "{\"id\": \"net1\", \"tenant\": \"t1\", \"segmentation-id\": 1001}");
-        put("/subnets/subnet=s1", "subnet", "{\"id\": \"s1\", \"tenant\": \"t1\", \"network\": \"net1\", "
-            + "\"cidr\": \"10.1.0.0/16\", \"gateway-ip\": \"10.1.0.1\"}");
-        put("/ports/port=reader", "port", port("reader", 4095));
+        final OverlayClient overlay = new OverlayClient(restconf);
+        overlay.putTenantNetworkAndSubnet("10.1.0.0/16", "10.1.0.1");
+        overlay.put("/ports/port=reader", "port", port("reader", 4095));
     }
 
     @AfterAll
@@ -141,10 +139,11 @@ class OverloadIT {
     /**
      * Writes port number, retrying after the Retry-After of every 503; returns how many attempts it took.
      */
-    private static int writeUntilStored(final int number, final List<Burst.Answer> writes) throws InterruptedException {
+    private static int writeUntilStored(final int number, final List<Burst.Answer> writes)
+            throws InterruptedException {
         final String id = "load-" + number;
         final Burst.Request request = new Burst.Request("PUT", OVERLAY + "/ports/port=" + id,
-            "{\"liveflow:port\": [" + port(id, number) + "]}");
+            OverlayClient.wrap("port", port(id, number)));
         for (int attempt = 1; ; attempt++) {
             final Burst.Answer answer = client.sendOne(request);
             writes.add(answer);
@@ -172,16 +171,8 @@ class OverloadIT {
         return response.json().path("liveflow:ports").path("port").size();
     }
 
-    private static void put(final String path, final String list, final String entry) throws IOException {
-        final Restconf.Response response = restconf.put(OVERLAY + path, "{\"liveflow:" + list + "\": [" + entry
-            + "]}");
-        assertEquals(201, response.status(), path + ": " + response.body());
-    }
-
     private static String port(final String id, final int number) {
-        return "{\"id\": \"" + id + "\", \"tenant\": \"t1\", \"network\": \"net1\", \"mac-address\": \""
-            + String.format("fa:16:3e:77:%02x:%02x", number >> 8, number & 0xff)
-            + "\", \"fixed-ip\": [{\"ip-address\": \"10.1." + (number / 250) + "." + (number % 250 + 2)
-            + "\", \"subnet\": \"s1\"}]}";
+        return OverlayClient.unboundPort(id, String.format("fa:16:3e:77:%02x:%02x", number >> 8, number & 0xff),
+            "10.1." + (number / 250) + "." + (number % 250 + 2));
     }
 }
