@@ -58,6 +58,15 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
     private final BindingNormalizedNodeSerializer codec;
     private final OverlayValidator validator = new OverlayValidator();
     private final Registration registration;
+    /**
+     * The snapshots of the last validation's before and after trees. A commit's tree before is the tree after of
+     * the commit that preceded it (the datastore's trees are immutable and shared), so it is found here by
+     * identity instead of being converted again: one conversion of the whole overlay per write instead of two.
+     */
+    private volatile List<Converted> recent = List.of();
+
+    private record Converted(NormalizedNode data, ConfigSnapshot snapshot) {
+    }
 
     @Activate
     public OverlayCommitCohort(@Reference final DOMDataBroker broker,
@@ -85,8 +94,9 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         for (DOMDataTreeCandidate candidate : candidates) {
             final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
             final var root = candidate.getRootNode();
-            final List<Violation> violations = validator.validate(toSnapshot(path, root.dataBefore()),
-                toSnapshot(path, root.dataAfter()));
+            final ConfigSnapshot before = toSnapshot(path, root.dataBefore());
+            final ConfigSnapshot after = toSnapshot(path, root.dataAfter());
+            final List<Violation> violations = validator.validate(before, after);
             if (!violations.isEmpty()) {
                 return FluentFutures.immediateFailedFluentFuture(refusal(candidate.getRootPath(), violations));
             }
@@ -95,8 +105,20 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
     }
 
     private ConfigSnapshot toSnapshot(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {
-        return data == null ? ConfigSnapshot.empty()
-            : ConfigSnapshot.of((Overlay) codec.fromNormalizedNode(path, data).getValue());
+        if (data == null) {
+            return ConfigSnapshot.empty();
+        }
+        final List<Converted> known = recent;
+        for (Converted converted : known) {
+            if (converted.data() == data) {
+                return converted.snapshot();
+            }
+        }
+        final ConfigSnapshot snapshot = ConfigSnapshot.of((Overlay) codec.fromNormalizedNode(path, data).getValue());
+        // keep this one and the newest before it: the before and after of the latest validation
+        recent = known.isEmpty() ? List.of(new Converted(data, snapshot))
+            : List.of(known.get(known.size() - 1), new Converted(data, snapshot));
+        return snapshot;
     }
 
     private static DataValidationFailedException refusal(final DOMDataTreeIdentifier path,
