@@ -216,7 +216,7 @@ final class KarafInstance implements AutoCloseable {
     }
 
     private void awaitReady(final boolean expectLiveflow) throws Exception {
-        final Readiness readiness = checkReadiness(launchedAt, expectLiveflow);
+        final Readiness readiness = checkReadiness(launchedAt, expectLiveflow, BOOT_TIMEOUT);
         if (!readiness.ready()) {
             throw new IllegalStateException("Karaf not ready (" + home.resolve("data/log/karaf.log") + "):\n"
                 + String.join("\n", readiness.lines()));
@@ -235,14 +235,14 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
-     * Runs karaf/await-ready against this Karaf as launched at {@code launched} (its grace periods count from
-     * then) and returns its report.
+     * Runs karaf/await-ready against this Karaf as launched at {@code launched} (what happened before in its log
+     * is not this boot's) and returns its report, giving up after {@code timeout}.
      */
-    Readiness checkReadiness(final Instant launched, final boolean expectLiveflow) throws IOException,
-            InterruptedException {
+    Readiness checkReadiness(final Instant launched, final boolean expectLiveflow, final Duration timeout)
+            throws IOException, InterruptedException {
         final List<String> command = new ArrayList<>(List.of(awaitReady.toString(), "--home", home.toString(),
             "--http", Integer.toString(httpPort), "--ssh", Integer.toString(sshPort), "--openflow",
-            Integer.toString(openflowPort), "--timeout", Long.toString(BOOT_TIMEOUT.toSeconds())));
+            Integer.toString(openflowPort), "--timeout", Long.toString(timeout.toSeconds())));
         if (!expectLiveflow) {
             command.add("--no-liveflow");
         }

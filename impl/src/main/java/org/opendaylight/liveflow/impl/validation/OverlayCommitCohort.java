@@ -88,9 +88,27 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         registration.close();
     }
 
+    /**
+     * Answers with a future, always: an exception thrown from here would take down the datastore's cohort actor
+     * without a reply, and the transaction would wait for the actor's 5 s timeout.
+     */
     @Override
+    @SuppressWarnings("checkstyle:IllegalCatch")
     public FluentFuture<PostCanCommitStep> canCommit(final Object txId, final EffectiveModelContext ctx,
             final Collection<DOMDataTreeCandidate> candidates) {
+        try {
+            return validate(candidates);
+        } catch (RuntimeException e) {
+            LOG.error("Could not validate a liveflow configuration change {}", txId, e);
+            final String message = "liveflow could not validate the change: " + e;
+            return FluentFutures.immediateFailedFluentFuture(new DataValidationFailedException(
+                DOMDataTreeIdentifier.class, candidates.iterator().next().getRootPath(), message,
+                new NetconfDocumentedException(message, ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
+                    ErrorSeverity.ERROR)));
+        }
+    }
+
+    private FluentFuture<PostCanCommitStep> validate(final Collection<DOMDataTreeCandidate> candidates) {
         for (DOMDataTreeCandidate candidate : candidates) {
             final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
             final var root = candidate.getRootNode();
