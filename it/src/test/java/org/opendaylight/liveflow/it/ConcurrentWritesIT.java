@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -206,7 +207,7 @@ class ConcurrentWritesIT {
     @Test
     void tenRoundsOfBurstsAndOrdinaryWritesLeaveExactlyWhatSucceeded() throws Exception {
         final Set<String> expectedPorts = new TreeSet<>(storedIds("ports"));
-        final Map<Integer, Integer> totals = new java.util.TreeMap<>();
+        final Map<Integer, Integer> totals = new TreeMap<>();
         int ordinary = 0;
         for (int i = 0; i < 10; i++) {
             final Conflict conflict = Conflict.values()[i % Conflict.values().length];
