@@ -82,7 +82,10 @@ class BootIT {
             }
         });
         crashDuringBurst.start();
-        Thread.sleep(200);
+        // crash once the burst is being written: its one creation is stored and the other 49 are in the queue
+        while (karaf.restconf().probe(TENANTS + "/tenant=contended") != 200) {
+            assertTrue(crashDuringBurst.isAlive(), "the burst ended before any of its writes was stored");
+        }
         karaf.crashAndRestart();
         crashDuringBurst.join();
         reportBoot(4, "a crash during 50 conflicting writes");

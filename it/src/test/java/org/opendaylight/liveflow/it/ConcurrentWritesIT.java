@@ -200,7 +200,8 @@ class ConcurrentWritesIT {
                     + "\" in " + answer);
             }
         }
-        assertEquals(Set.of(idIn(winner)), storedIds(conflict, round), "the datastore does not hold the winner only");
+        assertEquals(Set.of(conflict.id(round, answers.indexOf(winner))), storedIds(conflict, round),
+            "the datastore does not hold the winner only");
         assertNoShardTimeout();
     }
 
@@ -216,8 +217,11 @@ class ConcurrentWritesIT {
             final int round = ROUNDS.incrementAndGet();
             final List<Burst.Answer> answers = burstOf(conflict, method, round);
             answers.forEach(answer -> totals.merge(answer.status(), 1, Integer::sum));
-            answers.stream().filter(answer -> answer.status() == 201 && conflict.container.equals("ports"))
-                .forEach(answer -> expectedPorts.add(idIn(answer)));
+            for (int client = 0; client < CLIENTS; client++) {
+                if (answers.get(client).status() == 201 && conflict.container.equals("ports")) {
+                    expectedPorts.add(conflict.id(round, client));
+                }
+            }
             // ordinary writes between the bursts: three ports created, one of them deleted again
             for (int p = 0; p < 3; p++) {
                 final String id = "ordinary-" + round + "-" + p;
@@ -316,13 +320,6 @@ class ConcurrentWritesIT {
             ids.add(entry.has("id") ? entry.path("id").asText() : entry.path("name").asText());
         }
         return ids;
-    }
-
-    private static String idIn(final Burst.Answer answer) {
-        final String body = answer.request().json();
-        final int key = body.indexOf("\"id\": \"") >= 0 ? body.indexOf("\"id\": \"") + 7 : body.indexOf(
-            "\"name\": \"") + 9;
-        return body.substring(key, body.indexOf('"', key));
     }
 
     private static JsonNode error(final Burst.Answer answer) throws IOException {

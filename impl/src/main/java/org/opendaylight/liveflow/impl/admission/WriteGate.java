@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * Lets one configuration write run at a time, in arrival order, with a bounded number waiting for a bounded time.
@@ -37,9 +38,19 @@ public final class WriteGate {
     private final int maxWaiting;
     private final Duration maxWait;
 
+    private final LongSupplier nanoClock;
+
     public WriteGate(final int maxWaiting, final Duration maxWait) {
+        this(maxWaiting, maxWait, System::nanoTime);
+    }
+
+    /**
+     * With the clock that times how long writes hold the gate (tests give their own).
+     */
+    WriteGate(final int maxWaiting, final Duration maxWait, final LongSupplier nanoClock) {
         this.maxWaiting = maxWaiting;
         this.maxWait = maxWait;
+        this.nanoClock = nanoClock;
     }
 
     /**
@@ -54,7 +65,8 @@ public final class WriteGate {
      * As {@link #enter()}, with another bound on the wait (for writers that are not clients).
      */
     public Entry enter(final Duration wait) throws InterruptedException {
-        if (turn.tryAcquire()) {
+        // a timed tryAcquire honours the semaphore's fairness: a free turn goes to the writers already waiting
+        if (turn.tryAcquire(0, TimeUnit.NANOSECONDS)) {
             admitted.incrementAndGet();
             return new Turn(this);
         }
@@ -101,18 +113,19 @@ public final class WriteGate {
      */
     public static final class Turn implements Entry, AutoCloseable {
         private final WriteGate gate;
-        private final long startNanos = System.nanoTime();
+        private final long startNanos;
         private boolean closed;
 
         private Turn(final WriteGate gate) {
             this.gate = gate;
+            startNanos = gate.nanoClock.getAsLong();
         }
 
         @Override
         public void close() {
             if (!closed) {
                 closed = true;
-                gate.turnTook(System.nanoTime() - startNanos);
+                gate.turnTook(gate.nanoClock.getAsLong() - startNanos);
                 gate.turn.release();
             }
         }

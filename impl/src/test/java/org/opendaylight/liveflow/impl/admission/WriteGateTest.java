@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class WriteGateTest {
@@ -36,7 +37,10 @@ class WriteGateTest {
                     final WriteGate.Entry entry = gate.enter();
                     try (WriteGate.Turn turn = assertInstanceOf(WriteGate.Turn.class, entry)) {
                         mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
-                        Thread.sleep(20);
+                        // hold the turn until another writer waits for it (or every writer has had its turn)
+                        while (gate.counters().waiting() == 0 && gate.counters().admitted() < 8) {
+                            Thread.onSpinWait();
+                        }
                         inside.decrementAndGet();
                     }
                     return null;
@@ -94,14 +98,15 @@ class WriteGateTest {
 
     @Test
     void aWriterThatWouldWaitLongerThanTheBoundIsRefusedAtOnce() throws Exception {
-        final WriteGate gate = new WriteGate(16, Duration.ofMillis(300));
+        final AtomicLong clock = new AtomicLong();
+        final WriteGate gate = new WriteGate(16, Duration.ofMillis(300), clock::get);
         try (WriteGate.Turn first = (WriteGate.Turn) gate.enter()) {
-            Thread.sleep(200);
+            clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(200));
         }
-        assertTrue(gate.counters().averageTurn().toMillis() >= 200, gate.counters().toString());
+        assertEquals(Duration.ofMillis(200), gate.counters().averageTurn());
         final ExecutorService pool = Executors.newSingleThreadExecutor();
         try (WriteGate.Turn running = (WriteGate.Turn) gate.enter()) {
-            // one write running at about 200 ms: the next may wait, one more would need about 400 ms
+            // one write running at 200 ms a write: the next may wait, one more would need 400 ms
             final Future<WriteGate.Entry> waiter = pool.submit(() -> gate.enter());
             while (gate.counters().waiting() == 0) {
                 Thread.onSpinWait();
@@ -109,7 +114,8 @@ class WriteGateTest {
             final long before = System.nanoTime();
             final WriteGate.Refused refused = assertInstanceOf(WriteGate.Refused.class, gate.enter());
             assertTrue(System.nanoTime() - before < TimeUnit.MILLISECONDS.toNanos(100), "the refusal waited");
-            assertTrue(refused.reason().startsWith("1 configuration writes are waiting, about "), refused.reason());
+            assertEquals("1 configuration writes are waiting, about 400 ms of work, more than the 300 ms a write may"
+                + " wait", refused.reason());
             running.close();
             assertInstanceOf(WriteGate.Turn.class, waiter.get(5, TimeUnit.SECONDS)).close();
         } finally {
