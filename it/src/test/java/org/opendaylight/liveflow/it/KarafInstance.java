@@ -263,22 +263,11 @@ final class KarafInstance implements AutoCloseable {
     /**
      * Waits until the liveflow feature's shell commands answer, after a runtime {@code feature:install}.
      */
-    void awaitLiveflow(final Duration timeout) {
-        final Instant deadline = Instant.now().plus(timeout);
-        while (!liveflowShellAnswers()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("liveflow shell commands not available after " + timeout);
-            }
-            sleep(500);
-        }
-    }
-
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private boolean liveflowShellAnswers() {
-        try {
-            return shell().execute("liveflow:network-list").contains("VNI");
-        } catch (IOException | RuntimeException e) {
-            return false;
+    void awaitLiveflow(final Duration timeout) throws IOException, InterruptedException {
+        final Readiness readiness = checkReadiness(Instant.now(), true, timeout);
+        if (!readiness.ready()) {
+            throw new IllegalStateException("liveflow not ready after " + timeout + ":\n"
+                + String.join("\n", readiness.lines()));
         }
     }
 
