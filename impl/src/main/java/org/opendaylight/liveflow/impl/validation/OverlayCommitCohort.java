@@ -100,11 +100,8 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
             return validate(candidates);
         } catch (RuntimeException e) {
             LOG.error("Could not validate a liveflow configuration change {}", txId, e);
-            final String message = "liveflow could not validate the change: " + e;
-            return FluentFutures.immediateFailedFluentFuture(new DataValidationFailedException(
-                DOMDataTreeIdentifier.class, candidates.iterator().next().getRootPath(), message,
-                new NetconfDocumentedException(message, ErrorType.APPLICATION, ErrorTag.OPERATION_FAILED,
-                    ErrorSeverity.ERROR)));
+            return FluentFutures.immediateFailedFluentFuture(failure(candidates.iterator().next().getRootPath(),
+                "liveflow could not validate the change: " + e, ErrorTag.OPERATION_FAILED));
         }
     }
 
@@ -147,6 +144,15 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         final ErrorTag tag = violations.get(0).kind() == Violation.Kind.CONFLICT ? ErrorTag.RESOURCE_DENIED
             : ErrorTag.INVALID_VALUE;
         LOG.info("Refused a liveflow configuration change: {}", message);
+        return failure(path, message, tag);
+    }
+
+    /**
+     * A failure RESTCONF answers with our message and the status of {@code tag} (it looks for a
+     * NetconfDocumentedException among the causes).
+     */
+    private static DataValidationFailedException failure(final DOMDataTreeIdentifier path, final String message,
+            final ErrorTag tag) {
         return new DataValidationFailedException(DOMDataTreeIdentifier.class, path, message,
             new NetconfDocumentedException(message, ErrorType.APPLICATION, tag, ErrorSeverity.ERROR));
     }
