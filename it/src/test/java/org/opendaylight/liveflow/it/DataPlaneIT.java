@@ -225,8 +225,11 @@ class DataPlaneIT {
         }
         // give the reconciler and the re-sync time to act, should they want to
         Thread.sleep(5000);
+        final List<String> programming = karaf.logLinesWith("flows written", "switches to connect",
+            "Programming without", "reconnected with");
         assertEquals(writesBefore, karaf.logLinesContaining("flows written"),
-            "liveflow rewrote flows after a restart with nothing changed");
+            "liveflow rewrote flows after a restart with nothing changed; what the programmer logged:\n"
+                + String.join("\n", programming));
         for (OvsChassis node : lab.allChassis()) {
             assertEquals(rules.get(node.name()), node.flowRules(), node.name() + " flows changed");
             final Map<String, Double> after = node.flowDurations();

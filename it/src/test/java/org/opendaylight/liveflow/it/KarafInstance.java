@@ -171,8 +171,15 @@ final class KarafInstance implements AutoCloseable {
      * Returns how many lines of Karaf's log contain the text.
      */
     long logLinesContaining(final String text) throws IOException {
+        return logLinesWith(text).size();
+    }
+
+    /**
+     * Returns the log lines (of this installation's whole life) that contain any of the given texts.
+     */
+    List<String> logLinesWith(final String... texts) throws IOException {
         try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
-            return lines.filter(line -> line.contains(text)).count();
+            return lines.filter(line -> Stream.of(texts).anyMatch(line::contains)).toList();
         }
     }
 

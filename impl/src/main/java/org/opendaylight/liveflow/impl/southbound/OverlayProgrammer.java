@@ -44,10 +44,9 @@ import org.slf4j.LoggerFactory;
  * flows of every connected chassis and hands them to the {@link FlowReconciler}. Bursts of changes coalesce
  * into one pass on a single thread, so passes never overlap.
  *
- * <p>After the controller starts, it waits until the configuration is loaded and every configured chassis'
- * switch has reconnected and reported its ports (or {@link #STARTUP_GRACE} has passed) before it changes any
- * switch: compiling with half the switches still unknown would withdraw, and then re-add, every flow towards
- * the others.
+ * <p>After the controller starts, it waits until the configuration is loaded and the {@link StartupHold} lets
+ * it go (every configured chassis' switch has reconnected and reported its ports, or a grace period has passed
+ * since the first did) before it changes any switch.
  */
 @Component(service = OverlayProgrammer.class)
 public final class OverlayProgrammer implements AutoCloseable {
@@ -63,11 +62,10 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final ChassisStatusWriter chassisStatus;
     private final SwitchResync resync;
     private final Set<String> connectedLastPass = new HashSet<>();
-    static final Duration STARTUP_GRACE = Duration.ofSeconds(30);
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-programmer"));
-    private final Instant activatedAt = Instant.now();
+    private final StartupHold startupHold = new StartupHold();
     private boolean startupComplete;
     private final AtomicBoolean pending = new AtomicBoolean();
     private final AutoCloseable configSubscription;
@@ -122,32 +120,35 @@ public final class OverlayProgrammer implements AutoCloseable {
     }
 
     /**
-     * Tells whether every chassis with a datapath id has been seen since start, or the grace period is over; if
-     * neither, schedules another pass for when the grace period ends.
+     * Tells whether the switches may be changed now (see {@link StartupHold}); if not yet, schedules another
+     * pass for when they may, unless the next inventory change is that moment.
      */
     private boolean switchesCaughtUp(final ConfigSnapshot snapshot, final SwitchInventory switches) {
         if (!config.loaded()) {
             // the configuration subscription schedules a pass once it arrives
             return false;
         }
+        final long seen = snapshot.chassis().values().stream()
+            .filter(chassis -> switches.switchOf(chassis).isPresent()).count();
         final long unseen = snapshot.chassis().values().stream()
-            .filter(chassis -> chassis.getDatapathId() != null && switches.switchOf(chassis).isEmpty()).count();
+            .filter(chassis -> chassis.getDatapathId() != null).count() - seen;
         final Instant now = Instant.now();
-        final Duration left = Duration.between(now, activatedAt.plus(STARTUP_GRACE));
-        if (unseen > 0 && !left.isNegative()) {
-            LOG.info("Waiting up to {} s for {} more switches to connect before programming", left.toSeconds(),
-                unseen);
-            executor.schedule(this::schedule, left.toMillis() + 1, TimeUnit.MILLISECONDS);
-            return false;
+        final StartupHold.Decision decision = startupHold.decide(now, seen, unseen,
+            inventory.lastChange().plus(OpenflowInventoryListener.SETTLE));
+        if (decision.program()) {
+            if (decision.unseen() > 0) {
+                LOG.warn("Programming without {} configured switches that have not reconnected", decision.unseen());
+            }
+            return true;
         }
-        // the switches that just connected are still reporting their ports: let the inventory settle
-        final Instant settled = inventory.lastChange().plus(OpenflowInventoryListener.SETTLE);
-        if (now.isBefore(settled) && !left.isNegative()) {
-            executor.schedule(this::schedule, Duration.between(now, settled).toMillis() + 1, TimeUnit.MILLISECONDS);
-            return false;
+        if (decision.unseen() > 0) {
+            LOG.info("Waiting for {} more switches to connect before programming ({})", decision.unseen(),
+                decision.retryAt().map(at -> "at most " + Duration.between(now, at).toSeconds() + " s more")
+                    .orElse("none is back yet"));
         }
-        startupComplete = true;
-        return true;
+        decision.retryAt().ifPresent(at -> executor.schedule(this::schedule,
+            Duration.between(now, at).toMillis() + 1, TimeUnit.MILLISECONDS));
+        return false;
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")
@@ -161,8 +162,11 @@ public final class OverlayProgrammer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("Could not update chassis status", e);
         }
-        if (!startupComplete && !switchesCaughtUp(snapshot, switches)) {
-            return;
+        if (!startupComplete) {
+            if (!switchesCaughtUp(snapshot, switches)) {
+                return;
+            }
+            startupComplete = true;
         }
         final long began = System.nanoTime();
         final Set<String> connected = new HashSet<>();
