@@ -17,19 +17,32 @@ import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IetfInetUtil;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistryBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.FloatingIpsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.NetworksBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.PortsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.RoutersBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.SubnetsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.ChassisBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.chassis.BridgeMappingBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIpBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.NetworkBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.PortBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIpBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.Router;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.RouterBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.Interface;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.InterfaceBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.SubnetBuilder;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint64;
@@ -65,6 +78,14 @@ public class CompilerBenchmark {
     @Param({"20"})
     private int portsPerNetwork;
 
+    /** Routers of {@link #SUBNETS_PER_ROUTER} subnets each, over the first networks; one floating IP per port of
+     * the first {@link #FLOATING_IPS} routed ports. */
+    @Param({"0", "10"})
+    private int routers;
+
+    private static final int SUBNETS_PER_ROUTER = 5;
+    private static final int FLOATING_IPS = 100;
+
     private final OverlayCompiler compiler = new OverlayCompiler();
     private ConfigSnapshot config;
     private SwitchInventory inventory;
@@ -76,13 +97,41 @@ public class CompilerBenchmark {
         final List<Network> networks = new ArrayList<>();
         final Map<String, SwitchView> switches = new HashMap<>();
         final int totalPorts = CHASSIS * PORTS_PER_CHASSIS;
+        final List<Subnet> subnets = new ArrayList<>();
         for (int n = 0; n < totalPorts / portsPerNetwork; n++) {
             networks.add(new NetworkBuilder().setId(new ResourceId("net" + n)).setTenant(new ResourceId("t"))
                 .setSegmentationId(Uint32.valueOf(1000 + n)).build());
+            subnets.add(new SubnetBuilder().setId(new ResourceId("s" + n)).setTenant(new ResourceId("t"))
+                .setNetwork(new ResourceId("net" + n)).setCidr("10." + (n >> 8 & 0xff) + "." + (n & 0xff) + ".0/24")
+                .setGatewayIp(IetfInetUtil.ipAddressFor("10." + (n >> 8 & 0xff) + "." + (n & 0xff) + ".1")).build());
         }
+        networks.add(new NetworkBuilder().setId(new ResourceId("ext")).setTenant(new ResourceId("t"))
+            .setSegmentationId(Uint32.valueOf(999)).setExternal(true).setPhysicalNetwork("physnet1").build());
+        subnets.add(new SubnetBuilder().setId(new ResourceId("ext-s")).setTenant(new ResourceId("t"))
+            .setNetwork(new ResourceId("ext")).setCidr("172.16.0.0/16")
+            .setGatewayIp(IetfInetUtil.ipAddressFor("172.16.0.1")).setGatewayMac(new MacAddress("02:fe:00:00:00:01"))
+            .build());
         for (int c = 1; c <= CHASSIS; c++) {
             chassis.add(new ChassisBuilder().setName(new ResourceId("c" + c)).setDatapathId(Uint64.valueOf(c))
-                .setTunnelIp(IetfInetUtil.ipAddressFor("10.200." + c / 256 + "." + c % 256)).build());
+                .setTunnelIp(IetfInetUtil.ipAddressFor("10.200." + c / 256 + "." + c % 256))
+                .setBridgeMapping(BindingMap.of(new BridgeMappingBuilder().setPhysicalNetwork("physnet1")
+                    .setInterfaceName("ext").build())).build());
+        }
+        final List<Router> routerList = new ArrayList<>();
+        for (int r = 0; r < routers; r++) {
+            final List<Interface> interfaces = new ArrayList<>();
+            for (int i = 0; i < SUBNETS_PER_ROUTER; i++) {
+                interfaces.add(new InterfaceBuilder().setSubnet(new ResourceId("s" + (r * SUBNETS_PER_ROUTER + i)))
+                    .build());
+            }
+            routerList.add(new RouterBuilder().setId(new ResourceId("r" + r)).setTenant(new ResourceId("t"))
+                .setInterface(BindingMap.ordered(interfaces)).build());
+        }
+        final List<FloatingIp> floatingIps = new ArrayList<>();
+        for (int f = 0; routers > 0 && f < FLOATING_IPS; f++) {
+            floatingIps.add(new FloatingIpBuilder().setId(new ResourceId("fip" + f)).setTenant(new ResourceId("t"))
+                .setFloatingIpAddress(new Ipv4Address("172.16.1." + (f + 10)))
+                .setPort(new ResourceId("p" + f)).build());
         }
         final Map<Integer, Map<String, Long>> portsByChassis = new HashMap<>();
         for (int p = 0; p < totalPorts; p++) {
@@ -106,16 +155,21 @@ public class CompilerBenchmark {
                     switchPorts.put("tun-c" + other, 1000L + other);
                 }
             }
+            switchPorts.put("ext", 50L);
             switches.put("openflow:" + c, new SwitchView("openflow:" + c, switchPorts, true));
         }
         config = ConfigSnapshot.of(new OverlayBuilder()
             .setChassisRegistry(new ChassisRegistryBuilder().setChassis(BindingMap.ordered(chassis)).build())
             .setNetworks(new NetworksBuilder().setNetwork(BindingMap.ordered(networks)).build())
+            .setSubnets(new SubnetsBuilder().setSubnet(BindingMap.ordered(subnets)).build())
+            .setRouters(new RoutersBuilder().setRouter(BindingMap.ordered(routerList)).build())
+            .setFloatingIps(new FloatingIpsBuilder().setFloatingIp(BindingMap.ordered(floatingIps)).build())
             .setPorts(new PortsBuilder().setPort(BindingMap.ordered(ports)).build())
             .build());
         inventory = new SwitchInventory(switches);
-        System.out.printf("%n%d chassis x %d ports, %d ports per network: %d flows per chassis, %d in all%n",
-            CHASSIS, PORTS_PER_CHASSIS, portsPerNetwork, oneChassis(), allChassis());
+        System.out.printf("%n%d chassis x %d ports, %d ports per network, %d routers of %d subnets, %d floating IPs: "
+            + "%d flows on c1, %d in all%n", CHASSIS, PORTS_PER_CHASSIS, portsPerNetwork, routers, SUBNETS_PER_ROUTER,
+            floatingIps.size(), oneChassis(), allChassis());
     }
 
     @Benchmark

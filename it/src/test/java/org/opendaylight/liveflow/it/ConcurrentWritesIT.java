@@ -129,7 +129,14 @@ class ConcurrentWritesIT {
         karaf = KarafInstance.start("concurrent-writes", UnaryOperator.identity(), true);
         restconf = karaf.restconf();
         burst = new Burst(karaf.httpPort());
-        new OverlayClient(restconf).putTenantNetworkAndSubnet("10.0.0.0/16", "10.0.0.1");
+        final OverlayClient overlay = new OverlayClient(restconf);
+        overlay.putTenantNetworkAndSubnet("10.0.0.0/16", "10.0.0.1");
+        // the floating IPs the bursts create are addresses of this external subnet
+        overlay.put("/networks/network=ext", "network", "{\"id\": \"ext\", \"tenant\": \"t1\", "
+            + "\"segmentation-id\": 4000, \"external\": true, \"physical-network\": \"physnet1\"}");
+        overlay.put("/subnets/subnet=ext-s", "subnet", "{\"id\": \"ext-s\", \"tenant\": \"t1\", \"network\": "
+            + "\"ext\", \"cidr\": \"203.0.113.0/24\", \"gateway-ip\": \"203.0.113.254\", "
+            + "\"gateway-mac\": \"02:fe:00:00:00:01\"}");
         writeP50Before = sequentialWriteP50("before");
         warmUp();
     }

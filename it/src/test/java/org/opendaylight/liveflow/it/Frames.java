@@ -18,8 +18,16 @@ final class Frames {
     }
 
     static String ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp) {
+        return ipv4(srcMac, dstMac, srcIp, dstIp, 64);
+    }
+
+    /**
+     * An ICMP echo request with the given TTL.
+     */
+    static String ipv4(final String srcMac, final String dstMac, final String srcIp, final String dstIp,
+            final int ttl) {
         return "eth(src=" + srcMac + ",dst=" + dstMac + "),eth_type(0x0800),ipv4(src=" + srcIp + ",dst=" + dstIp
-            + ",proto=1,tos=0,ttl=64,frag=no),icmp(type=8,code=0)";
+            + ",proto=1,tos=0,ttl=" + ttl + ",frag=no),icmp(type=8,code=0)";
     }
 
     static String arpRequest(final String srcMac, final String srcIp, final String targetIp) {

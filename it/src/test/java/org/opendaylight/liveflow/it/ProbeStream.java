@@ -139,7 +139,7 @@ final class ProbeStream implements AutoCloseable {
         return out.array();
     }
 
-    private static short checksum(final byte[] bytes, final int offset, final int length) {
+    static short checksum(final byte[] bytes, final int offset, final int length) {
         int sum = 0;
         for (int i = offset; i < offset + length; i += 2) {
             sum += (bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff;
@@ -159,7 +159,7 @@ final class ProbeStream implements AutoCloseable {
         return out;
     }
 
-    private static byte[] address(final String text) {
+    static byte[] address(final String text) {
         final byte[] out = new byte[4];
         final String[] parts = text.split("\\.");
         for (int i = 0; i < 4; i++) {

@@ -51,6 +51,14 @@ public sealed interface Action {
         }
     }
 
+    /** Decrement the IPv4 TTL; Open vSwitch drops a packet whose TTL would reach zero. */
+    record DecNwTtl() implements Action {
+        @Override
+        public String toString() {
+            return "dec_ttl";
+        }
+    }
+
     /** Set one header field; {@code field} uses the ovs-ofctl name. */
     record SetField(Field field, String value) implements Action {
         @Override
@@ -60,11 +68,13 @@ public sealed interface Action {
     }
 
     /**
-     * Header fields the ARP responder rewrites.
+     * Header fields the ARP responder, the router and the floating IPs rewrite.
      */
     enum Field {
         ETH_SRC("eth_src"),
         ETH_DST("eth_dst"),
+        IPV4_SRC("ip_src"),
+        IPV4_DST("ip_dst"),
         ARP_OP("arp_op"),
         ARP_SHA("arp_sha"),
         ARP_SPA("arp_spa"),

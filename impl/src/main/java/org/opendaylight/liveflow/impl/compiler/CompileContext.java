@@ -25,6 +25,8 @@ import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.chassis.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
@@ -34,12 +36,22 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  *
  * <p>A port is up on a chassis when it is placed there, administratively up, and the chassis' switch has an
  * interface with the port's interface name (the port id when none is configured). A port is placed on its
- * binding chassis, unless it is migrating: then on the hosts of its {@link PortMigration} phase. Tunnel ports
- * follow the convention {@code tun-<remote chassis name>}.
+ * binding chassis, unless it is migrating: then on the hosts of its {@link PortMigration} phase. A port of a
+ * network, or on a chassis, that is administratively down is up nowhere. Tunnel ports follow the convention
+ * {@code tun-<remote chassis name>}.
+ *
+ * <p>A router is present on the chassis when it is up and one of its networks has a port up here: the chassis
+ * then routes what its ports send to the router, so it must know how to reach every port of every network of
+ * the router ({@link #routedNetworks}), even those of networks with no port here.
+ *
+ * <p>A floating IP is hosted where its port is up, and on the source of a switched migration, which forwards
+ * what still arrives for it to the destination until the port is bound there. The chassis' bridge mappings
+ * name the interface of each physical network ({@link #externalPorts}, by physical network).
  */
 record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> localPorts,
         List<RemotePort> remotePorts, Map<String, Long> tunnels, Map<String, Network> networks,
-        Map<String, Long> deliveryGroups, Set<String> tunnelledDrops) {
+        Map<String, Long> deliveryGroups, Set<String> tunnelledDrops, List<RouterView> routers,
+        Map<String, Network> routedNetworks, Map<String, Long> externalPorts, List<HostedFloatingIp> floatingIps) {
 
     static final String TUNNEL_PREFIX = "tun-";
     /** Delivery groups of migrating ports live above the flood groups (at most 2^25). */
@@ -56,6 +68,17 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         String id() {
             return port.getId().getValue();
         }
+    }
+
+    /**
+     * A floating IP whose port is up on the chassis being compiled, or which it still forwards.
+     *
+     * @param view the floating IP
+     * @param answersArp whether this chassis is where the floating IP lives now (the only one answering ARP):
+     *     the source of a prepared migration, the destination once switched
+     * @param forwardOnly whether this chassis only forwards inbound traffic (the source of a switched migration)
+     */
+    record HostedFloatingIp(FloatingIpView view, boolean answersArp, boolean forwardOnly) {
     }
 
     /**
@@ -83,7 +106,8 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         final Set<String> tunnelledDrops = new TreeSet<>();
         for (Port port : config.ports().values()) {
             final Network network = config.networks().get(idOf(port.getNetwork()));
-            if (network == null || port.getBindingChassis() == null || Boolean.FALSE.equals(port.getAdminStateUp())) {
+            if (network == null || port.getBindingChassis() == null || Boolean.FALSE.equals(port.getAdminStateUp())
+                    || Boolean.FALSE.equals(network.getAdminStateUp())) {
                 continue;
             }
             final PortMigration migration = migrations.get(port.getId().getValue());
@@ -92,9 +116,9 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             final Map<String, Long> hosts = new LinkedHashMap<>();
             for (String host : placed) {
                 final Chassis hostChassis = config.chassis().get(host);
-                final Long ofport = hostChassis == null ? null
-                    : inventory.switchOf(hostChassis).map(view -> view.portsByName().get(interfaceNameOf(port)))
-                        .orElse(null);
+                final boolean hostUp = hostChassis != null && !Boolean.FALSE.equals(hostChassis.getAdminStateUp());
+                final Long ofport = !hostUp ? null : inventory.switchOf(hostChassis)
+                    .map(view -> view.portsByName().get(interfaceNameOf(port))).orElse(null);
                 if (ofport != null) {
                     hosts.put(host, ofport);
                 }
@@ -125,8 +149,56 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             }
         }
         local.forEach(p -> networks.put(idOf(p.network().getId()), p.network()));
+        final List<RouterView> routers = new ArrayList<>();
+        final Map<String, Network> routedNetworks = new TreeMap<>();
+        for (var router : config.routers().values()) {
+            RouterView.of(config, router)
+                .filter(view -> local.stream().anyMatch(port -> view.attachedTo(idOf(port.network().getId()))))
+                .ifPresent(view -> {
+                    routers.add(view);
+                    view.interfaces().forEach(iface -> routedNetworks.put(iface.networkId(), iface.network()));
+                });
+        }
+        final Map<String, Long> externalPorts = new TreeMap<>();
+        for (BridgeMapping mapping : self.nonnullBridgeMapping().values()) {
+            final Long ofport = ownSwitch.orElseThrow().portsByName().get(mapping.getInterfaceName());
+            if (ofport != null) {
+                externalPorts.put(mapping.getPhysicalNetwork(), ofport);
+            }
+        }
         return Optional.of(new CompileContext(config, chassisName, local, remote, tunnels, networks,
-            deliveryGroups(local, remote), tunnelledDrops));
+            deliveryGroups(local, remote), tunnelledDrops, List.copyOf(routers), routedNetworks, externalPorts,
+            hostedFloatingIps(config, migrations, chassisName, local)));
+    }
+
+    private static List<HostedFloatingIp> hostedFloatingIps(final ConfigSnapshot config,
+            final Map<String, PortMigration> migrations, final String chassisName, final List<LocalPort> local) {
+        final List<HostedFloatingIp> out = new ArrayList<>();
+        for (FloatingIp fip : config.floatingIps().values()) {
+            FloatingIpView.of(config, fip).ifPresent(view -> {
+                final Optional<LocalPort> here = local.stream().filter(port -> port.id().equals(view.portId()))
+                    .findFirst();
+                final PortMigration migration = migrations.get(view.portId());
+                if (here.isPresent()) {
+                    out.add(new HostedFloatingIp(view, here.orElseThrow().trapGeneration() == null, false));
+                } else if (migration != null && migration.phase() == PortMigration.Phase.SWITCHED
+                        && migration.source().equals(chassisName)) {
+                    out.add(new HostedFloatingIp(view, false, true));
+                }
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns the ports up on this chassis or elsewhere in a network, with the MAC they are reached at.
+     */
+    List<Port> upPortsOf(final String networkId) {
+        final List<Port> out = new ArrayList<>();
+        localPortsOf(networkId).forEach(local -> out.add(local.port()));
+        remotePorts.stream().filter(remote -> idOf(remote.network().getId()).equals(networkId))
+            .forEach(remote -> out.add(remote.port()));
+        return out;
     }
 
     /**

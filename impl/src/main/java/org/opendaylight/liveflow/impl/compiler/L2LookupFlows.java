@@ -11,6 +11,8 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 
 /**
@@ -30,7 +32,9 @@ final class L2LookupFlows implements FlowConcern {
 
     @Override
     public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
-        for (Network network : context.networks().values()) {
+        final Map<String, Network> reachable = new TreeMap<>(context.routedNetworks());
+        reachable.putAll(context.networks());
+        for (Network network : reachable.values()) {
             final long vni = CompileContext.vni(network);
             final Match inNetwork = Match.any().withMetadata(Metadata.network(vni), Metadata.NETWORK_MASK);
             final String networkId = idOf(network.getId());
@@ -79,7 +83,11 @@ final class L2LookupFlows implements FlowConcern {
                         owner));
                 }
             }
-            flows.add(FlowSpec.gotoTable(Table.L2_LOOKUP, FLOOD, inNetwork, Table.FLOOD, Owner.network(networkId)));
+            if (context.networks().containsKey(networkId)) {
+                // a network only routed to has no port here to flood to, and routing only sends to known MACs
+                flows.add(FlowSpec.gotoTable(Table.L2_LOOKUP, FLOOD, inNetwork, Table.FLOOD,
+                    Owner.network(networkId)));
+            }
         }
     }
 

@@ -24,6 +24,7 @@ public record Match(
         @Nullable String ethDstMask,
         @Nullable Integer ethType,
         @Nullable String ipv4Src,
+        @Nullable String ipv4Dst,
         @Nullable Integer arpOp,
         @Nullable String arpSpa,
         @Nullable String arpTpa,
@@ -36,51 +37,59 @@ public record Match(
     public static final int ARP_REPLY = 2;
 
     private static final Match ANY = new Match(null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
 
     public static Match any() {
         return ANY;
     }
 
     public Match withInPort(final long port) {
-        return new Match(port, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, arpOp,
-            arpSpa, arpTpa, arpSha);
+        return new Match(port, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
+            arpOp, arpSpa, arpTpa, arpSha);
     }
 
     public Match withMetadata(final long value, final long mask) {
-        return new Match(inPort, value, mask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, arpOp, arpSpa,
-            arpTpa, arpSha);
+        return new Match(inPort, value, mask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst, arpOp,
+            arpSpa, arpTpa, arpSha);
     }
 
     public Match withTunnelId(final long vni) {
-        return new Match(inPort, metadata, metadataMask, vni, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, arpOp,
-            arpSpa, arpTpa, arpSha);
+        return new Match(inPort, metadata, metadataMask, vni, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
+            arpOp, arpSpa, arpTpa, arpSha);
     }
 
     public Match withEthSrc(final String mac) {
-        return new Match(inPort, metadata, metadataMask, tunnelId, mac, ethDst, ethDstMask, ethType, ipv4Src, arpOp,
-            arpSpa, arpTpa, arpSha);
+        return new Match(inPort, metadata, metadataMask, tunnelId, mac, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
+            arpOp, arpSpa, arpTpa, arpSha);
     }
 
     public Match withEthDst(final String mac, final @Nullable String mask) {
-        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, mac, mask, ethType, ipv4Src, arpOp, arpSpa,
-            arpTpa, arpSha);
+        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, mac, mask, ethType, ipv4Src, ipv4Dst, arpOp,
+            arpSpa, arpTpa, arpSha);
     }
 
     public Match withIpv4Src(final String address) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_IPV4, address,
-            arpOp, arpSpa, arpTpa, arpSha);
+            ipv4Dst, arpOp, arpSpa, arpTpa, arpSha);
+    }
+
+    /**
+     * Matches IPv4 packets to an address or prefix ({@code 10.0.0.5} or {@code 10.0.0.0/24}).
+     */
+    public Match withIpv4Dst(final String prefix) {
+        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_IPV4, ipv4Src,
+            prefix, arpOp, arpSpa, arpTpa, arpSha);
     }
 
     public Match withEthType(final int type) {
-        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, type, ipv4Src, arpOp,
-            arpSpa, arpTpa, arpSha);
+        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, type, ipv4Src, ipv4Dst,
+            arpOp, arpSpa, arpTpa, arpSha);
     }
 
     public Match withArp(final @Nullable Integer op, final @Nullable String spa, final @Nullable String tpa,
             final @Nullable String sha) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_ARP, ipv4Src,
-            op, spa, tpa, sha);
+            ipv4Dst, op, spa, tpa, sha);
     }
 
     /**
@@ -109,6 +118,9 @@ public record Match(
         }
         if (ipv4Src != null) {
             out.add("nw_src=" + ipv4Src);
+        }
+        if (ipv4Dst != null) {
+            out.add("nw_dst=" + ipv4Dst);
         }
         if (arpOp != null) {
             out.add("arp_op=" + arpOp);

@@ -24,6 +24,8 @@ public final class OverlayCompiler {
         new PortSecurityFlows(),
         new ActivationTrapFlows(),
         new ArpResponderFlows(),
+        new RouterFlows(),
+        new FloatingIpFlows(),
         new L2LookupFlows(),
         new FloodFlows(),
         new EgressFlows());

@@ -35,7 +35,9 @@ public record Owner(Kind kind, String id, long generation) {
         PORT(2),
         NETWORK(3),
         REACH(4),
-        MIGRATION(5);
+        MIGRATION(5),
+        ROUTER(6),
+        FLOATING_IP(7);
 
         private final int code;
 
@@ -71,6 +73,14 @@ public record Owner(Kind kind, String id, long generation) {
 
     public static Owner reach(final String portId) {
         return new Owner(Kind.REACH, portId, 0);
+    }
+
+    public static Owner router(final String id) {
+        return new Owner(Kind.ROUTER, id, 0);
+    }
+
+    public static Owner floatingIp(final String id) {
+        return new Owner(Kind.FLOATING_IP, id, 0);
     }
 
     public static Owner migration(final String portId, final long generation) {

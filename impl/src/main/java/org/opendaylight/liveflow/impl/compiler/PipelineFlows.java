@@ -21,8 +21,11 @@ final class PipelineFlows implements FlowConcern {
         final Owner owner = Owner.pipeline();
         for (Table table : Table.values()) {
             if (table == Table.ARP_RESPONDER) {
+                flows.add(FlowSpec.gotoTable(table, TABLE_MISS, Match.any(), Table.L3, owner));
+            } else if (table == Table.L3) {
+                // what is not addressed to a router is switched
                 flows.add(FlowSpec.gotoTable(table, TABLE_MISS, Match.any(), Table.L2_LOOKUP, owner));
-            } else if (table != Table.L3) {
+            } else {
                 flows.add(FlowSpec.drop(table, TABLE_MISS, Match.any(), owner));
             }
         }

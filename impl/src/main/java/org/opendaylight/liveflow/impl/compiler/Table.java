@@ -15,13 +15,19 @@ import java.util.Set;
  * to. No other code writes a table number.
  */
 public enum Table {
-    /** VM port: network and ingress port into metadata; tunnel port: VNI to network; anything else dropped. */
+    /**
+     * VM port: network and ingress port into metadata; tunnel port: VNI to network; external port (where a
+     * floating IP is hosted): the external network; anything else dropped.
+     */
     CLASSIFIER(0),
     /** Source MAC and IP a port may use (anti-spoofing, also against forged ARP). */
     PORT_SECURITY(10),
     /** Answers ARP requests for known addresses locally. */
     ARP_RESPONDER(20),
-    /** Distributed routing and floating IPs (not programmed yet). */
+    /**
+     * Distributed routing: what a local port sends to a router is routed here, on the chassis it entered; and
+     * the floating IPs' stateless NAT.
+     */
     L3(30),
     /** Destination MAC to a local port or to the tunnel of the port's chassis. */
     L2_LOOKUP(40),
@@ -45,7 +51,7 @@ public enum Table {
      */
     public Set<Table> successors() {
         return switch (this) {
-            case CLASSIFIER -> EnumSet.of(PORT_SECURITY, L2_LOOKUP);
+            case CLASSIFIER -> EnumSet.of(PORT_SECURITY, ARP_RESPONDER, L2_LOOKUP);
             case PORT_SECURITY -> EnumSet.of(ARP_RESPONDER);
             case ARP_RESPONDER -> EnumSet.of(L3, L2_LOOKUP);
             case L3 -> EnumSet.of(L2_LOOKUP);

@@ -42,7 +42,8 @@ public final class FlowsCommand implements Action {
     @Completion(ChassisIdCompleter.class)
     private String chassis;
 
-    @Option(name = "--owner", aliases = "-o", description = "Only flows owned by this port or network id")
+    @Option(name = "--owner", aliases = "-o",
+        description = "Only flows owned by this port, network, router or floating IP id")
     private String owner;
 
     @Override

@@ -16,9 +16,11 @@ import org.opendaylight.liveflow.impl.compiler.Match;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Prefix;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Uri;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.DecNwTtlCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.dec.nw.ttl._case.DecNwTtlBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
@@ -155,8 +157,10 @@ final class OpenflowTranslator {
             }
             match.setEthernetMatch(ethernet.build());
         }
-        if (spec.ipv4Src() != null) {
-            match.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(prefix(spec.ipv4Src())).build());
+        if (spec.ipv4Src() != null || spec.ipv4Dst() != null) {
+            match.setLayer3Match(new Ipv4MatchBuilder()
+                .setIpv4Source(spec.ipv4Src() == null ? null : prefix(spec.ipv4Src()))
+                .setIpv4Destination(spec.ipv4Dst() == null ? null : prefix(spec.ipv4Dst())).build());
         } else if (spec.arpOp() != null || spec.arpSpa() != null || spec.arpTpa() != null || spec.arpSha() != null) {
             final ArpMatchBuilder arp = new ArpMatchBuilder();
             if (spec.arpOp() != null) {
@@ -201,6 +205,8 @@ final class OpenflowTranslator {
                     new TunnelBuilder().setTunnelId(Uint64.valueOf(tunnel.vni())).build()).build()).build());
             } else if (spec instanceof Action.SetField field) {
                 action.setAction(new SetFieldCaseBuilder().setSetField(setField(field)).build());
+            } else if (spec instanceof Action.DecNwTtl) {
+                action.setAction(new DecNwTtlCaseBuilder().setDecNwTtl(new DecNwTtlBuilder().build()).build());
             } else {
                 throw new IllegalArgumentException("Unsupported action " + spec);
             }
@@ -218,6 +224,8 @@ final class OpenflowTranslator {
                 new EthernetSourceBuilder().setAddress(new MacAddress(value)).build()).build());
             case ETH_DST -> out.setEthernetMatch(new EthernetMatchBuilder().setEthernetDestination(
                 new EthernetDestinationBuilder().setAddress(new MacAddress(value)).build()).build());
+            case IPV4_SRC -> out.setLayer3Match(new Ipv4MatchBuilder().setIpv4Source(prefix(value)).build());
+            case IPV4_DST -> out.setLayer3Match(new Ipv4MatchBuilder().setIpv4Destination(prefix(value)).build());
             case ARP_OP -> out.setLayer3Match(new ArpMatchBuilder().setArpOp(Uint16.valueOf(value)).build());
             case ARP_SHA -> out.setLayer3Match(new ArpMatchBuilder().setArpSourceHardwareAddress(
                 new ArpSourceHardwareAddressBuilder().setAddress(new MacAddress(value)).build()).build());

@@ -59,6 +59,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final ActivationPlanner planner = new ActivationPlanner(compiler);
     private final FlowReconciler reconciler;
     private final ActivationFastPath fastPath;
+    private final FloatingIpAnnouncer announcer;
     private final ChassisStatusWriter chassisStatus;
     private final SwitchResync resync;
     private final Set<String> connectedLastPass = new HashSet<>();
@@ -86,8 +87,10 @@ public final class OverlayProgrammer implements AutoCloseable {
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
         // on the engine's thread: an activation reaches the switches before anything else is done about it
+        announcer = new FloatingIpAnnouncer(rpcs);
         migrationSubscription = migrations.subscribe(placements -> {
             fastPath.fire(placements);
+            announcer.announce(placements, config.current(), inventory.current());
             schedule();
         });
     }

@@ -71,6 +71,10 @@ public final class Cidr {
         return InetAddresses.forString(text);
     }
 
+    public int prefixLength() {
+        return prefixLength;
+    }
+
     public boolean isIpv4() {
         return network.length == 4;
     }

@@ -9,12 +9,15 @@ package org.opendaylight.liveflow.impl.validation;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
+import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
 
 /**
  * A floating IP maps to one fixed IP of its port, and one fixed IP has at most one floating IP.
@@ -25,6 +28,12 @@ final class FloatingIpRule implements ValidationRule {
         final Map<String, String> targetOwners = new HashMap<>();
         for (FloatingIp fip : ChangeOrder.unchangedFirst(after.floatingIps().values(), before.floatingIps(),
                 f -> idOf(f.getId()))) {
+            final String address = fip.getFloatingIpAddress().getValue();
+            if (!insideExternalSubnet(after, address)) {
+                out.add(Violation.invalid("floating IP " + idOf(fip.getId()) + ": floating-ip-address " + address
+                    + " is not inside any subnet of an external network"));
+                continue;
+            }
             if (fip.getPort() == null) {
                 continue;
             }
@@ -49,11 +58,41 @@ final class FloatingIpRule implements ValidationRule {
             } else {
                 target = fixedIps.iterator().next().getIpAddress().stringValue();
             }
+            if (!routed(after, port, target)) {
+                out.add(Violation.invalid(self + ": fixed IP " + target + " of port " + idOf(port.getId())
+                    + " is on a subnet no router is attached to, so the floating IP could not reach it"));
+                continue;
+            }
             final String owner = targetOwners.putIfAbsent(idOf(port.getId()) + "/" + target, idOf(fip.getId()));
             if (owner != null) {
                 out.add(Violation.conflict(self + ": fixed IP " + target + " of port " + idOf(port.getId())
                     + " already has floating IP " + owner));
             }
         }
+    }
+
+    private static boolean insideExternalSubnet(final ConfigSnapshot after, final String address) {
+        final InetAddress parsed = Cidr.parseIp(address);
+        for (Subnet subnet : after.subnets().values()) {
+            final Network network = after.networks().get(idOf(subnet.getNetwork()));
+            if (network != null && Boolean.TRUE.equals(network.getExternal())) {
+                try {
+                    if (Cidr.parse(subnet.getCidr()).contains(parsed)) {
+                        return true;
+                    }
+                } catch (IllegalArgumentException e) {
+                    // reported by SubnetRule
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean routed(final ConfigSnapshot after, final Port port, final String fixedIp) {
+        final String subnet = port.nonnullFixedIp().values().stream()
+            .filter(ip -> ip.getIpAddress().stringValue().equals(fixedIp)).map(ip -> idOf(ip.getSubnet()))
+            .findFirst().orElse("");
+        return after.routers().values().stream().anyMatch(router -> router.nonnullInterface().values().stream()
+            .anyMatch(iface -> idOf(iface.getSubnet()).equals(subnet)));
     }
 }

@@ -22,6 +22,7 @@ public final class OverlayValidator {
         new SubnetRule(),
         new PortAddressRule(),
         new RouterRule(),
+        new ExternalNetworkRule(),
         new TrunkRule(),
         new FloatingIpRule(),
         new QuotaRule(),

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.DeviceOwner;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.Interface;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.StaticRoute;
@@ -41,6 +44,9 @@ final class RouterRule implements ValidationRule {
                 if (subnet != null) {
                     attach(self, subnet, iface, attachments, out);
                 }
+            }
+            for (Attachment attachment : attachments) {
+                checkClash(self, after, attachment, out);
             }
             for (StaticRoute route : router.nonnullStaticRoute().values()) {
                 checkRoute(self, route, attachments, out);
@@ -77,6 +83,28 @@ final class RouterRule implements ValidationRule {
             return;
         }
         attachments.add(new Attachment(subnetId, cidr, address));
+    }
+
+    /**
+     * A port holding the router's address would answer ARP for it too, and routed packets for it would go to
+     * the port: two owners of one address on a subnet. A port the router owns (device-owner router) is the
+     * interface itself.
+     */
+    private static void checkClash(final String self, final ConfigSnapshot after, final Attachment attachment,
+            final List<Violation> out) {
+        final Subnet subnet = after.subnets().get(attachment.subnetId());
+        for (Port port : after.portsOfNetwork(idOf(subnet.getNetwork()))) {
+            if (port.getDeviceOwner() == DeviceOwner.Router) {
+                continue;
+            }
+            for (FixedIp ip : port.nonnullFixedIp().values()) {
+                if (idOf(ip.getSubnet()).equals(attachment.subnetId())
+                        && Cidr.parseIp(ip.getIpAddress().stringValue()).equals(attachment.routerAddress())) {
+                    out.add(Violation.conflict(self + ": interface address " + ip.getIpAddress().stringValue()
+                        + " on subnet " + attachment.subnetId() + " is also fixed-ip of port " + idOf(port.getId())));
+                }
+            }
+        }
     }
 
     private static void checkRoute(final String self, final StaticRoute route, final List<Attachment> attachments,

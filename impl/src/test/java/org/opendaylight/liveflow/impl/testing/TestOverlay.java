@@ -188,6 +188,43 @@ public final class TestOverlay {
     }
 
     /**
+     * Gives router {@code id}'s interface on a subnet an explicit address instead of the subnet's gateway.
+     */
+    public TestOverlay withRouterAddress(final String id, final String subnet, final String address) {
+        final Router router = routers.get(id);
+        final var interfaces = new ArrayList<>(router.nonnullInterface().values());
+        interfaces.removeIf(iface -> iface.getSubnet().getValue().equals(subnet));
+        interfaces.add(new InterfaceBuilder().setSubnet(id(subnet)).setIpAddress(IetfInetUtil.ipAddressFor(address))
+            .build());
+        routers.put(id, new RouterBuilder(router).setInterface(BindingMap.ordered(interfaces)).build());
+        return this;
+    }
+
+    /**
+     * Adds external network {@code id} on physical network physnet1 with subnet {@code id}-s of the given prefix,
+     * gateway and gateway MAC (either may be null).
+     */
+    public TestOverlay withExternalNetwork(final String id, final long vni, final String cidr,
+            final String gateway, final String gatewayMac) {
+        networks.put(id, new NetworkBuilder().setId(id(id)).setTenant(id("t1")).setSegmentationId(Uint32.valueOf(vni))
+            .setExternal(true).setPhysicalNetwork("physnet1").build());
+        subnets.put(id + "-s", new SubnetBuilder().setId(id(id + "-s")).setTenant(id("t1")).setNetwork(id(id))
+            .setCidr(cidr).setGatewayIp(gateway == null ? null : IetfInetUtil.ipAddressFor(gateway))
+            .setGatewayMac(gatewayMac == null ? null : new MacAddress(gatewayMac)).build());
+        return this;
+    }
+
+    public TestOverlay withRouterAdminState(final String id, final boolean up) {
+        routers.put(id, new RouterBuilder(routers.get(id)).setAdminStateUp(up).build());
+        return this;
+    }
+
+    public TestOverlay withNetworkAdminState(final String id, final boolean up) {
+        networks.put(id, new NetworkBuilder(networks.get(id)).setAdminStateUp(up).build());
+        return this;
+    }
+
+    /**
      * Adds a trunk whose sub-ports are given as "port:vlan".
      */
     public TestOverlay withTrunk(final String id, final String parent, final String... subPorts) {

@@ -160,6 +160,12 @@ class OverlayValidatorTest {
     }
 
     @Test
+    void routerAddressThatIsAPortsFixedIpIsRefused() {
+        assertRefused(base.copy().withRouter("r1", List.of("s1")).withRouterAddress("r1", "s1", "10.0.0.12"),
+            Kind.CONFLICT, "router r1: interface address 10.0.0.12 on subnet s1 is also fixed-ip of port p2");
+    }
+
+    @Test
     void staticRouteWithNextHopOnARouterSubnetIsAccepted() {
         assertEquals(List.of(), validate(base.copy().withRouter("r1", List.of("s1"),
             "192.168.5.0/24 via 10.0.0.254")));
@@ -226,10 +232,56 @@ class OverlayValidatorTest {
             validator.validate(stored.snapshot(), stored.copy().withRevision("p1", 3).snapshot()));
     }
 
+    private TestOverlay routedWithExternal() {
+        return base.copy().withRouter("r1", List.of("s1"))
+            .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "02:fe:00:00:00:01");
+    }
+
     @Test
     void floatingIpForAnAddressThePortDoesNotHaveIsRefused() {
-        assertRefused(base.copy().withFloatingIp("fip1", "203.0.113.10", "p1", "10.0.0.99"), Kind.INVALID,
+        assertRefused(routedWithExternal().withFloatingIp("fip1", "203.0.113.10", "p1", "10.0.0.99"), Kind.INVALID,
             "floating IP fip1: 10.0.0.99 is not a fixed IP of port p1");
+    }
+
+    @Test
+    void floatingIpOnARoutedPortOfAnExternalSubnetIsAccepted() {
+        assertEquals(List.of(), validate(routedWithExternal().withFloatingIp("fip1", "203.0.113.10", "p1", null)));
+    }
+
+    @Test
+    void floatingIpOutsideEveryExternalSubnetIsRefused() {
+        assertRefused(routedWithExternal().withFloatingIp("fip1", "198.51.100.10", "p1", null), Kind.INVALID,
+            "floating IP fip1: floating-ip-address 198.51.100.10 is not inside any subnet of an external network");
+    }
+
+    @Test
+    void floatingIpOnAPortWithNoFixedIpIsRefused() {
+        assertRefused(routedWithExternal().withPort(port("p3", "net1", "fa:16:3e:00:00:03"))
+            .withFloatingIp("fip1", "203.0.113.10", "p3", null), Kind.INVALID,
+            "floating IP fip1: port p3 has no fixed IP to map to");
+    }
+
+    @Test
+    void twoFloatingIpsOnOneFixedIpAreRefused() {
+        assertRefused(routedWithExternal().withFloatingIp("fip1", "203.0.113.10", "p1", null)
+            .withFloatingIp("fip2", "203.0.113.11", "p1", "10.0.0.11"), Kind.CONFLICT,
+            "floating IP fip2: fixed IP 10.0.0.11 of port p1 already has floating IP fip1");
+    }
+
+    @Test
+    void floatingIpOnASubnetWithoutRouterIsRefused() {
+        assertRefused(base.copy().withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1",
+            "02:fe:00:00:00:01").withFloatingIp("fip1", "203.0.113.10", "p1", null), Kind.INVALID,
+            "floating IP fip1: fixed IP 10.0.0.11 of port p1 is on a subnet no router is attached to, so the "
+                + "floating IP could not reach it");
+    }
+
+    @Test
+    void externalSubnetWithoutGatewayOrGatewayMacIsRefused() {
+        assertRefused(base.copy().withExternalNetwork("ext", 4000, "203.0.113.0/24", null, "02:fe:00:00:00:01"),
+            Kind.INVALID, "subnet ext-s: gateway-ip is required on a subnet of external network ext");
+        assertRefused(base.copy().withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", null),
+            Kind.INVALID, "subnet ext-s: gateway-mac is required on a subnet of external network ext");
     }
 
     @Test

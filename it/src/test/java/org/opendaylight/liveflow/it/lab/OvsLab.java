@@ -127,6 +127,52 @@ public final class OvsLab implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds the external (provider, flat) network: a learning switch br-ext in the underlay's process with the
+     * external gateway host's port {@code gw}, joined to each chassis' br-int port {@code ext} (OpenFlow port
+     * {@link OvsChassis#EXTERNAL_OFPORT}).
+     */
+    public ExternalNetwork addExternalNetwork() throws IOException {
+        underlay.vsctl("add-br", "br-ext", "--", "set", "bridge", "br-ext", "fail_mode=standalone");
+        final Path capture = underlay.dir().resolve("gw.pcap");
+        underlay.vsctl("add-port", "br-ext", "gw", "--", "set", "interface", "gw", "type=dummy",
+            "options:tx_pcap=" + capture);
+        for (OvsChassis node : chassis.values()) {
+            final String socket = underlay.dir().resolve("x-" + node.name() + ".sock").toString();
+            underlay.vsctl("add-port", "br-ext", "x-" + node.name(), "--", "set", "interface", "x-" + node.name(),
+                "type=dummy", "options:pstream=punix:" + socket);
+            node.addExternalPort(socket);
+        }
+        return new ExternalNetwork(underlay, capture);
+    }
+
+    /**
+     * The external network's gateway host: what it receives, and a way to make it send.
+     */
+    public static final class ExternalNetwork {
+        private final OvsProcess ovs;
+        private final Path capture;
+
+        ExternalNetwork(final OvsProcess ovs, final Path capture) {
+            this.ovs = ovs;
+            this.capture = capture;
+        }
+
+        /**
+         * Makes the gateway send one packet, given as a datapath flow.
+         */
+        public void send(final String packet) throws IOException {
+            ovs.appctl("netdev-dummy/receive", "gw", packet);
+        }
+
+        /**
+         * Returns the frames the gateway received, in order.
+         */
+        public List<PcapFile.Frame> received() throws IOException {
+            return PcapFile.frames(capture);
+        }
+    }
+
     static void deleteTree(final Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

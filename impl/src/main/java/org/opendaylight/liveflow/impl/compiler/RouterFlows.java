@@ -1,0 +1,130 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.opendaylight.liveflow.impl.compiler.Action.Field;
+import org.opendaylight.liveflow.impl.validation.Cidr;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.DeviceOwner;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
+
+/**
+ * Distributed routing, on every chassis where a router is present (see {@link CompileContext}), so a packet is
+ * routed where it enters and crosses at most one tunnel, already in its destination network:
+ * <ul>
+ *   <li>table 20: a local port's ARP request for the router's address on its subnet is answered with the
+ *       router's MAC (per requester, as for ports: OpenFlow 1.3 cannot copy the requester's addresses);</li>
+ *   <li>table 30: an IPv4 packet sent to the router's MAC from one of its networks is matched longest prefix
+ *       first (priority {@link #ROUTE_BASE} plus the prefix length): a host route per port up on one of the
+ *       router's subnets, the router's static routes to their next-hop port, and a drop for the rest of each
+ *       connected subnet (no port has that address). A route sets the router's MAC as source and the port's
+ *       as destination, decrements the TTL (Open vSwitch drops a packet whose TTL runs out), moves the packet
+ *       into the destination's network and hands it to the L2 lookup, which reaches the port wherever it is,
+ *       both copies of it while it migrates.</li>
+ * </ul>
+ * The route matches the ingress network as well as the router's MAC, so two tenants' routers with the same
+ * prefixes never see each other's ports.
+ */
+final class RouterFlows implements FlowConcern {
+    static final int ARP_PRIORITY = ArpResponderFlows.PRIORITY;
+    static final int ROUTE_BASE = 1000;
+
+    @Override
+    public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
+        for (RouterView router : context.routers()) {
+            answerArp(context, router, flows);
+            final Owner owner = Owner.router(router.id());
+            for (RouterView.Attachment ingress : router.interfaces()) {
+                final Match toRouter = Match.any()
+                    .withMetadata(Metadata.network(CompileContext.vni(ingress.network())), Metadata.NETWORK_MASK)
+                    .withEthDst(router.mac(), null);
+                final Set<Cidr> connected = new HashSet<>();
+                for (RouterView.Attachment iface : router.interfaces()) {
+                    connected.add(iface.cidr());
+                    flows.add(FlowSpec.drop(Table.L3, priorityOf(iface.cidr().prefixLength()),
+                        toRouter.withIpv4Dst(iface.cidr().toString()), owner));
+                    hostRoutes(context, router, iface, toRouter, owner, flows);
+                }
+                for (RouterView.Route route : router.routes()) {
+                    // a connected subnet wins over a static route to the same prefix
+                    if (!connected.contains(route.destination())) {
+                        networkOf(router, route.nextHopPort()).ifPresent(network -> flows.add(route(router,
+                            toRouter.withIpv4Dst(route.destination().toString()),
+                            route.destination().prefixLength(), route.nextHopPort(), network, owner)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static void answerArp(final CompileContext context, final RouterView router,
+            final List<FlowSpec> flows) {
+        for (RouterView.Attachment iface : router.interfaces()) {
+            for (CompileContext.LocalPort local : context.localPortsOf(iface.networkId())) {
+                final Optional<String> requesterIp = CompileContext.ipv4Of(local.port());
+                if (requesterIp.isEmpty()) {
+                    continue;
+                }
+                final String requesterMac = ArpResponderFlows.mac(local.port());
+                flows.add(FlowSpec.apply(Table.ARP_RESPONDER, ARP_PRIORITY,
+                    Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK)
+                        .withArp(Match.ARP_REQUEST, null, iface.address(), null),
+                    List.of(
+                        new Action.SetField(Field.ETH_DST, requesterMac),
+                        new Action.SetField(Field.ETH_SRC, router.mac()),
+                        new Action.SetField(Field.ARP_OP, Integer.toString(Match.ARP_REPLY)),
+                        new Action.SetField(Field.ARP_THA, requesterMac),
+                        new Action.SetField(Field.ARP_TPA, requesterIp.orElseThrow()),
+                        new Action.SetField(Field.ARP_SHA, router.mac()),
+                        new Action.SetField(Field.ARP_SPA, iface.address()),
+                        new Action.OutputInPort()),
+                    Owner.port(local.id())));
+            }
+        }
+    }
+
+    private static void hostRoutes(final CompileContext context, final RouterView router,
+            final RouterView.Attachment iface, final Match toRouter, final Owner owner, final List<FlowSpec> flows) {
+        for (Port port : context.upPortsOf(iface.networkId())) {
+            if (port.getDeviceOwner() == DeviceOwner.Router) {
+                continue;
+            }
+            for (FixedIp fixed : port.nonnullFixedIp().values()) {
+                final String address = fixed.getIpAddress().stringValue();
+                if (idOf(fixed.getSubnet()).equals(iface.subnetId()) && address.indexOf(':') < 0) {
+                    flows.add(route(router, toRouter.withIpv4Dst(address), 32, port, iface, owner));
+                }
+            }
+        }
+    }
+
+    private static Optional<RouterView.Attachment> networkOf(final RouterView router, final Port port) {
+        return router.interfaces().stream().filter(iface -> iface.networkId().equals(idOf(port.getNetwork())))
+            .findFirst();
+    }
+
+    private static FlowSpec route(final RouterView router, final Match match, final int prefixLength,
+            final Port port, final RouterView.Attachment destination, final Owner owner) {
+        return new FlowSpec(Table.L3, priorityOf(prefixLength), match, List.of(
+                new Action.SetField(Field.ETH_SRC, router.mac()),
+                new Action.SetField(Field.ETH_DST, ArpResponderFlows.mac(port)),
+                new Action.DecNwTtl()),
+            Metadata.network(CompileContext.vni(destination.network())), Metadata.NETWORK_MASK, Table.L2_LOOKUP,
+            owner);
+    }
+
+    static int priorityOf(final int prefixLength) {
+        return ROUTE_BASE + prefixLength;
+    }
+}

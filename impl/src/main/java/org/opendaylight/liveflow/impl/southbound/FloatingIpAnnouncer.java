@@ -1,0 +1,130 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.compiler.FloatingIpView;
+import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.migration.Placements;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.liveflow.impl.topology.SwitchView;
+import org.opendaylight.liveflow.impl.validation.Cidr;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.chassis.BridgeMapping;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacket;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketOutput;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * At a migration's activation, announces each floating IP of the port from the destination: a gratuitous ARP
+ * with the floating IP's MAC, sent out of the destination's interface to the external network, so the external
+ * switch moves the floating IP's traffic there (the source forwards what still reaches it meanwhile). Each
+ * migration generation is announced once.
+ */
+final class FloatingIpAnnouncer {
+    private static final Logger LOG = LoggerFactory.getLogger(FloatingIpAnnouncer.class);
+
+    private final RpcConsumerRegistry rpcs;
+    private final Map<String, Long> announced = new HashMap<>();
+
+    FloatingIpAnnouncer(final RpcConsumerRegistry rpcs) {
+        this.rpcs = rpcs;
+    }
+
+    synchronized void announce(final Placements placements, final ConfigSnapshot config,
+            final SwitchInventory switches) {
+        announced.keySet().retainAll(placements.ports().keySet());
+        for (PortMigration migration : placements.ports().values()) {
+            final Long last = announced.get(migration.port());
+            if (migration.phase() != PortMigration.Phase.SWITCHED
+                    || last != null && last >= migration.generation()) {
+                continue;
+            }
+            announced.put(migration.port(), migration.generation());
+            final Chassis destination = config.chassis().get(migration.destination());
+            final Optional<SwitchView> view = destination == null ? Optional.empty()
+                : switches.connectedSwitchOf(destination);
+            if (view.isEmpty()) {
+                continue;
+            }
+            for (FloatingIp fip : config.floatingIps().values()) {
+                FloatingIpView.of(config, fip).filter(fipView -> fipView.portId().equals(migration.port()))
+                    .ifPresent(fipView -> send(destination, view.orElseThrow(), fipView));
+            }
+        }
+    }
+
+    private void send(final Chassis chassis, final SwitchView view, final FloatingIpView fip) {
+        final BridgeMapping mapping = chassis.nonnullBridgeMapping().values().stream()
+            .filter(candidate -> candidate.getPhysicalNetwork().equals(fip.physicalNetwork())).findFirst()
+            .orElse(null);
+        final Long ofport = mapping == null ? null : view.portsByName().get(mapping.getInterfaceName());
+        if (ofport == null) {
+            LOG.warn("floating IP {}: chassis {} has no interface to physical network {}: not announced", fip.id(),
+                chassis.getName().getValue(), fip.physicalNetwork());
+            return;
+        }
+        final String nodeId = view.nodeId();
+        final var node = FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class);
+        final var egress = node.child(NodeConnector.class,
+            new NodeConnectorKey(new NodeConnectorId(nodeId + ":" + ofport)));
+        final var result = rpcs.getRpc(TransmitPacket.class).invoke(new TransmitPacketInputBuilder()
+            .setNode(new NodeRef(node)).setEgress(new NodeConnectorRef(egress))
+            .setPayload(gratuitousArp(fip.mac(), fip.address())).build());
+        Futures.addCallback(result,
+            new FutureCallback<RpcResult<TransmitPacketOutput>>() {
+                @Override
+                public void onSuccess(final RpcResult<TransmitPacketOutput> outcome) {
+                    if (outcome.isSuccessful()) {
+                        LOG.info("floating IP {} ({}, {}) announced from {}", fip.id(), fip.address(), fip.mac(),
+                            nodeId);
+                    } else {
+                        LOG.warn("floating IP {}: announcement from {} failed: {}", fip.id(), nodeId,
+                            outcome.getErrors());
+                    }
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.warn("floating IP {}: announcement from {} failed", fip.id(), nodeId, cause);
+                }
+            }, MoreExecutors.directExecutor());
+    }
+
+    /**
+     * Returns a gratuitous ARP (a broadcast request for the sender's own address) from the given MAC and IPv4.
+     */
+    static byte[] gratuitousArp(final String mac, final String address) {
+        final byte[] hardware = HexFormat.ofDelimiter(":").parseHex(mac);
+        final byte[] ip = Cidr.parseIp(address).getAddress();
+        return ByteBuffer.allocate(42)
+            .put(new byte[] {-1, -1, -1, -1, -1, -1}).put(hardware).putShort((short) 0x0806)
+            .putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4).putShort((short) 1)
+            .put(hardware).put(ip).put(new byte[6]).put(ip)
+            .array();
+    }
+}
