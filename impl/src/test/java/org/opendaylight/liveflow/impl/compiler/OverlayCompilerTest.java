@@ -137,6 +137,18 @@ class OverlayCompilerTest {
             + "metadata=0x1000000/0xffff000000 actions=goto_table:20"), table10);
     }
 
+    @Test
+    void aChassisAdministrativelyDownHostsNoPortUpAndNobodySendsToIt() {
+        final ConfigSnapshot c2Down = overlay.copy().withChassisAdminState("c2", false).snapshot();
+        final List<String> c1 = dump(compiler.compile(c2Down, inventory, "c1"));
+        assertTrue(c1.stream().noneMatch(flow -> flow.contains("dl_dst=fa:16:3e:00:00:02")), c1::toString);
+        final List<String> c2 = dump(compiler.compile(c2Down, inventory, "c2"));
+        assertTrue(c2.stream().noneMatch(flow -> flow.contains("in_port=1 ")), c2::toString);
+        assertEquals(dump(compiler.compile(overlay.snapshot(), inventory, "c1")),
+            dump(compiler.compile(overlay.copy().withChassisAdminState("c2", false).withChassisAdminState("c2", true)
+                .snapshot(), inventory, "c1")), "back up, c1 is as before");
+    }
+
     private static String cookie(final Owner owner) {
         return "0x" + Long.toHexString(owner.cookie());
     }

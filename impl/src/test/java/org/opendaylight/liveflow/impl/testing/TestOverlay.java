@@ -30,6 +30,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.TrunksBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.ChassisBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.chassis.BridgeMappingBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIpBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
@@ -124,6 +125,19 @@ public final class TestOverlay {
     public TestOverlay withDatapathId(final String chassisName, final long datapathId) {
         chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName))
             .setDatapathId(Uint64.valueOf(datapathId)).build());
+        return this;
+    }
+
+    public TestOverlay withBridgeMapping(final String chassisName, final String physicalNetwork,
+            final String interfaceName) {
+        chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName)).setBridgeMapping(BindingMap.of(
+            new BridgeMappingBuilder().setPhysicalNetwork(physicalNetwork).setInterfaceName(interfaceName).build()))
+            .build());
+        return this;
+    }
+
+    public TestOverlay withChassisAdminState(final String chassisName, final boolean up) {
+        chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName)).setAdminStateUp(up).build());
         return this;
     }
 
