@@ -155,7 +155,7 @@ public class CompilerBenchmark {
                     switchPorts.put("tun-c" + other, 1000L + other);
                 }
             }
-            switchPorts.put("ext", 50L);
+            switchPorts.put("ext", 5000L);
             switches.put("openflow:" + c, new SwitchView("openflow:" + c, switchPorts, true));
         }
         config = ConfigSnapshot.of(new OverlayBuilder()

@@ -392,6 +392,34 @@ class RoutingIT {
         Deliveries.awaitExactly(RoutingIT::counts, counts, Map.of("c1/a2", 1L));
     }
 
+    @Test
+    @Order(14)
+    void aRefusedWriteNamesTheFieldAndChangesNoSwitch() throws Exception {
+        final Map<String, List<String>> before = new HashMap<>();
+        for (OvsChassis node : lab.allChassis()) {
+            before.put(node.name(), node.flowRules());
+        }
+        final Restconf.Response outside = karaf.restconf().put(OverlayClient.OVERLAY + "/floating-ips/floating-ip=bad",
+            OverlayClient.wrap("floating-ip", "{\"id\": \"bad\", \"tenant\": \"ta\", \"floating-ip-address\": "
+                + "\"198.51.100.7\", \"port\": \"a1\"}"));
+        OverlayClient.assertStatus(400, outside);
+        assertEquals("floating IP bad: floating-ip-address 198.51.100.7 is not inside any subnet of an external "
+            + "network", outside.errorMessage());
+        final Restconf.Response clash = karaf.restconf().put(OverlayClient.OVERLAY + "/routers/router=ra",
+            OverlayClient.wrap("router", RA.replace("{\"subnet\": \"sa1\"}",
+                "{\"subnet\": \"sa1\", \"ip-address\": \"10.1.0.11\"}") + "}"));
+        OverlayClient.assertStatus(409, clash);
+        assertEquals("router ra: interface address 10.1.0.11 on subnet sa1 is also fixed-ip of port a1",
+            clash.errorMessage());
+        // a pass over every switch after the refusals: a change would have shown by now
+        overlay.put("/tenants/tenant=tc", "tenant", "{\"id\": \"tc\"}");
+        Thread.sleep(2000);
+        for (OvsChassis node : lab.allChassis()) {
+            assertEquals(before.get(node.name()), node.flowRules(), node.name() + " changed after refused writes");
+        }
+        assertEquals(404, karaf.restconf().get(OverlayClient.OVERLAY + "/floating-ips/floating-ip=bad").status());
+    }
+
     private static void putFloatingIp(final String id, final String address, final String port) throws IOException {
         overlay.put("/floating-ips/floating-ip=" + id, "floating-ip", "{\"id\": \"" + id + "\", \"tenant\": \"ta\", "
             + "\"floating-ip-address\": \"" + address + "\", \"port\": \"" + port + "\"}");

@@ -191,17 +191,6 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
     }
 
     /**
-     * Returns the ports up on this chassis or elsewhere in a network, with the MAC they are reached at.
-     */
-    List<Port> upPortsOf(final String networkId) {
-        final List<Port> out = new ArrayList<>();
-        localPortsOf(networkId).forEach(local -> out.add(local.port()));
-        remotePorts.stream().filter(remote -> idOf(remote.network().getId()).equals(networkId))
-            .forEach(remote -> out.add(remote.port()));
-        return out;
-    }
-
-    /**
      * Gives every port delivered to two places from this chassis a group id derived from its id, so the id stays
      * the same from one compile to the next; a collision moves the later port (in id order) to the next free id.
      */

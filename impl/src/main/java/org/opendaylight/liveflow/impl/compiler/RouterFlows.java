@@ -9,8 +9,11 @@ package org.opendaylight.liveflow.impl.compiler;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.opendaylight.liveflow.impl.compiler.Action.Field;
@@ -40,21 +43,33 @@ final class RouterFlows implements FlowConcern {
     static final int ARP_PRIORITY = ArpResponderFlows.PRIORITY;
     static final int ROUTE_BASE = 1000;
 
+    /** A port's address on one of the router's subnets. */
+    private record Host(String address, Port port, RouterView.Attachment iface) {
+    }
+
     @Override
     public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
+        if (context.routers().isEmpty()) {
+            return;
+        }
+        final Map<String, List<Port>> upPorts = upPortsByNetwork(context);
         for (RouterView router : context.routers()) {
             answerArp(context, router, flows);
             final Owner owner = Owner.router(router.id());
+            final List<Host> hosts = hostsOf(router, upPorts);
+            final Set<Cidr> connected = new HashSet<>();
+            router.interfaces().forEach(iface -> connected.add(iface.cidr()));
             for (RouterView.Attachment ingress : router.interfaces()) {
                 final Match toRouter = Match.any()
                     .withMetadata(Metadata.network(CompileContext.vni(ingress.network())), Metadata.NETWORK_MASK)
                     .withEthDst(router.mac(), null);
-                final Set<Cidr> connected = new HashSet<>();
                 for (RouterView.Attachment iface : router.interfaces()) {
-                    connected.add(iface.cidr());
                     flows.add(FlowSpec.drop(Table.L3, priorityOf(iface.cidr().prefixLength()),
                         toRouter.withIpv4Dst(iface.cidr().toString()), owner));
-                    hostRoutes(context, router, iface, toRouter, owner, flows);
+                }
+                for (Host host : hosts) {
+                    flows.add(route(router, toRouter.withIpv4Dst(host.address()), 32, host.port(), host.iface(),
+                        owner));
                 }
                 for (RouterView.Route route : router.routes()) {
                     // a connected subnet wins over a static route to the same prefix
@@ -94,19 +109,38 @@ final class RouterFlows implements FlowConcern {
         }
     }
 
-    private static void hostRoutes(final CompileContext context, final RouterView router,
-            final RouterView.Attachment iface, final Match toRouter, final Owner owner, final List<FlowSpec> flows) {
-        for (Port port : context.upPortsOf(iface.networkId())) {
-            if (port.getDeviceOwner() == DeviceOwner.Router) {
-                continue;
-            }
-            for (FixedIp fixed : port.nonnullFixedIp().values()) {
-                final String address = fixed.getIpAddress().stringValue();
-                if (idOf(fixed.getSubnet()).equals(iface.subnetId()) && address.indexOf(':') < 0) {
-                    flows.add(route(router, toRouter.withIpv4Dst(address), 32, port, iface, owner));
+    /**
+     * Returns the ports up anywhere, by network id, computed once per compile: every router of the chassis asks.
+     */
+    private static Map<String, List<Port>> upPortsByNetwork(final CompileContext context) {
+        final Map<String, List<Port>> out = new HashMap<>();
+        context.localPorts().forEach(local -> out.computeIfAbsent(idOf(local.network().getId()),
+            id -> new ArrayList<>()).add(local.port()));
+        context.remotePorts().forEach(remote -> out.computeIfAbsent(idOf(remote.network().getId()),
+            id -> new ArrayList<>()).add(remote.port()));
+        return out;
+    }
+
+    /**
+     * Returns the IPv4 addresses ports up anywhere have on the router's subnets (a port the router owns is the
+     * interface itself).
+     */
+    private static List<Host> hostsOf(final RouterView router, final Map<String, List<Port>> upPorts) {
+        final List<Host> out = new ArrayList<>();
+        for (RouterView.Attachment iface : router.interfaces()) {
+            for (Port port : upPorts.getOrDefault(iface.networkId(), List.of())) {
+                if (port.getDeviceOwner() == DeviceOwner.Router) {
+                    continue;
+                }
+                for (FixedIp fixed : port.nonnullFixedIp().values()) {
+                    final String address = fixed.getIpAddress().stringValue();
+                    if (idOf(fixed.getSubnet()).equals(iface.subnetId()) && address.indexOf(':') < 0) {
+                        out.add(new Host(address, port, iface));
+                    }
                 }
             }
         }
+        return out;
     }
 
     private static Optional<RouterView.Attachment> networkOf(final RouterView router, final Port port) {
