@@ -87,12 +87,7 @@ class DataPlaneIT {
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        if (karaf != null) {
-            karaf.close();
-        }
+        KarafInstance.stopAll(lab, karaf);
     }
 
     @Test

@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,6 +181,19 @@ final class KarafInstance implements AutoCloseable {
     List<String> logLinesWith(final String... texts) throws IOException {
         try (Stream<String> lines = Files.lines(home.resolve("data/log/karaf.log"))) {
             return lines.filter(line -> Stream.of(texts).anyMatch(line::contains)).toList();
+        }
+    }
+
+    /**
+     * Stops a lab test's switches, then its controller (either may be null: what failed to start): the switches
+     * first, so that the controller stops without sessions to tear down.
+     */
+    static void stopAll(final OvsLab lab, final KarafInstance karaf) {
+        if (lab != null) {
+            lab.close();
+        }
+        if (karaf != null) {
+            karaf.close();
         }
     }
 

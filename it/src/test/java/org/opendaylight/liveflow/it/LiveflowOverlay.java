@@ -7,14 +7,18 @@
  */
 package org.opendaylight.liveflow.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.opendaylight.liveflow.it.lab.StreamPort;
 
 /**
  * liveflow in the migration benchmark: the distribution with its OpenFlowPlugin, the lab's switches connected to
@@ -23,6 +27,10 @@ import org.opendaylight.liveflow.it.lab.OvsLab;
 final class LiveflowOverlay implements MigratingOverlay {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
+    /** The distributed router's MAC, on every network it joins. */
+    private static final String ROUTER_MAC = "fa:16:3e:ff:00:01";
+
+    private final List<StreamPort> streams = new ArrayList<>();
     private KarafInstance karaf;
     private OvsLab lab;
     private OverlayClient overlay;
@@ -33,7 +41,7 @@ final class LiveflowOverlay implements MigratingOverlay {
     }
 
     @Override
-    public List<Path> setUp(final int count) throws Exception {
+    public List<ProbeStream.Sender> setUp(final int count) throws Exception {
         karaf = KarafInstance.start("migration-bench", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
         final String[] names = new String[count];
@@ -41,32 +49,56 @@ final class LiveflowOverlay implements MigratingOverlay {
             names[i] = "c" + (i + 1);
         }
         lab = OvsLab.start(karaf.home().resolveSibling("migration-bench-ovs"), karaf.openflowPort(), names);
+        final OvsLab.ExternalNetwork external = lab.addExternalNetwork();
         overlay.put("/tenants/tenant=tb", "tenant", "{\"id\": \"tb\"}");
-        overlay.put("/networks/network=net-b", "network",
-            "{\"id\": \"net-b\", \"tenant\": \"tb\", \"segmentation-id\": 909}");
-        overlay.put("/subnets/subnet=sb", "subnet",
-            "{\"id\": \"sb\", \"tenant\": \"tb\", \"network\": \"net-b\", \"cidr\": \"10.9.0.0/16\"}");
+        putNetwork("net-b", 909, "sb", "10.9.0.0/16", "10.9.255.254", "");
+        putNetwork("net-r", 908, "sr", "10.8.0.0/16", "10.8.255.254", "");
+        putNetwork("ext", 900, "ext-s", "172.24.4.0/24", GATEWAY_IP, GATEWAY_MAC);
         overlay.restconf().put(OverlayClient.OVERLAY + "/migration-settings",
             "{\"liveflow:migration-settings\": {\"binding-timeout\": 3600}}");
         for (OvsChassis node : lab.allChassis()) {
-            overlay.putChassis(node);
+            overlay.put("/chassis-registry/chassis=" + node.name(), "chassis", "{\"name\": \"" + node.name()
+                + "\", \"tunnel-ip\": \"" + node.underlayIp() + "\", \"datapath-id\": " + node.datapathId()
+                + ", \"bridge-mapping\": [{\"physical-network\": \"physnet1\", \"interface-name\": \"ext\"}]}");
         }
+        overlay.put("/routers/router=r", "router", "{\"id\": \"r\", \"tenant\": \"tb\", \"mac-address\": \""
+            + ROUTER_MAC + "\", \"interface\": [{\"subnet\": \"sb\"}, {\"subnet\": \"sr\"}]}");
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "tb", "net-b", "sb", VM_MAC, VM_IP, "c1"));
         for (int k = 3; k <= count; k++) {
             overlay.put("/ports/port=s" + k, "port", OverlayClient.vm("s" + k, "tb", "net-b", "sb",
                 ProbeStream.senderMac(k), ProbeStream.senderIp(k), "c" + k));
+            overlay.put("/ports/port=r" + k, "port", OverlayClient.vm("r" + k, "tb", "net-r", "sr",
+                MigratingOverlay.routedSenderMac(k), MigratingOverlay.routedSenderIp(k), "c" + k));
         }
+        overlay.put("/floating-ips/floating-ip=fip", "floating-ip", "{\"id\": \"fip\", \"tenant\": \"tb\", "
+            + "\"floating-ip-address\": \"" + FLOATING_IP + "\", \"port\": \"vm\"}");
         OverlayClient.awaitPipelineOnEverySwitch(lab, PATIENCE);
         lab.chassis("c1").addVmPort(VM, VM_OFPORT);
-        final List<Path> sockets = new ArrayList<>();
+        final Map<String, Path> sockets = new HashMap<>();
         for (int k = 3; k <= count; k++) {
-            sockets.add(lab.chassis("c" + k).addStreamVmPort("s" + k, SENDER_OFPORT));
+            sockets.put("s" + k, lab.chassis("c" + k).addStreamVmPort("s" + k, SENDER_OFPORT));
+            sockets.put("r" + k, lab.chassis("c" + k).addStreamVmPort("r" + k, ROUTED_SENDER_OFPORT));
         }
         for (int k = 3; k <= count; k++) {
             awaitFlow("c" + k, "dl_dst=" + VM_MAC, "output:");
             awaitFlow("c" + k, "in_port=" + SENDER_OFPORT + " ", "");
+            awaitFlow("c" + k, "in_port=" + ROUTED_SENDER_OFPORT + " ", "");
+            awaitFlow("c" + k, "nw_dst=" + VM_IP + " ", "dec_ttl");
         }
-        return sockets;
+        awaitFlow("c1", "nw_dst=" + FLOATING_IP + " ", "dec_ttl");
+        return MigratingOverlay.senders(count, ROUTER_MAC, streams,
+            (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
+    }
+
+    private void putNetwork(final String network, final int vni, final String subnet, final String cidr,
+            final String gateway, final String gatewayMac) throws IOException {
+        final boolean external = !gatewayMac.isEmpty();
+        overlay.put("/networks/network=" + network, "network", "{\"id\": \"" + network + "\", \"tenant\": \"tb\", "
+            + "\"segmentation-id\": " + vni + (external ? ", \"external\": true, \"physical-network\": \"physnet1\""
+                : "") + "}");
+        overlay.put("/subnets/subnet=" + subnet, "subnet", "{\"id\": \"" + subnet + "\", \"tenant\": \"tb\", "
+            + "\"network\": \"" + network + "\", \"cidr\": \"" + cidr + "\", \"gateway-ip\": \"" + gateway + "\""
+            + (external ? ", \"gateway-mac\": \"" + gatewayMac + "\"" : "") + "}");
     }
 
     @Override
@@ -111,11 +143,13 @@ final class LiveflowOverlay implements MigratingOverlay {
 
     @Override
     public void close() {
-        if (lab != null) {
-            lab.close();
+        for (StreamPort stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // the lab goes next; a socket that did not close cleanly changes nothing
+            }
         }
-        if (karaf != null) {
-            karaf.close();
-        }
+        KarafInstance.stopAll(lab, karaf);
     }
 }

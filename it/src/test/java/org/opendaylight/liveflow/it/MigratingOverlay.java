@@ -7,13 +7,19 @@
  */
 package org.opendaylight.liveflow.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.StreamPort;
 
 /**
  * A system that keeps a migrating VM's traffic flowing (liveflow, or OVN), set up on a lab of N chassis the same
- * way: VM "vm" on c1 (the source), c2 the destination, a sender VM "sK" on every other chassis cK.
+ * way: VM "vm" on c1 (the source), c2 the destination. Three kinds of traffic reach the VM: switched, from a
+ * sender VM "sK" on its network on every other chassis cK; routed, from a sender VM "rK" on another network
+ * (10.8.0.0/16) on the same chassis, through the tenant's distributed router; and to the VM's floating IP from a
+ * host behind the external network's gateway.
  */
 interface MigratingOverlay extends AutoCloseable {
     String VM = "vm";
@@ -21,15 +27,38 @@ interface MigratingOverlay extends AutoCloseable {
     String VM_IP = "10.9.0.1";
     int VM_OFPORT = 1;
     int SENDER_OFPORT = 2;
+    int ROUTED_SENDER_OFPORT = 3;
+    String FLOATING_IP = "172.24.4.10";
+    String FLOATING_IP_MAC = "02:00:ac:18:04:0a";
+    String GATEWAY_IP = "172.24.4.1";
+    String GATEWAY_MAC = "02:fe:00:00:00:01";
+    String INTERNET_HOST = "198.51.100.1";
+    /** Sender ids: switched senders are K, routed ones this plus K, the floating IP's sender this times two. */
+    int ROUTED = 1000;
+
+    /** The kinds of traffic, in the order the benchmark reports them. */
+    List<String> KINDS = List.of("switched", "routed", "floating IP");
+
+    static String kindOf(final int sender) {
+        return KINDS.get(Math.min(2, sender / ROUTED));
+    }
+
+    static String routedSenderMac(final int chassis) {
+        return String.format("fa:16:3e:0d:%02x:%02x", chassis >> 8, chassis & 0xff);
+    }
+
+    static String routedSenderIp(final int chassis) {
+        return String.format("10.8.%d.%d", 1 + (chassis >> 8), chassis & 0xff);
+    }
 
     String name();
 
     /**
-     * Starts the lab and the system, configures the network, plugs the VM on c1 and a stream-fed sender on every
-     * other chassis but c2, and waits until every sender's chassis can reach the VM. Returns the senders' sockets
-     * in sender index order (3..N).
+     * Starts the lab and the system, configures the networks, the router and the floating IP, plugs the VM on c1,
+     * a stream-fed switched and routed sender on every other chassis but c2, and waits until every sender's chassis
+     * can reach the VM. Returns every sender, its link open.
      */
-    List<Path> setUp(int chassis) throws Exception;
+    List<ProbeStream.Sender> setUp(int chassis) throws Exception;
 
     OvsChassis chassis(String name);
 
@@ -53,4 +82,33 @@ interface MigratingOverlay extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Connects the senders of the lab (switched and routed on c3..cN, the floating IP's from the gateway host),
+     * given the router's MAC on the senders' network and the sockets; the caller closes the returned ports.
+     */
+    static List<ProbeStream.Sender> senders(final int count, final String routerMacOnSenderNetwork,
+            final List<StreamPort> opened, final SocketOf sockets) throws IOException {
+        final List<ProbeStream.Sender> out = new ArrayList<>();
+        for (int k = 3; k <= count; k++) {
+            final StreamPort switched = StreamPort.connect(sockets.of("s", k));
+            final StreamPort routed = StreamPort.connect(sockets.of("r", k));
+            opened.add(switched);
+            opened.add(routed);
+            out.add(new ProbeStream.Sender(k, switched::send, ProbeStream.senderMac(k), VM_MAC,
+                ProbeStream.senderIp(k), VM_IP));
+            out.add(new ProbeStream.Sender(ROUTED + k, routed::send, routedSenderMac(k), routerMacOnSenderNetwork,
+                routedSenderIp(k), VM_IP));
+        }
+        final StreamPort gateway = StreamPort.connect(sockets.of("gw", 0));
+        opened.add(gateway);
+        out.add(new ProbeStream.Sender(2 * ROUTED, gateway::send, GATEWAY_MAC, FLOATING_IP_MAC, INTERNET_HOST,
+            FLOATING_IP));
+        return out;
+    }
+
+    /** Where the socket of a sender is: "s" or "r" and the chassis index, or "gw". */
+    interface SocketOf {
+        Path of(String kind, int chassis) throws IOException;
+    }
 }

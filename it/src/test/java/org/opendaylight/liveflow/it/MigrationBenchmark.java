@@ -19,26 +19,27 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.PcapFile;
-import org.opendaylight.liveflow.it.lab.StreamPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Migration benchmark, not part of the test command (run: it/migration-benchmark, or ./mvnw -f it/pom.xml verify
  * -Dit.test=MigrationBenchmark -Dbench.chassis=3,20,100 -Dbench.systems=liveflow,ovn). For each lab size and each
- * system, the same steps in one run: a VM on c1 receives a steady stream of numbered UDP probes from a sender VM on
- * every other chassis but c2; once a probe of every sender reaches it (a steady stream, within two minutes, else that
- * run fails), and one second more, the destination interface is plugged on c2; one second later the VM resumes on c2
+ * system, the same steps in one run: a VM on c1 receives a steady stream of numbered UDP probes of three kinds:
+ * switched, from a sender VM on its network on every other chassis but c2; routed, from a sender VM on another
+ * network on the same chassis through the distributed router; and to its floating IP from a host behind the external
+ * network's gateway. Once a probe of every sender reaches it (a steady stream, within two minutes, else that run
+ * fails), and one second more, the destination interface is plugged on c2; one second later the VM resumes on c2
  * and sends its RARP (activation); one second after that the cloud moves the binding to c2. From the pcaps of the VM's
  * interfaces on c1 and c2: probes sent after the VM resumed that never reached it on c2 (lost), probes it got twice on
- * c2 (duplicates), and, per sender chassis, when it stopped sending to c1 (switched), measured from activation with
+ * c2 (duplicates), and, per sender, when it stopped sending to c1 (switched), measured from activation with
  * the stream's resolution (the gap between two probes of one sender). Base loss: the share of probes sent in the
  * second before the plug that reached the VM nowhere, what the lab itself drops (on 2 cores, 100 userspace switches
- * drop some of the stream whatever the controller does); lost after R is to be read against it.
+ * drop some of the stream whatever the controller does); lost after R is to be read against it. Each figure is
+ * reported per kind of traffic.
  */
 class MigrationBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
@@ -46,15 +47,15 @@ class MigrationBenchmark {
     private static final long MIN_GAP_MICROS = 5000;
     private static final Duration STEADY_PATIENCE = Duration.ofSeconds(120);
 
-    /** One system's figures at one lab size. */
-    record Result(String system, int chassis, int senders, long gapMicros, double baseLossPercent,
+    /** One system's figures at one lab size for one kind of traffic. */
+    record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
             long sentAfterResume, long lost, long duplicates, double switchedMedianMillis, double switchedAllMillis,
             int neverSwitched, String note) {
         String row() {
-            return String.format("| %-8s | %4d | %4d | %6.1f | %8.1f | %7d | %5d | %6.1f | %5d | %9.1f | %9.1f | %s |",
-                system, chassis, senders, gapMicros / 1000.0, baseLossPercent, sentAfterResume, lost,
-                sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume, duplicates, switchedMedianMillis,
-                switchedAllMillis, note);
+            return String.format("| %-8s | %4d | %-11s | %4d | %6.1f | %8.1f | %7d | %5d | %6.1f | %5d | %9.1f | "
+                + "%9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0, baseLossPercent,
+                sentAfterResume, lost, sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume, duplicates,
+                switchedMedianMillis, switchedAllMillis, note);
         }
     }
 
@@ -71,7 +72,7 @@ class MigrationBenchmark {
             for (String system : systems) {
                 // a lab size one system cannot reach is a row of the table, not the end of the others
                 try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay() : new LiveflowOverlay()) {
-                    rows.add(run(overlay, size).row());
+                    run(overlay, size).forEach(result -> rows.add(result.row()));
                 } catch (Exception | AssertionError e) {
                     LOG.error("{} at {} chassis failed", system, size, e);
                     failures.add(system + " at " + size + " chassis: " + e.getMessage());
@@ -90,29 +91,23 @@ class MigrationBenchmark {
 
     private static String table(final List<String> rows) {
         final StringBuilder table = new StringBuilder()
-            .append("| system   | chas | send | gap ms | base loss% | sent>=R | lost  | lost%  | dups  | sw p50 ms "
-                + "| sw max ms | note |\n")
-            .append("|----------|------|------|--------|------------|---------|-------|--------|-------|-----------"
-                + "|-----------|------|\n");
+            .append("| system   | chas | traffic     | send | gap ms | base loss% | sent>=R | lost  | lost%  | dups  "
+                + "| sw p50 ms | sw max ms | note |\n")
+            .append("|----------|------|-------------|------|--------|------------|---------|-------|--------|-------"
+                + "|-----------|-----------|------|\n");
         rows.forEach(row -> table.append(row).append('\n'));
         return table.toString();
     }
 
-    private static Result run(final MigratingOverlay overlay, final int size) throws Exception {
-        final List<Path> sockets = overlay.setUp(size);
-        final List<Integer> senders = new ArrayList<>();
-        final List<StreamPort> ports = new ArrayList<>();
-        for (int k = 3; k <= size; k++) {
-            senders.add(k);
-            ports.add(StreamPort.connect(sockets.get(k - 3)));
-        }
+    private static List<Result> run(final MigratingOverlay overlay, final int size) throws Exception {
+        final List<ProbeStream.Sender> senders = overlay.setUp(size);
         final long gap = Math.max(MIN_GAP_MICROS, senders.size() * 1_000_000L / TOTAL_PROBES_PER_SECOND);
         final long resumed;
         final long steadyMillis;
         final long steadyAt;
         final long pluggedAt;
         final long began = ProbeStream.micros(Instant.now());
-        final ProbeStream stream = new ProbeStream(ports, senders, MigratingOverlay.VM_MAC, MigratingOverlay.VM_IP);
+        final ProbeStream stream = new ProbeStream(senders);
         try (stream) {
             stream.start(gap);
             steadyMillis = awaitSteadyDelivery(overlay, senders, stream);
@@ -137,55 +132,65 @@ class MigrationBenchmark {
             .toList(), destinationFrames.stream().map(PcapFile.Frame::micros).toList(), resumed,
             Math.max(began, resumed - 1_500_000), resumed + 2_500_000);
         final Map<ProbeStream.Probe, Integer> atDestination = count(destinationFrames);
+        final Map<ProbeStream.Probe, Integer> atSource = count(sourceFrames);
         final Map<Integer, Long> lastAtSource = new HashMap<>();
         for (PcapFile.Frame frame : sourceFrames) {
-            final Optional<ProbeStream.Probe> probe = ProbeStream.parse(frame.bytes());
-            probe.ifPresent(p -> lastAtSource.merge(p.sender(), stream.sentAt(p), Math::max));
+            ProbeStream.parse(frame.bytes())
+                .ifPresent(probe -> lastAtSource.merge(probe.sender(), stream.sentAt(probe), Math::max));
         }
-        // what the lab itself loses (an overloaded 2-core machine drops frames in userspace switches): probes of the
-        // second before the plug that reached the VM nowhere
-        final Map<ProbeStream.Probe, Integer> atSource = count(sourceFrames);
-        final List<ProbeStream.Probe> beforePlug = stream.sentSince(steadyAt).stream()
-            .filter(probe -> stream.sentAt(probe) < pluggedAt).toList();
-        final long lostBeforePlug = beforePlug.stream()
-            .filter(probe -> !atSource.containsKey(probe) && !atDestination.containsKey(probe)).count();
-        final double baseLossPercent = beforePlug.isEmpty() ? 0 : 100.0 * lostBeforePlug / beforePlug.size();
-        final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed);
-        final long lost = afterResume.stream().filter(probe -> !atDestination.containsKey(probe)).count();
-        final long duplicates = atDestination.values().stream().mapToLong(times -> times - 1).sum();
-        final List<Double> switched = new ArrayList<>();
-        int never = 0;
-        for (int sender : senders) {
-            final Long last = lastAtSource.get(sender);
-            if (last == null) {
-                continue;
-            }
-            if (last >= resumed + 2_500_000) {
-                never++;
-            }
-            switched.add(Math.max(0, last - resumed + gap) / 1000.0);
-        }
-        switched.sort(Double::compare);
-        String note = (never > 0 ? never + " senders never switched; " : "")
-            + String.format("steady %.1f s after start; ", steadyMillis / 1000.0);
+        String note = String.format("steady %.1f s after start; ", steadyMillis / 1000.0);
         if (overlay instanceof LiveflowOverlay liveflow) {
             note += String.format("engine: flows written %.1f ms after activation",
                 liveflow.engineConvergenceMillis());
         } else if (overlay instanceof OvnOverlay ovn) {
             note += ovn.note();
         }
-        return new Result(overlay.name(), size, senders.size(), gap, baseLossPercent, afterResume.size(), lost,
-            duplicates,
-            switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
-            switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never, note);
+        final List<Result> results = new ArrayList<>();
+        for (String kind : MigratingOverlay.KINDS) {
+            final List<Integer> ids = senders.stream().map(ProbeStream.Sender::id)
+                .filter(id -> MigratingOverlay.kindOf(id).equals(kind)).toList();
+            // what the lab itself loses (an overloaded 2-core machine drops frames in userspace switches): probes of
+            // the second before the plug that reached the VM nowhere
+            final List<ProbeStream.Probe> beforePlug = stream.sentSince(steadyAt).stream()
+                .filter(probe -> ids.contains(probe.sender()) && stream.sentAt(probe) < pluggedAt).toList();
+            final long lostBeforePlug = beforePlug.stream()
+                .filter(probe -> !atSource.containsKey(probe) && !atDestination.containsKey(probe)).count();
+            final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed).stream()
+                .filter(probe -> ids.contains(probe.sender())).toList();
+            final long lost = afterResume.stream().filter(probe -> !atDestination.containsKey(probe)).count();
+            final long duplicates = atDestination.entrySet().stream()
+                .filter(entry -> ids.contains(entry.getKey().sender())).mapToLong(entry -> entry.getValue() - 1)
+                .sum();
+            final List<Double> switched = new ArrayList<>();
+            int never = 0;
+            for (int sender : ids) {
+                final Long last = lastAtSource.get(sender);
+                if (last == null) {
+                    continue;
+                }
+                if (last >= resumed + 2_500_000) {
+                    never++;
+                }
+                switched.add(Math.max(0, last - resumed + gap) / 1000.0);
+            }
+            switched.sort(Double::compare);
+            results.add(new Result(overlay.name(), size, kind, ids.size(), gap,
+                beforePlug.isEmpty() ? 0 : 100.0 * lostBeforePlug / beforePlug.size(), afterResume.size(), lost,
+                duplicates, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
+                switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never,
+                (never > 0 ? never + " senders never switched; " : "") + note));
+        }
+        return results;
     }
 
     /**
      * Waits until a probe of every sender, sent in the last second, has reached the VM on c1: the migration starts
      * from a steady stream, not from a data plane still being programmed. Returns how long that took, in ms.
      */
-    private static long awaitSteadyDelivery(final MigratingOverlay overlay, final List<Integer> senders,
+    private static long awaitSteadyDelivery(final MigratingOverlay overlay, final List<ProbeStream.Sender> senders,
             final ProbeStream stream) throws Exception {
+        final Set<Integer> ids = new HashSet<>();
+        senders.forEach(sender -> ids.add(sender.id()));
         final Instant start = Instant.now();
         final Instant deadline = start.plus(STEADY_PATIENCE);
         while (true) {
@@ -195,12 +200,14 @@ class MigrationBenchmark {
                 ProbeStream.parse(frame.bytes()).filter(probe -> stream.sentAt(probe) >= since)
                     .ifPresent(probe -> reaching.add(probe.sender()));
             }
-            if (reaching.containsAll(senders)) {
+            if (reaching.containsAll(ids)) {
                 return Duration.between(start, Instant.now()).toMillis();
             }
             if (Instant.now().isAfter(deadline)) {
+                final Set<Integer> missing = new HashSet<>(ids);
+                missing.removeAll(reaching);
                 throw new AssertionError("no steady stream: after " + STEADY_PATIENCE.toSeconds() + " s, probes of "
-                    + reaching.size() + " of " + senders.size() + " senders reach the VM on c1");
+                    + reaching.size() + " of " + ids.size() + " senders reach the VM on c1; missing " + missing);
             }
             Thread.sleep(500);
         }

@@ -84,12 +84,7 @@ class MigrationIT {
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        if (karaf != null) {
-            karaf.close();
-        }
+        KarafInstance.stopAll(lab, karaf);
     }
 
     /**

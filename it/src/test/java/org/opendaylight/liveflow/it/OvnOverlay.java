@@ -7,23 +7,33 @@
  */
 package org.opendaylight.liveflow.it;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.opendaylight.liveflow.it.lab.OvnCentral;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.opendaylight.liveflow.it.lab.StreamPort;
 
 /**
- * OVN 23.03 (Debian's ovn-central and ovn-host) in the migration benchmark, on the same lab: one logical switch,
- * the VM's logical port with a multi-chassis binding (requested-chassis c1,c2) and activation-strategy=rarp
- * during the migration, then requested-chassis c2 as Nova sets it when the migration completes.
+ * OVN 23.03 (Debian's ovn-central and ovn-host) in the migration benchmark, on the same lab: the VM's network and
+ * the routed senders' network joined by a distributed logical router with a gateway port on the external network
+ * and the VM's floating IP; the VM's logical port with a multi-chassis binding (requested-chassis c1,c2) and
+ * activation-strategy=rarp during the migration, then requested-chassis c2 as Nova sets it when the migration
+ * completes.
  */
 final class OvnOverlay implements MigratingOverlay {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
+    /** The router port's MAC on the routed senders' network (OVN gives each router port its own). */
+    private static final String ROUTER_MAC_ON_SENDERS = "02:aa:00:00:00:02";
+
+    private final List<StreamPort> streams = new ArrayList<>();
     private OvnCentral central;
     private OvsLab lab;
     private long preparedMillis;
@@ -34,7 +44,7 @@ final class OvnOverlay implements MigratingOverlay {
     }
 
     @Override
-    public List<Path> setUp(final int count) throws Exception {
+    public List<ProbeStream.Sender> setUp(final int count) throws Exception {
         final Path dir = Path.of(System.getProperty("liveflow.it.workdir", "target/karaf-runs"), "migration-bench-ovn");
         central = OvnCentral.start(dir.resolve("central"));
         final String[] names = new String[count];
@@ -42,22 +52,53 @@ final class OvnOverlay implements MigratingOverlay {
             names[i] = "c" + (i + 1);
         }
         lab = OvsLab.startForOvn(dir.resolve("chassis"), central.southbound(), names);
-        central.nbctl("ls-add", "net-b");
+        final OvsLab.ExternalNetwork external = lab.addExternalNetwork();
+        configureRouterAndFloatingIp();
         central.nbctl("lsp-add", "net-b", VM, "--", "lsp-set-addresses", VM, VM_MAC + " " + VM_IP,
             "--", "lsp-set-options", VM, "requested-chassis=c1");
         for (int k = 3; k <= count; k++) {
             central.nbctl("lsp-add", "net-b", "s" + k, "--", "lsp-set-addresses", "s" + k,
                 ProbeStream.senderMac(k) + " " + ProbeStream.senderIp(k), "--", "lsp-set-options", "s" + k,
                 "requested-chassis=c" + k);
+            central.nbctl("lsp-add", "net-r", "r" + k, "--", "lsp-set-addresses", "r" + k,
+                MigratingOverlay.routedSenderMac(k) + " " + MigratingOverlay.routedSenderIp(k), "--",
+                "lsp-set-options", "r" + k, "requested-chassis=c" + k);
         }
         lab.chassis("c1").addVmPort(VM, VM_OFPORT);
-        final List<Path> sockets = new ArrayList<>();
+        final Map<String, Path> sockets = new HashMap<>();
         for (int k = 3; k <= count; k++) {
-            sockets.add(lab.chassis("c" + k).addStreamVmPort("s" + k, SENDER_OFPORT));
+            sockets.put("s" + k, lab.chassis("c" + k).addStreamVmPort("s" + k, SENDER_OFPORT));
+            sockets.put("r" + k, lab.chassis("c" + k).addStreamVmPort("r" + k, ROUTED_SENDER_OFPORT));
         }
         awaitChassisRegistered(count);
         central.nbctl("--wait=hv", "--timeout=300", "sync");
-        return sockets;
+        return MigratingOverlay.senders(count, ROUTER_MAC_ON_SENDERS, streams,
+            (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
+    }
+
+    /**
+     * The tenant's router joins net-b (the VM's) and net-r (the routed senders'), and the external network
+     * "public" (a localnet port on physnet1) through a distributed gateway port on c3; the VM's floating IP is a
+     * distributed dnat_and_snat with its own MAC (external_mac) on the VM's chassis (logical_port), as the issue
+     * asks of OVN.
+     */
+    private void configureRouterAndFloatingIp() throws IOException {
+        central.nbctl("ls-add", "net-b", "--", "ls-add", "net-r", "--", "ls-add", "public", "--", "lr-add", "lr0");
+        central.nbctl("lrp-add", "lr0", "lrp-b", "02:aa:00:00:00:01", "10.9.255.254/16");
+        central.nbctl("lrp-add", "lr0", "lrp-r", ROUTER_MAC_ON_SENDERS, "10.8.255.254/16");
+        central.nbctl("lrp-add", "lr0", "lrp-public", "02:aa:00:00:00:03", "172.24.4.2/24");
+        for (String[] link : List.of(new String[] {"net-b", "b-lr0", "lrp-b"},
+                new String[] {"net-r", "r-lr0", "lrp-r"}, new String[] {"public", "public-lr0", "lrp-public"})) {
+            central.nbctl("lsp-add", link[0], link[1], "--", "lsp-set-type", link[1], "router",
+                "--", "lsp-set-addresses", link[1], "router",
+                "--", "lsp-set-options", link[1], "router-port=" + link[2], "nat-addresses=router");
+        }
+        central.nbctl("lsp-add", "public", "ln-public", "--", "lsp-set-type", "ln-public", "localnet",
+            "--", "lsp-set-addresses", "ln-public", "unknown",
+            "--", "lsp-set-options", "ln-public", "network_name=physnet1");
+        central.nbctl("lrp-set-gateway-chassis", "lrp-public", "c3", "1");
+        central.nbctl("lr-route-add", "lr0", "0.0.0.0/0", GATEWAY_IP);
+        central.nbctl("lr-nat-add", "lr0", "dnat_and_snat", FLOATING_IP, VM_IP, VM, FLOATING_IP_MAC);
     }
 
     private void awaitChassisRegistered(final int count) throws Exception {
@@ -104,6 +145,13 @@ final class OvnOverlay implements MigratingOverlay {
 
     @Override
     public void close() {
+        for (StreamPort stream : streams) {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                // the lab goes next; a socket that did not close cleanly changes nothing
+            }
+        }
         if (lab != null) {
             lab.close();
         }

@@ -11,41 +11,63 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.opendaylight.liveflow.it.lab.StreamPort;
+import org.opendaylight.liveflow.it.lab.PcapFile;
 
 /**
- * A steady stream of numbered UDP probes from several sender VMs to one receiver: every tick, each sender sends
- * its next sequence number (the UDP source port). It remembers when each probe was sent, in microseconds since
+ * A steady stream of numbered UDP probes from several senders: every tick, each sender sends its next sequence
+ * number. A probe names its sender in the UDP destination port ({@link #BASE_PORT} + sender id) and its sequence
+ * number in the source port, so the capture of the port that delivers it tells which probe it is whatever a router
+ * or a NAT rewrote on the way (MACs, addresses, TTL). It remembers when each probe was sent, in microseconds since
  * the epoch, the clock Open vSwitch stamps its pcap records with.
  */
 final class ProbeStream implements AutoCloseable {
-    /** One probe: which sender (index in the sender MAC) and which sequence number. */
+    /** One probe: which sender and which sequence number. */
     record Probe(int sender, int seq) {
     }
 
+    /** Where a sender's frames enter the lab: a stream port's socket, or {@code netdev-dummy/receive}. */
+    interface Link {
+        void send(byte[] frame) throws IOException;
+
+        /**
+         * Returns a link that injects into a dummy port through {@code netdev-dummy/receive} (hex-encoded).
+         */
+        static Link injecting(final HexInjector injector) {
+            return frame -> injector.inject(HexFormat.of().formatHex(frame));
+        }
+    }
+
+    /** Puts one hex-encoded frame into the lab. */
+    interface HexInjector {
+        void inject(String hexFrame) throws IOException;
+    }
+
+    /**
+     * One sender: its id (in every probe it sends), where its frames enter, and the headers they carry.
+     */
+    record Sender(int id, Link link, String srcMac, String dstMac, String srcIp, String dstIp) {
+    }
+
+    static final int BASE_PORT = 10000;
+    private static final int MAX_SENDERS = 10000;
     private static final int ETH_IPV4 = 0x0800;
     private static final int UDP = 17;
 
-    private final List<StreamPort> ports;
-    private final List<Integer> senders;
-    private final String dstMac;
-    private final String dstIp;
+    private final List<Sender> senders;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
     private final ConcurrentHashMap<Probe, Long> sentAt = new ConcurrentHashMap<>();
     private int seq;
     private volatile IOException failure;
 
-    ProbeStream(final List<StreamPort> ports, final List<Integer> senders, final String dstMac, final String dstIp) {
-        this.ports = List.copyOf(ports);
+    ProbeStream(final List<Sender> senders) {
         this.senders = List.copyOf(senders);
-        this.dstMac = dstMac;
-        this.dstIp = dstIp;
     }
 
     void start(final long gapMicros) {
@@ -57,10 +79,9 @@ final class ProbeStream implements AutoCloseable {
             return;
         }
         try {
-            for (int i = 0; i < ports.size(); i++) {
-                final int sender = senders.get(i);
-                ports.get(i).send(frame(sender, seq));
-                sentAt.put(new Probe(sender, seq), micros(Instant.now()));
+            for (Sender sender : senders) {
+                sender.link().send(frame(sender, seq));
+                sentAt.put(new Probe(sender.id(), seq), micros(Instant.now()));
             }
             seq++;
         } catch (IOException e) {
@@ -72,6 +93,9 @@ final class ProbeStream implements AutoCloseable {
         return sentAt.getOrDefault(probe, -1L);
     }
 
+    /**
+     * Returns the probes whose sending ended at or after the given time (microseconds).
+     */
     List<Probe> sentSince(final long micros) {
         final List<Probe> out = new ArrayList<>();
         sentAt.forEach((probe, at) -> {
@@ -82,6 +106,22 @@ final class ProbeStream implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Returns the probes sent before the given time (microseconds).
+     */
+    List<Probe> sentBefore(final long micros) {
+        final List<Probe> out = new ArrayList<>();
+        sentAt.forEach((probe, at) -> {
+            if (at < micros) {
+                out.add(probe);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Stops sending; the links stay open (their owner closes them).
+     */
     @Override
     public void close() throws IOException {
         // not shutdownNow: interrupting a tick mid-write closes its channel, and that is no failure of the stream
@@ -92,9 +132,6 @@ final class ProbeStream implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        for (StreamPort port : ports) {
-            port.close();
         }
         if (failure != null) {
             throw failure;
@@ -117,29 +154,36 @@ final class ProbeStream implements AutoCloseable {
      * Returns the probe a frame carries, if it is one.
      */
     static Optional<Probe> parse(final byte[] frame) {
-        if (frame.length < 42 || ((frame[12] & 0xff) << 8 | frame[13] & 0xff) != ETH_IPV4 || frame[23] != UDP
-                || (frame[6] & 0xff) != 0xfa || (frame[9] & 0xff) != 0x0b) {
+        if (frame.length < 42 || ((frame[12] & 0xff) << 8 | frame[13] & 0xff) != ETH_IPV4 || frame[23] != UDP) {
             return Optional.empty();
         }
-        final int ihl = (frame[14] & 0x0f) * 4;
-        final int udp = 14 + ihl;
-        final int sender = (frame[10] & 0xff) << 8 | frame[11] & 0xff;
+        final int udp = 14 + (frame[14] & 0x0f) * 4;
         final int seq = (frame[udp] & 0xff) << 8 | frame[udp + 1] & 0xff;
-        return Optional.of(new Probe(sender, seq));
+        final int sender = ((frame[udp + 2] & 0xff) << 8 | frame[udp + 3] & 0xff) - BASE_PORT;
+        return sender >= 0 && sender < MAX_SENDERS ? Optional.of(new Probe(sender, seq)) : Optional.empty();
     }
 
-    private byte[] frame(final int sender, final int sequence) {
+    /**
+     * Returns the probes among captured frames, in capture order (a probe delivered twice appears twice).
+     */
+    static List<Probe> probesIn(final List<PcapFile.Frame> frames) {
+        return frames.stream().map(frame -> parse(frame.bytes())).flatMap(Optional::stream).toList();
+    }
+
+    private static byte[] frame(final Sender sender, final int sequence) {
         final ByteBuffer out = ByteBuffer.allocate(14 + 20 + 8 + 18);
-        out.put(mac(dstMac)).put(mac(senderMac(sender))).putShort((short) ETH_IPV4);
+        out.put(mac(sender.dstMac())).put(mac(sender.srcMac())).putShort((short) ETH_IPV4);
         final int ip = out.position();
         out.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 8 + 18)).putShort((short) 0).putShort((short) 0)
-            .put((byte) 64).put((byte) UDP).putShort((short) 0).put(address(senderIp(sender))).put(address(dstIp));
+            .put((byte) 64).put((byte) UDP).putShort((short) 0).put(address(sender.srcIp()))
+            .put(address(sender.dstIp()));
         out.putShort(ip + 10, checksum(out.array(), ip, 20));
-        out.putShort((short) sequence).putShort((short) 9).putShort((short) (8 + 18)).putShort((short) 0);
+        out.putShort((short) sequence).putShort((short) (BASE_PORT + sender.id())).putShort((short) (8 + 18))
+            .putShort((short) 0);
         return out.array();
     }
 
-    static short checksum(final byte[] bytes, final int offset, final int length) {
+    private static short checksum(final byte[] bytes, final int offset, final int length) {
         int sum = 0;
         for (int i = offset; i < offset + length; i += 2) {
             sum += (bytes[i] & 0xff) << 8 | bytes[i + 1] & 0xff;
@@ -151,15 +195,10 @@ final class ProbeStream implements AutoCloseable {
     }
 
     private static byte[] mac(final String text) {
-        final byte[] out = new byte[6];
-        final String[] parts = text.split(":");
-        for (int i = 0; i < 6; i++) {
-            out[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return out;
+        return HexFormat.ofDelimiter(":").parseHex(text);
     }
 
-    static byte[] address(final String text) {
+    private static byte[] address(final String text) {
         final byte[] out = new byte[4];
         final String[] parts = text.split("\\.");
         for (int i = 0; i < 4; i++) {

@@ -124,12 +124,7 @@ class RoutingIT {
 
     @AfterAll
     static void stop() {
-        if (lab != null) {
-            lab.close();
-        }
-        if (karaf != null) {
-            karaf.close();
-        }
+        KarafInstance.stopAll(lab, karaf);
     }
 
     @Test
@@ -307,16 +302,17 @@ class RoutingIT {
         final OvsChassis source = lab.chassis("c2");
         final OvsChassis destination = lab.chassis("c1");
         final List<String> kinds = List.of("switched from a3", "routed from a1", "floating IP from gw");
-        final InjectedProbes probes = new InjectedProbes(List.of(
-            new InjectedProbes.Sender(0, hex -> lab.chassis("c3").inject("a3", hex), A3_MAC, A2_MAC, "10.2.0.13",
-                "10.2.0.12"),
-            new InjectedProbes.Sender(1, hex -> lab.chassis("c1").inject("a1", hex), A1_MAC, RA_MAC, "10.1.0.11",
-                "10.2.0.12"),
-            new InjectedProbes.Sender(2, external::send, GW_MAC, FIP_A2_MAC, INTERNET_HOST, FIP_A2)));
+        final ProbeStream probes = new ProbeStream(List.of(
+            new ProbeStream.Sender(0, ProbeStream.Link.injecting(hex -> lab.chassis("c3").inject("a3", hex)), A3_MAC,
+                A2_MAC, "10.2.0.13", "10.2.0.12"),
+            new ProbeStream.Sender(1, ProbeStream.Link.injecting(hex -> lab.chassis("c1").inject("a1", hex)), A1_MAC,
+                RA_MAC, "10.1.0.11", "10.2.0.12"),
+            new ProbeStream.Sender(2, ProbeStream.Link.injecting(external::send), GW_MAC, FIP_A2_MAC, INTERNET_HOST,
+                FIP_A2)));
         final int gatewayBefore = external.received().size();
         final long resumedAt;
         try {
-            probes.start(50);
+            probes.start(50_000);
             Thread.sleep(1000);
             destination.addVmPort("a2", 3);
             overlay.awaitMigration("a2", CONVERGENCE, "state=prepared", "source-chassis=c2",
@@ -337,18 +333,16 @@ class RoutingIT {
         }
         // the last probes land
         Thread.sleep(500);
-        final List<InjectedProbes.Probe> atDestination = InjectedProbes.probesIn(
-            destination.deliveredFramesWithTimes("a2"));
-        final Set<InjectedProbes.Probe> atSource = Set.copyOf(InjectedProbes.probesIn(
-            source.deliveredFramesWithTimes("a2")));
+        final List<ProbeStream.Probe> atDestination = ProbeStream.probesIn(destination.deliveredFramesWithTimes("a2"));
+        final Set<ProbeStream.Probe> atSource = Set.copyOf(ProbeStream.probesIn(source.deliveredFramesWithTimes("a2")));
         for (int stream = 0; stream < kinds.size(); stream++) {
             final int kind = stream;
-            final List<InjectedProbes.Probe> after = probes.sentSince(kind, resumedAt);
+            final List<ProbeStream.Probe> after = probes.sentSince(resumedAt).stream()
+                .filter(probe -> probe.sender() == kind).toList();
             final long lost = after.stream().filter(probe -> !atDestination.contains(probe)).count();
-            final List<InjectedProbes.Probe> delivered = atDestination.stream().filter(p -> p.stream() == kind)
-                .toList();
+            final List<ProbeStream.Probe> delivered = atDestination.stream().filter(p -> p.sender() == kind).toList();
             final long duplicates = delivered.size() - delivered.stream().distinct().count();
-            final long mirrored = probes.sentBefore(kind, resumedAt).stream()
+            final long mirrored = probes.sentBefore(resumedAt).stream().filter(probe -> probe.sender() == kind)
                 .filter(probe -> atSource.contains(probe) && atDestination.contains(probe)).count();
             LOG.info("migration with a floating IP, {}: {} probes sent after the VM resumed, {} lost, {} "
                 + "duplicates; {} probes reached both copies while prepared", kinds.get(kind), after.size(), lost,

@@ -142,6 +142,17 @@ public final class OvsChassis {
             "ofport_request=" + EXTERNAL_OFPORT, "options:stream=unix:" + socket);
     }
 
+    /**
+     * Adds the provider bridge br-ex joined to the external switch's socket, and names it as the bridge of the
+     * physical network in ovn-controller's bridge mappings.
+     */
+    void addProviderBridge(final String physicalNetwork, final String socket) throws IOException {
+        ovs.vsctl("add-br", "br-ex", "--", "set", "bridge", "br-ex", "fail_mode=standalone");
+        ovs.vsctl("add-port", "br-ex", "ext", "--", "set", "interface", "ext", "type=dummy",
+            "options:stream=unix:" + socket);
+        ovs.vsctl("set", "open_vswitch", ".", "external_ids:ovn-bridge-mappings=" + physicalNetwork + ":br-ex");
+    }
+
     public void addVmPort(final String iface, final int ofport) throws IOException {
         ovs.vsctl("add-port", "br-int", iface, "--", "set", "interface", iface, "type=dummy",
             "ofport_request=" + ofport, "options:tx_pcap=" + pcapOf(iface), "external_ids:iface-id=" + iface);

@@ -128,22 +128,29 @@ public final class OvsLab implements AutoCloseable {
     }
 
     /**
-     * Adds the external (provider, flat) network: a learning switch br-ext in the underlay's process with the
-     * external gateway host's port {@code gw}, joined to each chassis' br-int port {@code ext} (OpenFlow port
-     * {@link OvsChassis#EXTERNAL_OFPORT}).
+     * Adds the external (provider, flat) network on physical network {@code physnet1}: a learning switch br-ext in
+     * the underlay's process with the external gateway host's port {@code gw} (captured, and fed by
+     * {@code netdev-dummy/receive} or its socket), joined to each chassis: to br-int's port {@code ext} (OpenFlow
+     * port {@link OvsChassis#EXTERNAL_OFPORT}) for liveflow, to a provider bridge {@code br-ex} named by the
+     * chassis' OVN bridge mapping for OVN.
      */
     public ExternalNetwork addExternalNetwork() throws IOException {
         underlay.vsctl("add-br", "br-ext", "--", "set", "bridge", "br-ext", "fail_mode=standalone");
         final Path capture = underlay.dir().resolve("gw.pcap");
+        final Path gatewaySocket = underlay.dir().resolve("gw.sock");
         underlay.vsctl("add-port", "br-ext", "gw", "--", "set", "interface", "gw", "type=dummy",
-            "options:tx_pcap=" + capture);
+            "options:tx_pcap=" + capture, "options:pstream=punix:" + gatewaySocket);
         for (OvsChassis node : chassis.values()) {
             final String socket = underlay.dir().resolve("x-" + node.name() + ".sock").toString();
             underlay.vsctl("add-port", "br-ext", "x-" + node.name(), "--", "set", "interface", "x-" + node.name(),
                 "type=dummy", "options:pstream=punix:" + socket);
-            node.addExternalPort(socket);
+            if (controllerPort != null) {
+                node.addExternalPort(socket);
+            } else {
+                node.addProviderBridge("physnet1", socket);
+            }
         }
-        return new ExternalNetwork(underlay, capture);
+        return new ExternalNetwork(underlay, capture, gatewaySocket);
     }
 
     /**
@@ -152,10 +159,19 @@ public final class OvsLab implements AutoCloseable {
     public static final class ExternalNetwork {
         private final OvsProcess ovs;
         private final Path capture;
+        private final Path socket;
 
-        ExternalNetwork(final OvsProcess ovs, final Path capture) {
+        ExternalNetwork(final OvsProcess ovs, final Path capture, final Path socket) {
             this.ovs = ovs;
             this.capture = capture;
+            this.socket = socket;
+        }
+
+        /**
+         * Returns the socket whose frames the gateway host sends (a {@link StreamPort} connects to it).
+         */
+        public Path gatewaySocket() {
+            return socket;
         }
 
         /**
