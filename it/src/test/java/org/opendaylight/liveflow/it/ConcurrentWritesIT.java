@@ -46,13 +46,17 @@ class ConcurrentWritesIT {
     private static final Logger LOG = LoggerFactory.getLogger(ConcurrentWritesIT.class);
     private static final String OVERLAY = OverlayClient.OVERLAY;
     private static final int CLIENTS = 50;
-    /** The bound for every losing client's 409, from the moment the burst starts. */
-    private static final Duration CONFLICT_ANSWER_BOUND = Duration.ofSeconds(1);
+    /**
+     * The bound for every losing client's 409, from the moment the burst starts. The 50 writes take their turn one
+     * at a time, so the last loser waits for 49 validations: 0.4 to 1.1 s on this 2-core machine across runs,
+     * where before the write gate some were never answered.
+     */
+    private static final Duration CONFLICT_ANSWER_BOUND = Duration.ofSeconds(2);
     /**
      * The bound for the 49 PUTs that replace the port the winner created: each is a real write (a commit the
-     * validation checks and every listener sees), not a refusal.
+     * validation checks and every listener sees), not a refusal: 0.9 to 1.3 s across runs.
      */
-    private static final Duration REPLACE_ANSWER_BOUND = Duration.ofSeconds(2);
+    private static final Duration REPLACE_ANSWER_BOUND = Duration.ofSeconds(3);
     private static final String SHARD_TIMEOUT = "has timed out";
     private static final AtomicInteger ROUNDS = new AtomicInteger();
 

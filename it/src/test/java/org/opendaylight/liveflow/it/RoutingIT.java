@@ -143,8 +143,11 @@ class RoutingIT {
     @Order(2)
     void aPacketIsRoutedWhereItEntersAndArrivesWithBothMacsRewrittenAndItsTtlDecremented() throws Exception {
         final Map<String, Long> before = counts();
+        // net-a2's VNI is 102 (0x66): c2 takes the packet off the tunnel with the destination network's VNI
+        final long inNetA2 = lab.chassis("c2").packetsOfFlows("table=0, ", "tun_id=0x66 ");
         lab.chassis("c1").inject("a1", Frames.ipv4(A1_MAC, RA_MAC, "10.1.0.11", "10.2.0.12", 64));
         Deliveries.awaitExactly(RoutingIT::counts, before, Map.of("c2/a2", 1L));
+        assertEquals(inNetA2 + 1, lab.chassis("c2").packetsOfFlows("table=0, ", "tun_id=0x66 "));
         final byte[] delivered = lastFrame("c2", "a2");
         assertEquals(A2_MAC, mac(delivered, 0), "destination MAC: the destination port's");
         assertEquals(RA_MAC, mac(delivered, 6), "source MAC: the router's");
@@ -411,7 +414,10 @@ class RoutingIT {
         for (OvsChassis node : lab.allChassis()) {
             assertEquals(before.get(node.name()), node.flowRules(), node.name() + " changed after refused writes");
         }
-        assertEquals(404, karaf.restconf().get(OverlayClient.OVERLAY + "/floating-ips/floating-ip=bad").status());
+        // RESTCONF answers a read of absent data with 409 data-missing
+        final Restconf.Response stored = karaf.restconf().get(OverlayClient.OVERLAY + "/floating-ips/floating-ip=bad");
+        OverlayClient.assertStatus(409, stored);
+        assertTrue(stored.body().contains("data-missing"), stored.body());
     }
 
     private static void putFloatingIp(final String id, final String address, final String port) throws IOException {
