@@ -122,6 +122,26 @@ class BootIT {
         assertTrue(again.ready(), () -> String.join("\n", again.lines()));
     }
 
+    /**
+     * The form seen once after a runtime feature:install: AAA's web context securer gone, RESTCONF's component
+     * unsatisfied. Stopping AAA's Shiro bundle makes the same state on purpose; await-ready must name the missing
+     * reference and bring RESTCONF back by restarting that bundle (the running boot's password service bootstrap
+     * listened long ago, so the evidence holds).
+     */
+    @Order(3)
+    @Test
+    void restconfWithoutAaasWebContextSecurerIsRecovered() throws Exception {
+        karaf.shell().execute("bundle:stop org.opendaylight.aaa.shiro");
+        assertNotEquals(200, karaf.restconf().probe("/rests/operations"));
+        final KarafInstance.Readiness readiness = karaf.checkReadiness(Instant.now().minus(Duration.ofHours(1)),
+            true, Duration.ofHours(1).plusSeconds(90));
+        final String report = String.join("\n", readiness.lines());
+        assertTrue(readiness.ready(), report);
+        assertEquals(1, readiness.recoveries().size(), report);
+        assertTrue(readiness.recoveries().get(0).startsWith("recovery: aaa-no-web-context-securer: "), report);
+        assertEquals(200, karaf.restconf().probe("/rests/operations"));
+    }
+
     private static void reportBoot(final int boot, final String after) {
         LOG.info("boot {} after {}: ready in {} s, recoveries: {}", boot, after,
             String.format("%.1f", karaf.bootTime().toMillis() / 1000.0),
