@@ -8,8 +8,10 @@
 package org.opendaylight.liveflow.it;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.StreamPort;
@@ -102,9 +104,24 @@ interface MigratingOverlay extends AutoCloseable {
         }
         final StreamPort gateway = StreamPort.connect(sockets.of("gw", 0));
         opened.add(gateway);
+        // a gateway resolves an address before it sends to it: the reply (from the chassis where the floating IP
+        // lives) teaches the external switch where its MAC is; without it the switch floods the stream to every
+        // chassis, and a migrating VM, translated on both hosts while prepared, gets it twice
+        gateway.send(arpRequest(GATEWAY_MAC, GATEWAY_IP, FLOATING_IP));
         out.add(new ProbeStream.Sender(2 * ROUTED, gateway::send, GATEWAY_MAC, FLOATING_IP_MAC, INTERNET_HOST,
             FLOATING_IP));
         return out;
+    }
+
+    /**
+     * Returns an ARP request, as it goes on the wire (broadcast), from the given MAC and address for the target.
+     */
+    static byte[] arpRequest(final String mac, final String address, final String target) {
+        final byte[] hardware = HexFormat.ofDelimiter(":").parseHex(mac);
+        return ByteBuffer.allocate(42).put(HexFormat.of().parseHex("ffffffffffff")).put(hardware)
+            .putShort((short) 0x0806).putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) 4)
+            .putShort((short) 1).put(hardware).put(ProbeStream.address(address)).put(new byte[6])
+            .put(ProbeStream.address(target)).array();
     }
 
     /** Where the socket of a sender is: "s" or "r" and the chassis index, or "gw". */

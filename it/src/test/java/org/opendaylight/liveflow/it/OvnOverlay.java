@@ -56,6 +56,7 @@ final class OvnOverlay implements MigratingOverlay {
         configureRouterAndFloatingIp();
         central.nbctl("lsp-add", "net-b", VM, "--", "lsp-set-addresses", VM, VM_MAC + " " + VM_IP,
             "--", "lsp-set-options", VM, "requested-chassis=c1");
+        central.nbctl("lr-nat-add", "lr0", "dnat_and_snat", FLOATING_IP, VM_IP, VM, FLOATING_IP_MAC);
         for (int k = 3; k <= count; k++) {
             central.nbctl("lsp-add", "net-b", "s" + k, "--", "lsp-set-addresses", "s" + k,
                 ProbeStream.senderMac(k) + " " + ProbeStream.senderIp(k), "--", "lsp-set-options", "s" + k,
@@ -78,9 +79,8 @@ final class OvnOverlay implements MigratingOverlay {
 
     /**
      * The tenant's router joins net-b (the VM's) and net-r (the routed senders'), and the external network
-     * "public" (a localnet port on physnet1) through a distributed gateway port on c3; the VM's floating IP is a
-     * distributed dnat_and_snat with its own MAC (external_mac) on the VM's chassis (logical_port), as the issue
-     * asks of OVN.
+     * "public" (a localnet port on physnet1) through a distributed gateway port on c3 (the VM's floating IP, a
+     * distributed dnat_and_snat with its own MAC on the VM's chassis, is added with the VM's port).
      */
     private void configureRouterAndFloatingIp() throws IOException {
         central.nbctl("ls-add", "net-b", "--", "ls-add", "net-r", "--", "ls-add", "public", "--", "lr-add", "lr0");
@@ -98,7 +98,6 @@ final class OvnOverlay implements MigratingOverlay {
             "--", "lsp-set-options", "ln-public", "network_name=physnet1");
         central.nbctl("lrp-set-gateway-chassis", "lrp-public", "c3", "1");
         central.nbctl("lr-route-add", "lr0", "0.0.0.0/0", GATEWAY_IP);
-        central.nbctl("lr-nat-add", "lr0", "dnat_and_snat", FLOATING_IP, VM_IP, VM, FLOATING_IP_MAC);
     }
 
     private void awaitChassisRegistered(final int count) throws Exception {

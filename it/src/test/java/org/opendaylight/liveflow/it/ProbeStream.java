@@ -198,7 +198,7 @@ final class ProbeStream implements AutoCloseable {
         return HexFormat.ofDelimiter(":").parseHex(text);
     }
 
-    private static byte[] address(final String text) {
+    static byte[] address(final String text) {
         final byte[] out = new byte[4];
         final String[] parts = text.split("\\.");
         for (int i = 0; i < 4; i++) {
