@@ -82,7 +82,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker);
         chassisStatus = new ChassisStatusWriter(broker);
-        resync = new SwitchResync(broker, rpcs, executor);
+        resync = new SwitchResync(rpcs, executor);
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());

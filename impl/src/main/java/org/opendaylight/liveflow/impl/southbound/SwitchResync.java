@@ -7,8 +7,6 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
-
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
@@ -16,16 +14,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.opendaylight.liveflow.impl.compiler.Owner;
-import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -34,6 +31,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddF
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.FlowTableRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroup;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupRef;
@@ -41,6 +39,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,21 +47,19 @@ import org.slf4j.LoggerFactory;
  * Re-syncs a switch that reconnects: liveflow's flows for it are in the config inventory, but only the switch
  * knows whether it kept them (controller restart, network blip) or lost them (ovs-vswitchd restart). The
  * forwarding-rules manager's own reconnect reconciliation is switched off in the distribution, because it
- * re-sends every flow, which Open vSwitch applies as a replace. Instead this waits for the switch's flow
- * statistics: if it reports all of liveflow's flows, nothing is sent; if not within {@link #WAIT}, the groups
- * and flows are sent again.
+ * re-sends every flow, which Open vSwitch applies as a replace. Instead this asks the switch for its flows
+ * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it does not
+ * within {@link #WAIT}, the groups and flows are sent again.
  */
 final class SwitchResync {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchResync.class);
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final DataBroker broker;
     private final RpcConsumerRegistry rpcs;
     private final ScheduledExecutorService scheduler;
 
-    SwitchResync(final DataBroker broker, final RpcConsumerRegistry rpcs, final ScheduledExecutorService scheduler) {
-        this.broker = broker;
+    SwitchResync(final RpcConsumerRegistry rpcs, final ScheduledExecutorService scheduler) {
         this.rpcs = rpcs;
         this.scheduler = scheduler;
     }
@@ -103,20 +100,23 @@ final class SwitchResync {
         }
     }
 
-    private long liveflowFlowsOnSwitch(final String nodeId) {
-        try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
-            final Optional<FlowCapableNode> node = tx.read(OPERATIONAL, FlowReconciler.nodePath(nodeId))
-                .get(10, TimeUnit.SECONDS);
-            return node.map(present -> present.nonnullTable().values().stream()
-                .flatMap(table -> table.nonnullFlow().values().stream())
-                .filter(flow -> flow.getCookie() != null && isLiveflowCookie(flow.getCookie().getValue().longValue()))
-                .count()).orElse(0L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted reading " + nodeId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot read the flows of " + nodeId, e);
+    /**
+     * Asks the switch itself (a flow statistics request, answered from the switch, not stored) how many liveflow
+     * flows it holds: the OpenFlowPlugin's periodic statistics polling is off in the distribution.
+     */
+    private long liveflowFlowsOnSwitch(final String nodeId)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
+        final RpcResult<GetFlowStatisticsOutput> result = rpcs.getRpc(GetFlowStatistics.class).invoke(
+            new GetFlowStatisticsInputBuilder().setNode(node).setStoreStats(false).setMatch(new MatchBuilder().build())
+                .build()).get(10, TimeUnit.SECONDS);
+        if (!result.isSuccessful()) {
+            throw new ExecutionException("flow statistics refused: " + result.getErrors(), null);
         }
+        final GetFlowStatisticsOutput output = result.getResult();
+        return output == null ? 0 : output.nonnullFlowAndStatisticsMapList().stream()
+            .filter(flow -> flow.getCookie() != null && isLiveflowCookie(flow.getCookie().getValue().longValue()))
+            .count();
     }
 
     private static boolean isLiveflowCookie(final long cookie) {
