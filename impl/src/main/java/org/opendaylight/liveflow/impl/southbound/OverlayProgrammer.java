@@ -86,8 +86,9 @@ public final class OverlayProgrammer implements AutoCloseable {
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
-        // on the engine's thread: an activation reaches the switches before anything else is done about it
         announcer = new FloatingIpAnnouncer(rpcs);
+        // on the engine's thread: an activation reaches the switches (and the floating IPs' gratuitous ARPs the
+        // external network) before anything else is done about it
         migrationSubscription = migrations.subscribe(placements -> {
             fastPath.fire(placements);
             announcer.announce(placements, config.current(), inventory.current());
