@@ -247,14 +247,18 @@ class RoutingIT {
     @Order(8)
     void onlyTheChassisHostingAFloatingIpAnswersArpForItWithItsOwnMac() throws Exception {
         final int before = external.received().size();
+        // the request reaches every chassis: c3 classifies it (it hosts a3's floating IP), c1 drops it at table 0
+        final long atC1 = lab.chassis("c1").packetsOfFlows("table=0, ", "priority=0 ");
+        final long atC3 = lab.chassis("c3").packetsOfFlows("table=0, ", "in_port=" + OvsChassis.EXTERNAL_OFPORT);
         external.send(Frames.arpRequest(GW_MAC, GW_IP, FIP_A2));
         final List<byte[]> replies = awaitReceivedByGateway(before, 1);
         final byte[] reply = replies.get(0);
         assertEquals(GW_MAC + " " + FIP_A2_MAC, mac(reply, 0) + " " + mac(reply, 6), "reply's destination and source");
         assertEquals(2, reply[21], "an ARP reply");
         assertEquals(FIP_A2_MAC + " " + FIP_A2, mac(reply, 22) + " " + ip(reply, 28), "sender MAC and IP");
-        Thread.sleep(300);
-        assertEquals(1, external.received().size() - before, "one reply: c1 and c3 stay silent");
+        awaitFlowPackets("c1", atC1 + 1, "table=0, ", "priority=0 ");
+        awaitFlowPackets("c3", atC3 + 1, "table=0, ", "in_port=" + OvsChassis.EXTERNAL_OFPORT);
+        assertEquals(1, external.received().size() - before, "one reply: c1 and c3 got the request and stay silent");
     }
 
     @Test
@@ -289,10 +293,12 @@ class RoutingIT {
         final int before = external.received().size();
         // c2 hosts a floating IP, so it classifies what arrives from the external network: the requests reach it
         final long arrived = lab.chassis("c2").packetsOfFlows("table=0, ", "in_port=" + OvsChassis.EXTERNAL_OFPORT);
+        // c3, where a3 would answer, hosts no floating IP now: it drops what comes from outside at table 0
+        final long atC3 = lab.chassis("c3").packetsOfFlows("table=0, ", "priority=0 ");
         external.send(Frames.arpRequest(GW_MAC, GW_IP, "172.24.4.13"));
         external.send(Frames.arpRequest(GW_MAC, GW_IP, "172.24.4.20"));
         awaitFlowPackets("c2", arrived + 2, "table=0, ", "in_port=" + OvsChassis.EXTERNAL_OFPORT);
-        Thread.sleep(500);
+        awaitFlowPackets("c3", atC3 + 2, "table=0, ", "priority=0 ");
         assertEquals(0, external.received().size() - before, "no reply for a3 (down) or a4 (unbound)");
         overlay.put("/ports/port=a3", "port", OverlayClient.vm("a3", "ta", "net-a2", "sa2", A3_MAC, "10.2.0.13",
             "c3"));
@@ -316,26 +322,26 @@ class RoutingIT {
         final long resumedAt;
         try {
             probes.start(50_000);
-            Thread.sleep(1000);
+            // a steady stream first: every kind reaches the VM on the source
+            awaitEveryStream(probes, source, 0, "reaching c2", 5);
             destination.addVmPort("a2", 3);
             overlay.awaitMigration("a2", CONVERGENCE, "state=prepared", "source-chassis=c2",
                 "destination-chassis=c1");
             awaitFlow("c1", true, "CONTROLLER", "dl_src=" + A2_MAC);
             // every sender's chassis delivers to both copies now
-            Thread.sleep(1500);
+            final long preparedAt = ProbeStream.micros(Instant.now());
+            awaitEveryStream(probes, destination, preparedAt, "reaching the prepared copy on c1", 10);
             resumedAt = ProbeStream.micros(Instant.now());
             destination.inject("a2", Frames.rarp(A2_MAC));
             overlay.awaitMigration("a2", CONVERGENCE, "state=switched");
-            Thread.sleep(3000);
+            awaitEveryStream(probes, destination, resumedAt, "reaching c1 after the VM resumed", 20);
             overlay.put("/ports/port=a2", "port", OverlayClient.vm("a2", "ta", "net-a2", "sa2", A2_MAC, "10.2.0.12",
                 "c1"));
             overlay.awaitMigration("a2", CONVERGENCE, "state=bound", "source-cleanup=verified");
-            Thread.sleep(1000);
+            awaitEveryStream(probes, destination, ProbeStream.micros(Instant.now()), "reaching c1 once bound", 5);
         } finally {
             probes.close();
         }
-        // the last probes land
-        Thread.sleep(500);
         final List<ProbeStream.Probe> atDestination = ProbeStream.probesIn(destination.deliveredFramesWithTimes("a2"));
         final Set<ProbeStream.Probe> atSource = Set.copyOf(ProbeStream.probesIn(source.deliveredFramesWithTimes("a2")));
         for (int stream = 0; stream < kinds.size(); stream++) {
@@ -408,16 +414,43 @@ class RoutingIT {
         OverlayClient.assertStatus(409, clash);
         assertEquals("router ra: interface address 10.1.0.11 on subnet sa1 is also fixed-ip of port a1",
             clash.errorMessage());
-        // a pass over every switch after the refusals: a change would have shown by now
-        overlay.put("/tenants/tenant=tc", "tenant", "{\"id\": \"tc\"}");
-        Thread.sleep(2000);
+        // an accepted write after the refusals: once its route is on c1, a pass over every switch has run since
+        final String extraRoute = "192.168.60.0/24";
+        overlay.put("/routers/router=ra", "router", RA.replace("\"next-hop\": \"10.2.0.13\"}]",
+            "\"next-hop\": \"10.2.0.13\"}, {\"destination\": \"" + extraRoute + "\", \"next-hop\": \"10.2.0.13\"}]")
+            + "}");
+        awaitFlow("c1", true, "nw_dst=" + extraRoute);
         for (OvsChassis node : lab.allChassis()) {
-            assertEquals(before.get(node.name()), node.flowRules(), node.name() + " changed after refused writes");
+            assertEquals(before.get(node.name()), node.flowRules().stream()
+                .filter(flow -> !flow.contains("nw_dst=" + extraRoute)).toList(),
+                node.name() + " changed after refused writes");
         }
+        overlay.put("/routers/router=ra", "router", RA + "}");
+        awaitFlow("c1", false, "nw_dst=" + extraRoute);
         // RESTCONF answers a read of absent data with 409 data-missing
         final Restconf.Response stored = karaf.restconf().get(OverlayClient.OVERLAY + "/floating-ips/floating-ip=bad");
         OverlayClient.assertStatus(409, stored);
         assertTrue(stored.body().contains("data-missing"), stored.body());
+    }
+
+    /**
+     * Waits until, for every stream, at least {@code count} probes sent since {@code sinceMicros} were delivered by
+     * the VM port a2 of the given chassis.
+     */
+    private static void awaitEveryStream(final ProbeStream probes, final OvsChassis chassis, final long sinceMicros,
+            final String what, final int count) throws Exception {
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        while (true) {
+            final List<ProbeStream.Probe> delivered = ProbeStream.probesIn(chassis.deliveredFramesWithTimes("a2"));
+            final Map<Integer, Long> perStream = new HashMap<>();
+            delivered.stream().distinct().filter(probe -> probes.sentAt(probe) >= sinceMicros)
+                .forEach(probe -> perStream.merge(probe.sender(), 1L, Long::sum));
+            if (List.of(0, 1, 2).stream().allMatch(stream -> perStream.getOrDefault(stream, 0L) >= count)) {
+                return;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "probes " + what + " per stream: " + perStream);
+            Thread.sleep(100);
+        }
     }
 
     private static void putFloatingIp(final String id, final String address, final String port) throws IOException {
