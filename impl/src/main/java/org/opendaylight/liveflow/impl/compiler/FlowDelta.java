@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.compiler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The flow-mods that turn what one switch holds into another state of it, groups aside: what the activation fast
@@ -33,15 +34,16 @@ public record FlowDelta(List<FlowSpec> put, List<FlowSpec> removed) {
      */
     public static FlowDelta between(final SwitchFlows from, final SwitchFlows to) {
         final List<FlowSpec> put = new ArrayList<>();
-        for (FlowSpec flow : to.flows().values()) {
-            if (!flow.equals(from.flows().get(flow.id())) && usesOnlyGroupsOf(flow, from)) {
-                put.add(flow);
+        // the maps are keyed by flow id already: FlowSpec.id() hashes, so it is not asked again
+        for (Map.Entry<String, FlowSpec> flow : to.flows().entrySet()) {
+            if (!flow.getValue().equals(from.flows().get(flow.getKey())) && usesOnlyGroupsOf(flow.getValue(), from)) {
+                put.add(flow.getValue());
             }
         }
         final List<FlowSpec> removed = new ArrayList<>();
-        for (FlowSpec flow : from.flows().values()) {
-            if (!to.flows().containsKey(flow.id())) {
-                removed.add(flow);
+        for (Map.Entry<String, FlowSpec> flow : from.flows().entrySet()) {
+            if (!to.flows().containsKey(flow.getKey())) {
+                removed.add(flow.getValue());
             }
         }
         put.sort(Comparator.comparing(FlowSpec::id));
