@@ -10,10 +10,12 @@ package org.opendaylight.liveflow.api;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Multimaps;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.tenants.Tenant;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.Trunk;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.trunk.SubPort;
 
 /**
  * One immutable view of the whole liveflow configuration, with the lookups the validation rules, the
@@ -64,6 +67,8 @@ public final class ConfigSnapshot {
     private final ImmutableListMultimap<String, Port> portsByNetwork;
     private final ImmutableListMultimap<String, Port> portsByChassis;
     private final ImmutableListMultimap<String, Subnet> subnetsByNetwork;
+    private final ImmutableMap<String, SubPortOf> subPorts;
+    private final ImmutableMap<String, Trunk> trunksByParent;
     private final Duration bindingTimeout;
 
     private ConfigSnapshot(final Overlay overlay) {
@@ -92,6 +97,18 @@ public final class ConfigSnapshot {
             ports.values().stream().filter(port -> port.getBindingChassis() != null).iterator(),
             port -> port.getBindingChassis().getValue()));
         subnetsByNetwork = Multimaps.index(subnets.values(), subnet -> idOf(subnet.getNetwork()));
+        // the validator refuses a port in two trunks; should a test build one, the first trunk (by id) wins
+        final Map<String, SubPortOf> subPortMap = new LinkedHashMap<>();
+        final Map<String, Trunk> parentMap = new LinkedHashMap<>();
+        for (Trunk trunk : trunks.values()) {
+            parentMap.putIfAbsent(idOf(trunk.getParentPort()), trunk);
+            for (SubPort subPort : trunk.nonnullSubPort().values()) {
+                subPortMap.putIfAbsent(idOf(subPort.getPort()), new SubPortOf(idOf(trunk.getId()),
+                    idOf(trunk.getParentPort()), subPort.getVlanId() == null ? 0 : subPort.getVlanId().toJava()));
+            }
+        }
+        subPorts = ImmutableMap.copyOf(subPortMap);
+        trunksByParent = ImmutableMap.copyOf(parentMap);
         final MigrationSettings settings = overlay.getMigrationSettings();
         bindingTimeout = Duration.ofSeconds(settings == null || settings.getBindingTimeout() == null
             ? DEFAULT_BINDING_TIMEOUT_SECONDS : settings.getBindingTimeout().toJava());
@@ -182,6 +199,39 @@ public final class ConfigSnapshot {
      */
     public List<Port> portsOnChassis(final String chassisName) {
         return portsByChassis.get(chassisName);
+    }
+
+    /**
+     * Where a port is a sub-port: its trunk, its parent port and its VLAN id on the parent's interface.
+     */
+    public record SubPortOf(String trunk, String parent, int vlan) {
+        public SubPortOf {
+            requireNonNull(trunk);
+            requireNonNull(parent);
+        }
+    }
+
+    /**
+     * Returns the trunk, parent and VLAN of a port that is a sub-port of a trunk; empty for any other port.
+     */
+    public Optional<SubPortOf> subPortOf(final String portId) {
+        return Optional.ofNullable(subPorts.get(portId));
+    }
+
+    /**
+     * Returns the trunk whose parent is this port, if any.
+     */
+    public Optional<Trunk> trunkOfParent(final String portId) {
+        return Optional.ofNullable(trunksByParent.get(portId));
+    }
+
+    /**
+     * Returns the port that carries a port's frames: the parent for a sub-port (its VLAN on the parent's
+     * interface, on the parent's chassis), the port itself otherwise; empty when a sub-port's parent is missing.
+     */
+    public Optional<Port> carrierOf(final Port port) {
+        final SubPortOf subPort = subPorts.get(idOf(port.getId()));
+        return subPort == null ? Optional.of(port) : port(subPort.parent());
     }
 
     public List<Subnet> subnetsOfNetwork(final String networkId) {

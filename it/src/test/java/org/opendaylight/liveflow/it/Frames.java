@@ -49,4 +49,13 @@ final class Frames {
     static String garp(final String mac, final String ip) {
         return arpRequest(mac, ip, ip);
     }
+
+    /**
+     * The same frame sent on a VLAN: an 802.1Q tag with this id between the Ethernet addresses and the rest.
+     */
+    static String tagged(final int vlan, final String frame) {
+        final int ethEnd = frame.indexOf("),") + 2;
+        return frame.substring(0, ethEnd) + "eth_type(0x8100),vlan(vid=" + vlan + ",pcp=0),encap("
+            + frame.substring(ethEnd) + ")";
+    }
 }

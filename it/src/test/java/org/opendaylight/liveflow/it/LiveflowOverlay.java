@@ -30,14 +30,32 @@ final class LiveflowOverlay implements MigratingOverlay {
     /** The distributed router's MAC, on every network it joins. */
     private static final String ROUTER_MAC = "fa:16:3e:ff:00:01";
 
+    /** The trunk case's sub-ports: VLAN ids, networks and their VNIs. */
+    private static final int[] SUB_PORT_VLANS = {101, 102};
+    private static final int SUB_PORT_OFPORT_BASE = 3;
+
     private final List<StreamPort> streams = new ArrayList<>();
+    private final boolean trunk;
     private KarafInstance karaf;
     private OvsLab lab;
     private OverlayClient overlay;
 
+    /**
+     * Sets up the switched, routed and floating-IP case, or (trunk) a VM with a trunk: its parent on the VM's
+     * network and two sub-ports, VLAN 101 and 102, on networks of their own, each with a sender on c3..cN.
+     */
+    LiveflowOverlay(final boolean trunk) {
+        this.trunk = trunk;
+    }
+
     @Override
     public String name() {
         return "liveflow";
+    }
+
+    @Override
+    public List<String> kinds() {
+        return trunk ? TRUNK_KINDS : KINDS;
     }
 
     @Override
@@ -60,6 +78,9 @@ final class LiveflowOverlay implements MigratingOverlay {
             overlay.put("/chassis-registry/chassis=" + node.name(), "chassis", "{\"name\": \"" + node.name()
                 + "\", \"tunnel-ip\": \"" + node.underlayIp() + "\", \"datapath-id\": " + node.datapathId()
                 + ", \"bridge-mapping\": [{\"physical-network\": \"physnet1\", \"interface-name\": \"ext\"}]}");
+        }
+        if (trunk) {
+            return setUpTrunk(count);
         }
         overlay.put("/routers/router=r", "router", "{\"id\": \"r\", \"tenant\": \"tb\", \"mac-address\": \""
             + ROUTER_MAC + "\", \"interface\": [{\"subnet\": \"sb\"}, {\"subnet\": \"sr\"}]}");
@@ -88,6 +109,73 @@ final class LiveflowOverlay implements MigratingOverlay {
         awaitFlow("c1", "nw_dst=" + FLOATING_IP + " ", "dec_ttl");
         return MigratingOverlay.senders(count, ROUTER_MAC, streams,
             (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
+    }
+
+    /**
+     * The trunk case: vm (the parent, on net-b) with sub-ports vm-v101 and vm-v102 (sharing its MAC, on net-v101
+     * and net-v102), senders sK, tK and uK on each cK of c3..cN (ids K, 1000 + K, 2000 + K).
+     */
+    private List<ProbeStream.Sender> setUpTrunk(final int count) throws Exception {
+        final StringBuilder subPorts = new StringBuilder();
+        for (int i = 0; i < SUB_PORT_VLANS.length; i++) {
+            final int vlan = SUB_PORT_VLANS[i];
+            putNetwork("net-v" + vlan, 910 + i, "sv" + vlan, subPortPrefix(i) + ".0.0/16",
+                subPortPrefix(i) + ".255.254", "");
+            overlay.put("/ports/port=vm-v" + vlan, "port", "{\"id\": \"vm-v" + vlan + "\", \"tenant\": \"tb\", "
+                + "\"network\": \"net-v" + vlan + "\", \"mac-address\": \"" + VM_MAC + "\", \"fixed-ip\": "
+                + "[{\"ip-address\": \"" + subPortPrefix(i) + ".0.1\", \"subnet\": \"sv" + vlan + "\"}]}");
+            subPorts.append(i == 0 ? "" : ", ").append("{\"port\": \"vm-v").append(vlan).append("\", \"vlan-id\": ")
+                .append(vlan).append('}');
+        }
+        overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "tb", "net-b", "sb", VM_MAC, VM_IP, "c1"));
+        overlay.put("/trunks/trunk=vm-trunk", "trunk", "{\"id\": \"vm-trunk\", \"tenant\": \"tb\", "
+            + "\"parent-port\": \"vm\", \"sub-port\": [" + subPorts + "]}");
+        for (int k = 3; k <= count; k++) {
+            overlay.put("/ports/port=s" + k, "port", OverlayClient.vm("s" + k, "tb", "net-b", "sb",
+                ProbeStream.senderMac(k), ProbeStream.senderIp(k), "c" + k));
+            for (int i = 0; i < SUB_PORT_VLANS.length; i++) {
+                overlay.put("/ports/port=v" + SUB_PORT_VLANS[i] + "-" + k, "port", OverlayClient.vm("v"
+                    + SUB_PORT_VLANS[i] + "-" + k, "tb", "net-v" + SUB_PORT_VLANS[i], "sv" + SUB_PORT_VLANS[i],
+                    subPortSenderMac(i, k), subPortSenderIp(i, k), "c" + k));
+            }
+        }
+        OverlayClient.awaitPipelineOnEverySwitch(lab, PATIENCE);
+        lab.chassis("c1").addVmPort(VM, VM_OFPORT);
+        final List<ProbeStream.Sender> senders = new ArrayList<>();
+        for (int k = 3; k <= count; k++) {
+            final StreamPort parent = StreamPort.connect(lab.chassis("c" + k).addStreamVmPort("s" + k,
+                SENDER_OFPORT));
+            streams.add(parent);
+            senders.add(new ProbeStream.Sender(k, parent::send, ProbeStream.senderMac(k), VM_MAC,
+                ProbeStream.senderIp(k), VM_IP));
+            for (int i = 0; i < SUB_PORT_VLANS.length; i++) {
+                final StreamPort sub = StreamPort.connect(lab.chassis("c" + k).addStreamVmPort("v"
+                    + SUB_PORT_VLANS[i] + "-" + k, SUB_PORT_OFPORT_BASE + i));
+                streams.add(sub);
+                senders.add(new ProbeStream.Sender((i + 1) * ROUTED + k, sub::send, subPortSenderMac(i, k), VM_MAC,
+                    subPortSenderIp(i, k), subPortPrefix(i) + ".0.1"));
+            }
+        }
+        for (int k = 3; k <= count; k++) {
+            awaitFlow("c" + k, "dl_dst=" + VM_MAC, "output:");
+            for (int ofport = SENDER_OFPORT; ofport < SUB_PORT_OFPORT_BASE + SUB_PORT_VLANS.length; ofport++) {
+                awaitFlow("c" + k, "in_port=" + ofport + " ", "");
+            }
+        }
+        awaitFlow("c1", "dl_vlan=" + SUB_PORT_VLANS[SUB_PORT_VLANS.length - 1], "pop_vlan");
+        return senders;
+    }
+
+    private static String subPortPrefix(final int index) {
+        return "10." + (11 + index);
+    }
+
+    private static String subPortSenderMac(final int index, final int chassis) {
+        return String.format("fa:16:3e:%02x:%02x:%02x", 0x11 + index, chassis >> 8, chassis & 0xff);
+    }
+
+    private static String subPortSenderIp(final int index, final int chassis) {
+        return String.format("%s.%d.%d", subPortPrefix(index), 1 + (chassis >> 8), chassis & 0xff);
     }
 
     private void putNetwork(final String network, final int vni, final String subnet, final String cidr,

@@ -40,9 +40,21 @@ interface MigratingOverlay extends AutoCloseable {
 
     /** The kinds of traffic, in the order the benchmark reports them. */
     List<String> KINDS = List.of("switched", "routed", "floating IP");
+    /** The kinds of traffic of the trunk case: to the parent, and to each sub-port (sender ids as above). */
+    List<String> TRUNK_KINDS = List.of("trunk parent", "sub-port 101", "sub-port 102");
 
-    static String kindOf(final int sender) {
-        return KINDS.get(Math.min(2, sender / ROUTED));
+    /**
+     * Returns the kinds of traffic this overlay's senders send, in report order.
+     */
+    default List<String> kinds() {
+        return KINDS;
+    }
+
+    /**
+     * Returns the kind of traffic a sender sends, by its id.
+     */
+    default String kindOf(final int sender) {
+        return kinds().get(Math.min(2, sender / ROUTED));
     }
 
     static String routedSenderMac(final int chassis) {

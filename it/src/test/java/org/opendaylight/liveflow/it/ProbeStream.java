@@ -154,13 +154,24 @@ final class ProbeStream implements AutoCloseable {
      * Returns the probe a frame carries, if it is one.
      */
     static Optional<Probe> parse(final byte[] frame) {
-        if (frame.length < 42 || ((frame[12] & 0xff) << 8 | frame[13] & 0xff) != ETH_IPV4 || frame[23] != UDP) {
+        // a frame delivered to a trunk's sub-port carries an 802.1Q tag before the IPv4 header
+        final int ip = vlanOf(frame) == 0 ? 14 : 18;
+        if (frame.length < ip + 28 || ((frame[ip - 2] & 0xff) << 8 | frame[ip - 1] & 0xff) != ETH_IPV4
+                || frame[ip + 9] != UDP) {
             return Optional.empty();
         }
-        final int udp = 14 + (frame[14] & 0x0f) * 4;
+        final int udp = ip + (frame[ip] & 0x0f) * 4;
         final int seq = (frame[udp] & 0xff) << 8 | frame[udp + 1] & 0xff;
         final int sender = ((frame[udp + 2] & 0xff) << 8 | frame[udp + 3] & 0xff) - BASE_PORT;
         return sender >= 0 && sender < MAX_SENDERS ? Optional.of(new Probe(sender, seq)) : Optional.empty();
+    }
+
+    /**
+     * Returns the VLAN id of a frame's 802.1Q tag, 0 when it has none.
+     */
+    static int vlanOf(final byte[] frame) {
+        return frame.length >= 18 && (frame[12] & 0xff) == 0x81 && frame[13] == 0
+            ? ((frame[14] & 0x0f) << 8 | frame[15] & 0xff) : 0;
     }
 
     /**

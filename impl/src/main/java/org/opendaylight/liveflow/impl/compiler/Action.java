@@ -59,6 +59,30 @@ public sealed interface Action {
         }
     }
 
+    /** Push an 802.1Q tag (its VLAN id set by the {@link SetVlanVid} that follows). */
+    record PushVlan() implements Action {
+        @Override
+        public String toString() {
+            return "push_vlan:0x8100";
+        }
+    }
+
+    /** Remove the outer 802.1Q tag. */
+    record PopVlan() implements Action {
+        @Override
+        public String toString() {
+            return "pop_vlan";
+        }
+    }
+
+    /** Set the VLAN id of the outer tag. */
+    record SetVlanVid(int vid) implements Action {
+        @Override
+        public String toString() {
+            return "set_field:" + (Match.VLAN_PRESENT | vid) + "->vlan_vid";
+        }
+    }
+
     /** Set one header field; {@code field} uses the ovs-ofctl name. */
     record SetField(Field field, String value) implements Action {
         @Override

@@ -26,10 +26,10 @@ final class ActivationTrapFlows implements FlowConcern {
             if (local.trapGeneration() == null) {
                 continue;
             }
-            final Owner owner = Owner.migration(local.id(), local.trapGeneration());
+            // a sub-port's announcement activates its parent's migration, which carries every sub-port along
+            final Owner owner = Owner.migration(local.carrier(), local.trapGeneration());
             final String mac = ArpResponderFlows.mac(local.port());
-            final Match fromPort = Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK)
-                .withEthSrc(mac);
+            final Match fromPort = local.fromPort().withEthSrc(mac);
             final List<Action> toController = List.of(new Action.ToController());
             flows.add(new FlowSpec(Table.PORT_SECURITY, PRIORITY, fromPort.withEthType(ETH_TYPE_RARP), toController,
                 null, null, Table.ARP_RESPONDER, owner));

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.compiler;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,20 +40,29 @@ final class ArpResponderFlows implements FlowConcern {
                 }
                 final String targetMac = mac(target);
                 flows.add(FlowSpec.apply(Table.ARP_RESPONDER, PRIORITY,
-                    Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK)
-                        .withArp(Match.ARP_REQUEST, null, targetIp.orElseThrow(), null),
-                    List.of(
-                        new Action.SetField(Field.ETH_DST, requesterMac),
-                        new Action.SetField(Field.ETH_SRC, targetMac),
-                        new Action.SetField(Field.ARP_OP, Integer.toString(Match.ARP_REPLY)),
-                        new Action.SetField(Field.ARP_THA, requesterMac),
-                        new Action.SetField(Field.ARP_TPA, requesterIp.orElseThrow()),
-                        new Action.SetField(Field.ARP_SHA, targetMac),
-                        new Action.SetField(Field.ARP_SPA, targetIp.orElseThrow()),
-                        new Action.OutputInPort()),
+                    local.fromPort().withArp(Match.ARP_REQUEST, null, targetIp.orElseThrow(), null),
+                    reply(local, requesterMac, requesterIp.orElseThrow(), targetMac, targetIp.orElseThrow()),
                     Owner.port(requester.getId().getValue())));
             }
         }
+    }
+
+    /**
+     * Returns the actions that turn an ARP request from a local port into the reply of {@code mac} for
+     * {@code ip}, sent back the way the request came (tagged again for a sub-port).
+     */
+    static List<Action> reply(final CompileContext.LocalPort requester, final String requesterMac,
+            final String requesterIp, final String mac, final String ip) {
+        final List<Action> out = new ArrayList<>(List.of(
+            new Action.SetField(Field.ETH_DST, requesterMac),
+            new Action.SetField(Field.ETH_SRC, mac),
+            new Action.SetField(Field.ARP_OP, Integer.toString(Match.ARP_REPLY)),
+            new Action.SetField(Field.ARP_THA, requesterMac),
+            new Action.SetField(Field.ARP_TPA, requesterIp),
+            new Action.SetField(Field.ARP_SHA, mac),
+            new Action.SetField(Field.ARP_SPA, ip)));
+        out.addAll(requester.replyInPort());
+        return out;
     }
 
     static String mac(final Port port) {

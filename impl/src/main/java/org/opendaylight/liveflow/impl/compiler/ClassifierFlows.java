@@ -25,6 +25,10 @@ final class ClassifierFlows implements FlowConcern {
     public void compile(final CompileContext context, final List<FlowSpec> flows, final List<GroupSpec> groups) {
         final long mask = Metadata.NETWORK_MASK | Metadata.INGRESS_MASK;
         for (CompileContext.LocalPort local : context.localPorts()) {
+            if (local.vlan() != null) {
+                // a sub-port's tagged frames: TrunkFlows
+                continue;
+            }
             final long metadata = Metadata.network(CompileContext.vni(local.network()))
                 | Metadata.ingress(local.ofport());
             flows.add(new FlowSpec(Table.CLASSIFIER, PRIORITY, Match.any().withInPort(local.ofport()), List.of(),

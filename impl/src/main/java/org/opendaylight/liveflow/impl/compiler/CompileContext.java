@@ -40,6 +40,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * network, or on a chassis, that is administratively down is up nowhere. Tunnel ports follow the convention
  * {@code tun-<remote chassis name>}.
  *
+ * <p>A trunk's sub-port has no placement of its own: it is up wherever its parent is (the parent's binding, the
+ * parent's migration, the parent's interface), with its VLAN id, and down when the parent is down.
+ *
  * <p>A router is present on the chassis when it is up and one of its networks has a port up here: the chassis
  * then routes what its ports send to the router, so it must know how to reach every port of every network of
  * the router ({@link #routedNetworks}), even those of networks with no port here.
@@ -64,9 +67,52 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
      * @param twin the chassis holding the port's other copy while it migrates, else null
      * @param trapGeneration the migration generation whose announcement this chassis traps, else null
      */
-    record LocalPort(Port port, long ofport, Network network, @Nullable String twin, @Nullable Long trapGeneration) {
+    record LocalPort(Port port, long ofport, Network network, @Nullable String twin, @Nullable Long trapGeneration,
+            @Nullable Integer vlan, String carrier) {
+        LocalPort(final Port port, final long ofport, final Network network, final @Nullable String twin,
+                final @Nullable Long trapGeneration) {
+            this(port, ofport, network, twin, trapGeneration, null, port.getId().getValue());
+        }
+
         String id() {
             return port.getId().getValue();
+        }
+
+        /**
+         * Matches what this port sent, once classified: its network and its interface. A trunk's ports share the
+         * interface (and often the MAC); the network tells them apart.
+         */
+        Match fromPort() {
+            return Match.any().withMetadata(Metadata.network(vni(network)) | Metadata.ingress(ofport),
+                Metadata.NETWORK_MASK | Metadata.INGRESS_MASK);
+        }
+
+        /**
+         * Returns the actions that put a frame for this port in the form its VM expects: tagged with the VLAN
+         * id for a sub-port, as it is for any other port.
+         */
+        List<Action> tag() {
+            return vlan == null ? List.of() : List.of(new Action.PushVlan(), new Action.SetVlanVid(vlan));
+        }
+
+        /**
+         * Returns the actions that deliver a frame to this port.
+         */
+        List<Action> deliver() {
+            return append(tag(), new Action.Output(ofport));
+        }
+
+        /**
+         * Returns the actions that send a reply back to this port, the way the request came in.
+         */
+        List<Action> replyInPort() {
+            return append(tag(), new Action.OutputInPort());
+        }
+
+        private static List<Action> append(final List<Action> first, final Action last) {
+            final List<Action> out = new ArrayList<>(first);
+            out.add(last);
+            return List.copyOf(out);
         }
     }
 
@@ -106,19 +152,25 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         final Set<String> tunnelledDrops = new TreeSet<>();
         for (Port port : config.ports().values()) {
             final Network network = config.networks().get(idOf(port.getNetwork()));
-            if (network == null || port.getBindingChassis() == null || Boolean.FALSE.equals(port.getAdminStateUp())
+            // a sub-port lives where its parent does, on the parent's interface, and is down when the parent is
+            final Port carrier = config.carrierOf(port).orElse(null);
+            if (network == null || carrier == null || carrier.getBindingChassis() == null
+                    || Boolean.FALSE.equals(port.getAdminStateUp()) || Boolean.FALSE.equals(carrier.getAdminStateUp())
                     || Boolean.FALSE.equals(network.getAdminStateUp())) {
                 continue;
             }
-            final PortMigration migration = migrations.get(port.getId().getValue());
+            final String carrierId = idOf(carrier.getId());
+            final Integer vlan = config.subPortOf(idOf(port.getId())).map(ConfigSnapshot.SubPortOf::vlan)
+                .orElse(null);
+            final PortMigration migration = migrations.get(carrierId);
             final List<String> placed = migration != null ? migration.hosts()
-                : List.of(port.getBindingChassis().getValue());
+                : List.of(carrier.getBindingChassis().getValue());
             final Map<String, Long> hosts = new LinkedHashMap<>();
             for (String host : placed) {
                 final Chassis hostChassis = config.chassis().get(host);
                 final boolean hostUp = hostChassis != null && !Boolean.FALSE.equals(hostChassis.getAdminStateUp());
                 final Long ofport = !hostUp ? null : inventory.switchOf(hostChassis)
-                    .map(view -> view.portsByName().get(interfaceNameOf(port))).orElse(null);
+                    .map(view -> view.portsByName().get(interfaceNameOf(carrier))).orElse(null);
                 if (ofport != null) {
                     hosts.put(host, ofport);
                 }
@@ -128,7 +180,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
                     .orElse(null);
                 final Long trap = migration != null && migration.phase() == PortMigration.Phase.PREPARED
                     && migration.destination().equals(chassisName) ? migration.generation() : null;
-                local.add(new LocalPort(port, hosts.get(chassisName), network, twin, trap));
+                local.add(new LocalPort(port, hosts.get(chassisName), network, twin, trap, vlan, carrierId));
             } else if (!hosts.isEmpty()) {
                 remote.add(new RemotePort(port, List.copyOf(hosts.keySet()), network));
                 if (migration != null && migration.source().equals(chassisName)) {
@@ -178,7 +230,8 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             FloatingIpView.of(config, fip).ifPresent(view -> {
                 final Optional<LocalPort> here = local.stream().filter(port -> port.id().equals(view.portId()))
                     .findFirst();
-                final PortMigration migration = migrations.get(view.portId());
+                final PortMigration migration = migrations.get(config.subPortOf(view.portId())
+                    .map(ConfigSnapshot.SubPortOf::parent).orElse(view.portId()));
                 if (here.isPresent()) {
                     out.add(new HostedFloatingIp(view, here.orElseThrow().trapGeneration() == null, false));
                 } else if (migration != null && migration.phase() == PortMigration.Phase.SWITCHED

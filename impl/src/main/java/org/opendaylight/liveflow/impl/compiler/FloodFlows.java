@@ -45,7 +45,7 @@ final class FloodFlows implements FlowConcern {
             final Owner owner = Owner.network(networkId);
             final List<List<Action>> local = new ArrayList<>();
             for (CompileContext.LocalPort port : context.localPortsOf(networkId)) {
-                local.add(List.of(new Action.Output(port.ofport())));
+                local.add(port.deliver());
             }
             final List<List<Action>> everywhere = new ArrayList<>(local);
             for (String remote : context.remoteChassisOf(networkId)) {

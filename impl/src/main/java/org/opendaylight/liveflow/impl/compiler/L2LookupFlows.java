@@ -47,7 +47,7 @@ final class L2LookupFlows implements FlowConcern {
                     continue;
                 }
                 final long group = context.deliveryGroups().get(local.id());
-                groups.add(new GroupSpec(group, List.of(List.of(new Action.Output(local.ofport())),
+                groups.add(new GroupSpec(group, List.of(local.deliver(),
                     List.of(new Action.SetTunnelId(vni), new Action.Output(twinTunnel))), owner));
                 flows.add(FlowSpec.apply(Table.L2_LOOKUP, KNOWN_MAC, toPort, List.of(new Action.Group(group)), owner));
                 flows.add(toEgress(KNOWN_MAC_FROM_TUNNEL,

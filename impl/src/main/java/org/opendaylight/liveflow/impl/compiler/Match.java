@@ -28,16 +28,20 @@ public record Match(
         @Nullable Integer arpOp,
         @Nullable String arpSpa,
         @Nullable String arpTpa,
-        @Nullable String arpSha) {
+        @Nullable String arpSha,
+        @Nullable Integer vlanVid,
+        @Nullable Integer vlanVidMask) {
 
     public static final int ETH_TYPE_IPV4 = 0x0800;
     public static final int ETH_TYPE_ARP = 0x0806;
     public static final int ETH_TYPE_IPV6 = 0x86dd;
     public static final int ARP_REQUEST = 1;
     public static final int ARP_REPLY = 2;
+    /** OpenFlow 1.3's flag in vlan_vid for "a VLAN tag is present". */
+    public static final int VLAN_PRESENT = 0x1000;
 
     private static final Match ANY = new Match(null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null, null);
 
     public static Match any() {
         return ANY;
@@ -45,32 +49,32 @@ public record Match(
 
     public Match withInPort(final long port) {
         return new Match(port, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
-            arpOp, arpSpa, arpTpa, arpSha);
+            arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withMetadata(final long value, final long mask) {
         return new Match(inPort, value, mask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst, arpOp,
-            arpSpa, arpTpa, arpSha);
+            arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withTunnelId(final long vni) {
         return new Match(inPort, metadata, metadataMask, vni, ethSrc, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
-            arpOp, arpSpa, arpTpa, arpSha);
+            arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withEthSrc(final String mac) {
         return new Match(inPort, metadata, metadataMask, tunnelId, mac, ethDst, ethDstMask, ethType, ipv4Src, ipv4Dst,
-            arpOp, arpSpa, arpTpa, arpSha);
+            arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withEthDst(final String mac, final @Nullable String mask) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, mac, mask, ethType, ipv4Src, ipv4Dst, arpOp,
-            arpSpa, arpTpa, arpSha);
+            arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withIpv4Src(final String address) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_IPV4, address,
-            ipv4Dst, arpOp, arpSpa, arpTpa, arpSha);
+            ipv4Dst, arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     /**
@@ -78,18 +82,34 @@ public record Match(
      */
     public Match withIpv4Dst(final String prefix) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_IPV4, ipv4Src,
-            prefix, arpOp, arpSpa, arpTpa, arpSha);
+            prefix, arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withEthType(final int type) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, type, ipv4Src, ipv4Dst,
-            arpOp, arpSpa, arpTpa, arpSha);
+            arpOp, arpSpa, arpTpa, arpSha, vlanVid, vlanVidMask);
     }
 
     public Match withArp(final @Nullable Integer op, final @Nullable String spa, final @Nullable String tpa,
             final @Nullable String sha) {
         return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ETH_TYPE_ARP, ipv4Src,
-            ipv4Dst, op, spa, tpa, sha);
+            ipv4Dst, op, spa, tpa, sha, vlanVid, vlanVidMask);
+    }
+
+    /**
+     * Matches frames tagged with this VLAN id (1-4094).
+     */
+    public Match withVlan(final int vid) {
+        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src,
+            ipv4Dst, arpOp, arpSpa, arpTpa, arpSha, VLAN_PRESENT | vid, null);
+    }
+
+    /**
+     * Matches frames that carry any VLAN tag.
+     */
+    public Match withAnyVlan() {
+        return new Match(inPort, metadata, metadataMask, tunnelId, ethSrc, ethDst, ethDstMask, ethType, ipv4Src,
+            ipv4Dst, arpOp, arpSpa, arpTpa, arpSha, VLAN_PRESENT, VLAN_PRESENT);
     }
 
     /**
@@ -106,6 +126,10 @@ public record Match(
         }
         if (tunnelId != null) {
             out.add("tun_id=" + tunnelId);
+        }
+        if (vlanVid != null) {
+            out.add(vlanVidMask == null ? "dl_vlan=" + (vlanVid & ~VLAN_PRESENT)
+                : "vlan_tci=0x" + Integer.toHexString(vlanVid) + "/0x" + Integer.toHexString(vlanVidMask));
         }
         if (ethType != null) {
             out.add("dl_type=0x" + Integer.toHexString(ethType));

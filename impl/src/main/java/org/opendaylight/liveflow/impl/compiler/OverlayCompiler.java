@@ -21,6 +21,7 @@ public final class OverlayCompiler {
     private final List<FlowConcern> concerns = List.of(
         new PipelineFlows(),
         new ClassifierFlows(),
+        new TrunkFlows(),
         new PortSecurityFlows(),
         new ActivationTrapFlows(),
         new ArpResponderFlows(),

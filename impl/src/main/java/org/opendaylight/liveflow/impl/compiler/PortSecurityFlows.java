@@ -27,7 +27,7 @@ final class PortSecurityFlows implements FlowConcern {
         for (CompileContext.LocalPort local : context.localPorts()) {
             final Port port = local.port();
             final Owner owner = Owner.port(port.getId().getValue());
-            final Match fromPort = Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK);
+            final Match fromPort = local.fromPort();
             if (Boolean.FALSE.equals(port.getPortSecurityEnabled())) {
                 flows.add(FlowSpec.gotoTable(Table.PORT_SECURITY, PRIORITY, fromPort, Table.ARP_RESPONDER, owner));
                 continue;

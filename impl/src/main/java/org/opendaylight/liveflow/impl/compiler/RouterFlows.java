@@ -93,17 +93,9 @@ final class RouterFlows implements FlowConcern {
                 }
                 final String requesterMac = ArpResponderFlows.mac(local.port());
                 flows.add(FlowSpec.apply(Table.ARP_RESPONDER, ARP_PRIORITY,
-                    Match.any().withMetadata(Metadata.ingress(local.ofport()), Metadata.INGRESS_MASK)
-                        .withArp(Match.ARP_REQUEST, null, iface.address(), null),
-                    List.of(
-                        new Action.SetField(Field.ETH_DST, requesterMac),
-                        new Action.SetField(Field.ETH_SRC, router.mac()),
-                        new Action.SetField(Field.ARP_OP, Integer.toString(Match.ARP_REPLY)),
-                        new Action.SetField(Field.ARP_THA, requesterMac),
-                        new Action.SetField(Field.ARP_TPA, requesterIp.orElseThrow()),
-                        new Action.SetField(Field.ARP_SHA, router.mac()),
-                        new Action.SetField(Field.ARP_SPA, iface.address()),
-                        new Action.OutputInPort()),
+                    local.fromPort().withArp(Match.ARP_REQUEST, null, iface.address(), null),
+                    ArpResponderFlows.reply(local, requesterMac, requesterIp.orElseThrow(), router.mac(),
+                        iface.address()),
                     Owner.port(local.id())));
             }
         }

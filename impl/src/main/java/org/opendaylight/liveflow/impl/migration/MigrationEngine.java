@@ -13,9 +13,11 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListenableFutureTask;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -126,7 +128,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         this.journal = journal;
         // timers (chassis death, binding timeout) die with the engine
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        status = new MigrationStatusWriter(broker, publisher);
+        status = new MigrationStatusWriter(broker, publisher, config::current);
         cleanupCheck = new SourceCleanupCheck(rpcs);
         records = new TreeMap<>(journal.load());
         if (!records.isEmpty()) {
@@ -370,7 +372,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         for (Port port : snapshot.ports().values()) {
             final String id = idOf(port.getId());
             if (Owner.isMigrationCookieOf(cookie, id)
-                    && port.getMacAddress().getValue().equalsIgnoreCase(frame.orElseThrow().sourceMac())) {
+                    && announcingMacs(snapshot, port).contains(frame.orElseThrow().sourceMac())) {
                 final Long portOfport = ports.get(ConfigSnapshot.interfaceNameOf(port));
                 if (portOfport == null || portOfport != ofport) {
                     LOG.info("{} for port {} came in on {} port {}, not its interface: ignored",
@@ -382,6 +384,19 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Returns the MACs whose announcement activates a port's migration: its own, and those of its trunk's
+     * sub-ports, which migrate with it (lower case).
+     */
+    private static Set<String> announcingMacs(final ConfigSnapshot snapshot, final Port port) {
+        final Set<String> out = new HashSet<>();
+        out.add(port.getMacAddress().getValue().toLowerCase(Locale.ROOT));
+        snapshot.trunkOfParent(idOf(port.getId())).ifPresent(trunk -> trunk.nonnullSubPort().values()
+            .forEach(sub -> snapshot.port(idOf(sub.getPort()))
+                .ifPresent(subPort -> out.add(subPort.getMacAddress().getValue().toLowerCase(Locale.ROOT)))));
+        return out;
     }
 
     private void handle(final MigrationEvent event) {
@@ -520,7 +535,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         }
         checks.execute(() -> {
             try {
-                final SourceCleanup result = cleanupCheck.check(nodeId.orElseThrow(), record.port());
+                final SourceCleanup result = cleanupCheck.check(nodeId.orElseThrow(),
+                    movingWith(config.current(), record.port()));
                 executor.execute(() -> {
                     final MigrationRecord now = records.get(record.port());
                     if (now != null && now.generation() == record.generation()) {
@@ -531,6 +547,16 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /**
+     * Returns a port and the sub-ports of its trunk: what one migration moves.
+     */
+    static List<String> movingWith(final ConfigSnapshot snapshot, final String port) {
+        final List<String> out = new ArrayList<>(List.of(port));
+        snapshot.trunkOfParent(port).ifPresent(trunk -> trunk.nonnullSubPort().values()
+            .forEach(sub -> out.add(idOf(sub.getPort()))));
+        return out;
     }
 
     private void update(final MigrationRecord before, final MigrationRecord after) {

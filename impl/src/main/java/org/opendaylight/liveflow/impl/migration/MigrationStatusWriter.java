@@ -14,8 +14,12 @@ import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
@@ -28,6 +32,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Resource
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.MigrationBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.MigrationKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.SubPort;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.SubPortBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.TransitionBuilder;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
@@ -45,10 +51,13 @@ final class MigrationStatusWriter {
 
     private final DataBroker broker;
     private final NotificationPublishService notifications;
+    private final Supplier<ConfigSnapshot> config;
 
-    MigrationStatusWriter(final DataBroker broker, final NotificationPublishService notifications) {
+    MigrationStatusWriter(final DataBroker broker, final NotificationPublishService notifications,
+            final Supplier<ConfigSnapshot> config) {
         this.broker = broker;
         this.notifications = notifications;
+        this.config = config;
     }
 
     /**
@@ -56,7 +65,7 @@ final class MigrationStatusWriter {
      */
     void publish(final @Nullable MigrationRecord before, final MigrationRecord after) {
         final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.put(OPERATIONAL, path(after.port()), toYang(after));
+        tx.put(OPERATIONAL, path(after.port()), toYang(after, config.get()));
         commit(tx);
         final int seen = before == null || before.transitions().isEmpty() ? 0
             : before.transitions().get(before.transitions().size() - 1).sequence();
@@ -69,7 +78,8 @@ final class MigrationStatusWriter {
 
     void restore(final Collection<MigrationRecord> records) {
         final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        records.forEach(record -> tx.put(OPERATIONAL, path(record.port()), toYang(record)));
+        final ConfigSnapshot snapshot = config.get();
+        records.forEach(record -> tx.put(OPERATIONAL, path(record.port()), toYang(record, snapshot)));
         commit(tx);
     }
 
@@ -90,7 +100,12 @@ final class MigrationStatusWriter {
         }
     }
 
-    static Migration toYang(final MigrationRecord record) {
+    static Migration toYang(final MigrationRecord record, final ConfigSnapshot snapshot) {
+        final List<SubPort> subPorts = new ArrayList<>();
+        snapshot.trunkOfParent(record.port()).ifPresent(trunk -> trunk.nonnullSubPort().values().forEach(sub ->
+            subPorts.add(new SubPortBuilder().setPort(sub.getPort()).setVlanId(sub.getVlanId())
+                .setNetwork(snapshot.port(ConfigSnapshot.idOf(sub.getPort())).map(port -> port.getNetwork())
+                    .orElse(null)).build())));
         final var transitions = record.transitions().stream().map(step -> new TransitionBuilder()
             .setSequence(Uint32.valueOf(step.sequence())).setFromState(state(step.from()))
             .setToState(state(step.to())).setTime(time(step.time())).setCause(step.cause()).build()).toList();
@@ -110,6 +125,7 @@ final class MigrationStatusWriter {
             .setIgnoredDuplicate(Uint64.valueOf(record.ignored().get(IgnoredKind.DUPLICATE)))
             .setIgnoredOutOfOrder(Uint64.valueOf(record.ignored().get(IgnoredKind.OUT_OF_ORDER)))
             .setLastIgnored(record.lastIgnored())
+            .setSubPort(BindingMap.ordered(subPorts))
             .setTransition(BindingMap.ordered(transitions))
             .build();
     }

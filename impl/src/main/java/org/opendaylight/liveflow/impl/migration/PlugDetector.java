@@ -77,10 +77,11 @@ final class PlugDetector {
             }
         }
         for (Port port : config.ports().values()) {
-            if (port.getBindingChassis() == null) {
+            final String id = idOf(port.getId());
+            // a sub-port has its parent's interface and migrates with it, never by itself
+            if (port.getBindingChassis() == null || config.subPortOf(id).isPresent()) {
                 continue;
             }
-            final String id = idOf(port.getId());
             final String binding = port.getBindingChassis().getValue();
             final Set<String> was = before.getOrDefault(id, Set.of());
             final Set<String> is = now.getOrDefault(id, Set.of());

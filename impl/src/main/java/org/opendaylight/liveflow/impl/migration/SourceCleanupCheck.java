@@ -50,16 +50,21 @@ final class SourceCleanupCheck {
     }
 
     /**
-     * Blocks until the switch holds no flow of the port, or {@link #PATIENCE} is over; returns the outcome.
+     * Blocks until the switch holds no flow of the ports (a port and its trunk's sub-ports), or {@link #PATIENCE}
+     * is over; returns the outcome.
      */
-    SourceCleanup check(final String nodeId, final String port) throws InterruptedException {
+    SourceCleanup check(final String nodeId, final List<String> ports) throws InterruptedException {
+        final String port = String.join(", ", ports);
         final Instant deadline = Instant.now().plus(PATIENCE);
         int left = 0;
         while (true) {
             try {
-                left = flowsOf(nodeId, port).size();
+                left = 0;
+                for (String each : ports) {
+                    left += flowsOf(nodeId, each).size();
+                }
                 if (left == 0) {
-                    LOG.info("{}: no flow of port {} left on the source", nodeId, port);
+                    LOG.info("{}: no flow of port(s) {} left on the source", nodeId, port);
                     return SourceCleanup.VERIFIED;
                 }
             } catch (ExecutionException | TimeoutException e) {
@@ -69,7 +74,7 @@ final class SourceCleanupCheck {
                 }
             }
             if (Instant.now().isAfter(deadline)) {
-                LOG.warn("{}: {} flows of port {} still on the source after {}", nodeId, left, port, PATIENCE);
+                LOG.warn("{}: {} flows of port(s) {} still on the source after {}", nodeId, left, port, PATIENCE);
                 return SourceCleanup.FLOWS_LEFT;
             }
             Thread.sleep(RETRY_MILLIS);

@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.SubPort;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.Transition;
 
 @Service
@@ -50,6 +51,11 @@ public final class MigrationShowCommand extends OverlayStateCommand {
             + ", out of order " + orNone(migration.getIgnoredOutOfOrder()) + ")");
         if (migration.getLastIgnored() != null) {
             out.println("  Last ignored   " + migration.getLastIgnored());
+        }
+        for (SubPort sub : migration.nonnullSubPort().values().stream()
+                .sorted(Comparator.comparing(each -> each.getVlanId().toJava())).toList()) {
+            out.println("  Sub-port       " + sub.getPort().getValue() + " (VLAN " + sub.getVlanId() + ", network "
+                + orNone(sub.getNetwork()) + "): " + orNone(migration.getState()) + " with the port");
         }
         out.println("  Timeline");
         for (Transition step : migration.nonnullTransition().values().stream()

@@ -11,6 +11,7 @@ import static org.opendaylight.liveflow.impl.shell.Texts.orNone;
 
 import java.io.PrintStream;
 import java.util.Comparator;
+import java.util.Optional;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,7 +22,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migratio
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.AllowedAddressPair;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.Trunk;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.trunk.SubPort;
 
 /**
@@ -56,20 +56,31 @@ public final class PortShowCommand extends OverlayStateCommand {
         out.println("  Admin state   " + Texts.adminState(port.getAdminStateUp()));
         out.println("  Port security " + (Boolean.FALSE.equals(port.getPortSecurityEnabled()) ? "off" : "on"));
         out.println("  Revision      " + orNone(port.getRevision()));
-        out.println("  Bound to      " + orNone(port.getBindingChassis()));
-        for (Trunk trunk : snapshot.trunks().values()) {
-            if (trunk.getParentPort().getValue().equals(portId)) {
-                out.println("  Trunk parent  " + trunk.getId().getValue() + " (" + trunk.nonnullSubPort().size()
-                    + " sub-ports)");
-            }
-            for (SubPort sub : trunk.nonnullSubPort().values()) {
-                if (sub.getPort().getValue().equals(portId)) {
-                    out.println("  Sub-port of   " + trunk.getId().getValue() + " VLAN " + sub.getVlanId());
-                }
-            }
+        final Optional<ConfigSnapshot.SubPortOf> subPortOf = snapshot.subPortOf(portId);
+        // a sub-port has no binding or migration of its own: it shows its parent's
+        final String carrierId = subPortOf.map(ConfigSnapshot.SubPortOf::parent).orElse(portId);
+        final Port carrier = snapshot.port(carrierId).orElse(port);
+        if (subPortOf.isPresent()) {
+            final ConfigSnapshot.SubPortOf sub = subPortOf.orElseThrow();
+            out.println("  Bound to      " + orNone(carrier.getBindingChassis()) + " (its parent " + sub.parent()
+                + "'s; a sub-port has no binding of its own)");
+            out.println("  Sub-port of   trunk " + sub.trunk() + ", parent " + sub.parent() + ", VLAN " + sub.vlan());
+        } else {
+            out.println("  Bound to      " + orNone(port.getBindingChassis()));
         }
-        final Migration migration = state.migration(portId).orElse(null);
-        out.println("  Migration     " + Texts.migrationState(port, migration));
+        snapshot.trunkOfParent(portId).ifPresent(trunk -> {
+            out.println("  Trunk parent  " + trunk.getId().getValue() + " (" + trunk.nonnullSubPort().size()
+                + " sub-ports)");
+            for (SubPort sub : trunk.nonnullSubPort().values().stream()
+                    .sorted(Comparator.comparing(each -> each.getVlanId().toJava())).toList()) {
+                out.println("    VLAN " + sub.getVlanId() + "  " + sub.getPort().getValue() + " on network "
+                    + snapshot.port(sub.getPort().getValue()).map(each -> each.getNetwork().getValue())
+                        .orElse("? (port not configured)"));
+            }
+        });
+        final Migration migration = state.migration(carrierId).orElse(null);
+        out.println("  Migration     " + Texts.migrationState(carrier, migration)
+            + (subPortOf.isPresent() ? " (with its parent)" : ""));
         if (migration != null) {
             out.println("    from " + orNone(migration.getSourceChassis()) + " to "
                 + orNone(migration.getDestinationChassis()) + ", generation " + orNone(migration.getGeneration()));

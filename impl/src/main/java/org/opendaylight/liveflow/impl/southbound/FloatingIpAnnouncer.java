@@ -72,7 +72,9 @@ final class FloatingIpAnnouncer {
                 continue;
             }
             for (FloatingIp fip : config.floatingIps().values()) {
-                FloatingIpView.of(config, fip).filter(fipView -> fipView.portId().equals(migration.port()))
+                // a floating IP of a trunk's sub-port moves with the parent's migration
+                FloatingIpView.of(config, fip).filter(fipView -> config.subPortOf(fipView.portId())
+                    .map(ConfigSnapshot.SubPortOf::parent).orElse(fipView.portId()).equals(migration.port()))
                     .ifPresent(fipView -> send(destination, view.orElseThrow(), fipView));
             }
         }

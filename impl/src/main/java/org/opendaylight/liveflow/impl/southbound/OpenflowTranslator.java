@@ -19,10 +19,14 @@ import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.DecNwTtlCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.OutputActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PopVlanActionCaseBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.PushVlanActionCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.SetFieldCaseBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.dec.nw.ttl._case.DecNwTtlBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.group.action._case.GroupActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.output.action._case.OutputActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.pop.vlan.action._case.PopVlanActionBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.push.vlan.action._case.PushVlanActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.set.field._case.SetFieldBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.list.ActionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -49,6 +53,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeConnectorId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.EtherType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.l2.types.rev130827.VlanId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpSourceHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.arp.match.fields.ArpTargetHardwareAddressBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.ethernet.match.fields.EthernetDestinationBuilder;
@@ -57,8 +62,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.EthernetMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.MetadataBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.TunnelBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.VlanMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.ArpMatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.match.layer._3.match.Ipv4MatchBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.model.match.types.rev131026.vlan.match.fields.VlanIdBuilder;
 import org.opendaylight.yangtools.yang.binding.util.BindingMap;
 import org.opendaylight.yangtools.yang.common.Uint16;
 import org.opendaylight.yangtools.yang.common.Uint32;
@@ -71,6 +78,7 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  */
 final class OpenflowTranslator {
     private static final Uint16 NO_BUFFER = Uint16.MAX_VALUE;
+    private static final int ETH_TYPE_VLAN = 0x8100;
 
     private OpenflowTranslator() {
         // pure functions
@@ -140,6 +148,12 @@ final class OpenflowTranslator {
         if (spec.tunnelId() != null) {
             match.setTunnel(new TunnelBuilder().setTunnelId(Uint64.valueOf(spec.tunnelId())).build());
         }
+        if (spec.vlanVid() != null) {
+            // the plugin writes vlan_vid=0x1000/0x1000 (any tag) for "present" without an id, else present|id
+            final int vid = spec.vlanVid() & ~Match.VLAN_PRESENT;
+            match.setVlanMatch(new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(true)
+                .setVlanId(new VlanId(Uint16.valueOf(vid))).build()).build());
+        }
         if (spec.ethType() != null || spec.ethSrc() != null || spec.ethDst() != null) {
             final EthernetMatchBuilder ethernet = new EthernetMatchBuilder();
             if (spec.ethType() != null) {
@@ -205,6 +219,16 @@ final class OpenflowTranslator {
                     new TunnelBuilder().setTunnelId(Uint64.valueOf(tunnel.vni())).build()).build()).build());
             } else if (spec instanceof Action.SetField field) {
                 action.setAction(new SetFieldCaseBuilder().setSetField(setField(field)).build());
+            } else if (spec instanceof Action.PushVlan) {
+                action.setAction(new PushVlanActionCaseBuilder().setPushVlanAction(new PushVlanActionBuilder()
+                    .setEthernetType(Uint16.valueOf(ETH_TYPE_VLAN)).build()).build());
+            } else if (spec instanceof Action.PopVlan) {
+                action.setAction(new PopVlanActionCaseBuilder().setPopVlanAction(new PopVlanActionBuilder().build())
+                    .build());
+            } else if (spec instanceof Action.SetVlanVid vlan) {
+                action.setAction(new SetFieldCaseBuilder().setSetField(new SetFieldBuilder().setVlanMatch(
+                    new VlanMatchBuilder().setVlanId(new VlanIdBuilder().setVlanIdPresent(true)
+                        .setVlanId(new VlanId(Uint16.valueOf(vlan.vid()))).build()).build()).build()).build());
             } else if (spec instanceof Action.DecNwTtl) {
                 action.setAction(new DecNwTtlCaseBuilder().setDecNwTtl(new DecNwTtlBuilder().build()).build());
             } else {

@@ -101,10 +101,10 @@ class MigrationFlowsTest {
             local::toString);
         assertEquals(List.of(
             "cookie=" + cookie(Owner.migration("p1", GENERATION)) + ", table=10, priority=110,"
-                + "metadata=0x7000000/0xffff000000,dl_type=0x8035,dl_src=fa:16:3e:00:00:01 "
+                + "metadata=0x70003e9/0xffffffffff,dl_type=0x8035,dl_src=fa:16:3e:00:00:01 "
                 + "actions=CONTROLLER:65535,goto_table:20",
             "cookie=" + cookie(Owner.migration("p1", GENERATION)) + ", table=10, priority=110,"
-                + "metadata=0x7000000/0xffff000000,dl_type=0x806,dl_src=fa:16:3e:00:00:01,arp_spa=10.0.0.11,"
+                + "metadata=0x70003e9/0xffffffffff,dl_type=0x806,dl_src=fa:16:3e:00:00:01,arp_spa=10.0.0.11,"
                 + "arp_tpa=10.0.0.11,arp_sha=fa:16:3e:00:00:01 actions=CONTROLLER:65535,goto_table:20"),
             flowsOf(d, Owner.migration("p1", GENERATION)));
         assertTrue(Owner.isMigrationCookieOf(Owner.migration("p1", GENERATION).cookie(), "p1"));

@@ -45,16 +45,16 @@ class OverlayCompilerTest {
             "cookie=" + cookie(Owner.network("net1")) + ", table=0, priority=100,tun_id=1001 "
                 + "actions=write_metadata:0xffff0003e9/0xffffffffff,goto_table:40",
             "cookie=" + cookie(Owner.pipeline()) + ", table=10, priority=0 actions=drop",
-            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x1000000/0xffff000000,"
+            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x10003e9/0xffffffffff,"
                 + "dl_type=0x800,dl_src=fa:16:3e:00:00:01,nw_src=10.0.0.11 actions=goto_table:20",
-            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x1000000/0xffff000000,"
+            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x10003e9/0xffffffffff,"
                 + "dl_type=0x806,dl_src=fa:16:3e:00:00:01,arp_spa=10.0.0.11,arp_sha=fa:16:3e:00:00:01 "
                 + "actions=goto_table:20",
-            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x1000000/0xffff000000,"
+            "cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,metadata=0x10003e9/0xffffffffff,"
                 + "dl_type=0x86dd,dl_src=fa:16:3e:00:00:01 actions=goto_table:20",
             "cookie=" + cookie(Owner.pipeline()) + ", table=20, priority=0 actions=goto_table:30",
             "cookie=" + cookie(Owner.pipeline()) + ", table=30, priority=0 actions=goto_table:40",
-            "cookie=" + cookie(Owner.port("p1")) + ", table=20, priority=100,metadata=0x1000000/0xffff000000,"
+            "cookie=" + cookie(Owner.port("p1")) + ", table=20, priority=100,metadata=0x10003e9/0xffffffffff,"
                 + "dl_type=0x806,arp_op=1,arp_tpa=10.0.0.12 actions=set_field:fa:16:3e:00:00:01->eth_dst,"
                 + "set_field:fa:16:3e:00:00:02->eth_src,set_field:2->arp_op,set_field:fa:16:3e:00:00:01->arp_tha,"
                 + "set_field:10.0.0.11->arp_tpa,set_field:fa:16:3e:00:00:02->arp_sha,"
@@ -134,7 +134,7 @@ class OverlayCompilerTest {
         final List<String> table10 = dump(compiler.compile(open, inventory, "c1")).stream()
             .filter(flow -> flow.contains("table=10, priority=100")).toList();
         assertEquals(List.of("cookie=" + cookie(Owner.port("p1")) + ", table=10, priority=100,"
-            + "metadata=0x1000000/0xffff000000 actions=goto_table:20"), table10);
+            + "metadata=0x10003e9/0xffffffffff actions=goto_table:20"), table10);
     }
 
     @Test

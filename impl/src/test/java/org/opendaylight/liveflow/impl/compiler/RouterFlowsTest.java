@@ -82,7 +82,7 @@ class RouterFlowsTest {
     void theRouterAnswersArpForItsAddressLocally() {
         final String mac = routerMac();
         assertEquals(List.of("cookie=0x" + Long.toHexString(Owner.port("p1").cookie())
-            + ", table=20, priority=100,metadata=0x1000000/0xffff000000,dl_type=0x806,arp_op=1,arp_tpa=10.0.0.1 "
+            + ", table=20, priority=100,metadata=0x10003e9/0xffffffffff,dl_type=0x806,arp_op=1,arp_tpa=10.0.0.1 "
             + "actions=set_field:" + P1 + "->eth_dst,set_field:" + mac + "->eth_src,set_field:2->arp_op,"
             + "set_field:" + P1 + "->arp_tha,set_field:10.0.0.11->arp_tpa,set_field:" + mac + "->arp_sha,"
             + "set_field:10.0.0.1->arp_spa,IN_PORT"), dump(overlay.snapshot(), "c1", "arp_tpa=10.0.0.1 "));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
 import org.opendaylight.liveflow.impl.validation.Violation.Kind;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.VnicType;
 
 /**
  * One test per validation rule: each writes one bad change on top of a valid configuration and checks the exact
@@ -171,32 +172,87 @@ class OverlayValidatorTest {
             "192.168.5.0/24 via 10.0.0.254")));
     }
 
+    /**
+     * The base configuration plus networks net2 and net3, with unbound ports sp2 and sp3 on them: sub-ports to be.
+     */
+    private TestOverlay withSubPortCandidates() {
+        return base.copy().withNetwork("net2", "t1", 1002).withNetwork("net3", "t1", 1003)
+            .withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1").withSubnet("s3", "net3", "10.0.3.0/24", "10.0.3.1")
+            .withPort(port("sp2", "net2", "fa:16:3e:00:00:01", "s2", "10.0.2.11"))
+            .withPort(port("sp3", "net3", "fa:16:3e:00:00:01", "s3", "10.0.3.11"));
+    }
+
+    private void assertTrunkRefused(final TestOverlay after, final Kind kind, final String message) {
+        final TestOverlay before = withSubPortCandidates();
+        assertEquals(List.of(new Violation(kind, message)), validator.validate(before.snapshot(), after.snapshot()));
+    }
+
+    @Test
+    void trunkWhoseSubPortsShareTheParentsMacOnTheirOwnNetworksIsAccepted() {
+        final TestOverlay before = withSubPortCandidates();
+        assertEquals(List.of(), validator.validate(before.snapshot(),
+            before.copy().withTrunk("tr1", "p1", "sp2:100", "sp3:200").snapshot()));
+    }
+
     @Test
     void vlanIdZeroIsRefused() {
-        assertRefused(base.copy().withTrunk("tr1", "p1", "p2:0"), Kind.INVALID,
-            "trunk tr1: sub-port p2 has VLAN id 0, outside 1-4094");
+        assertTrunkRefused(withSubPortCandidates().withTrunk("tr1", "p1", "sp2:0"), Kind.INVALID,
+            "trunk tr1: sub-port sp2 has VLAN id 0, outside 1-4094");
     }
 
     @Test
     void vlanIdAbove4094IsRefused() {
-        assertRefused(base.copy().withTrunk("tr1", "p1", "p2:4095"), Kind.INVALID,
-            "trunk tr1: sub-port p2 has VLAN id 4095, outside 1-4094");
+        assertTrunkRefused(withSubPortCandidates().withTrunk("tr1", "p1", "sp2:4095"), Kind.INVALID,
+            "trunk tr1: sub-port sp2 has VLAN id 4095, outside 1-4094");
     }
 
     @Test
     void trunkSubPortThatIsItselfATrunkParentIsRefused() {
-        final TestOverlay withTrunk = base.copy()
-            .withPort(port("p3", "net1", "fa:16:3e:00:00:03"))
-            .withTrunk("tr2", "p2", "p3:200");
-        assertEquals(List.of(new Violation(Kind.INVALID, "trunk tr1: sub-port p2 is itself the parent of trunk tr2")),
-            validator.validate(withTrunk.snapshot(), withTrunk.copy().withTrunk("tr1", "p1", "p2:100").snapshot()));
+        final TestOverlay withTrunk = withSubPortCandidates().withTrunk("tr2", "sp2", "sp3:200");
+        assertEquals(List.of(new Violation(Kind.INVALID,
+                "trunk tr1: sub-port sp2 is itself the parent of trunk tr2")),
+            validator.validate(withTrunk.snapshot(), withTrunk.copy().withTrunk("tr1", "p1", "sp2:100").snapshot()));
     }
 
     @Test
     void sameVlanTwiceInATrunkIsRefused() {
-        assertRefused(base.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03"))
-            .withTrunk("tr1", "p1", "p2:100", "p3:100"), Kind.CONFLICT,
-            "trunk tr1: sub-port p3 has VLAN id 100, already used by sub-port p2");
+        assertTrunkRefused(withSubPortCandidates().withTrunk("tr1", "p1", "sp2:100", "sp3:100"), Kind.CONFLICT,
+            "trunk tr1: sub-port sp3 has VLAN id 100, already used by sub-port sp2");
+    }
+
+    @Test
+    void subPortOnItsParentsNetworkIsRefused() {
+        assertTrunkRefused(withSubPortCandidates().withPort(port("sp9", "net1", "fa:16:3e:00:00:09"))
+            .withTrunk("tr1", "p1", "sp9:100"), Kind.INVALID,
+            "trunk tr1: sub-port sp9 is on network net1 like its parent p1; each port of a trunk needs a network of "
+                + "its own");
+    }
+
+    @Test
+    void subPortBoundToAnotherChassisThanItsParentIsRefused() {
+        assertTrunkRefused(withSubPortCandidates().withPort(port("sp2", "net2", "fa:16:3e:00:00:01", "s2",
+            "10.0.2.11").setBindingChassis(id("c2"))).withTrunk("tr1", "p1", "sp2:100"), Kind.CONFLICT,
+            "trunk tr1: sub-port sp2 has binding-chassis c2 but its parent p1 is on c1; a sub-port always takes "
+                + "its parent's chassis (leave its binding-chassis out)");
+    }
+
+    @Test
+    void subPortBoundToItsParentsChassisIsAcceptedAndDoesNotHoldTheParentBack() {
+        final TestOverlay trunk = withSubPortCandidates().withPort(port("sp2", "net2", "fa:16:3e:00:00:01", "s2",
+            "10.0.2.11").setBindingChassis(id("c1"))).withTrunk("tr1", "p1", "sp2:100");
+        assertEquals(List.of(), validator.validate(withSubPortCandidates().snapshot(), trunk.snapshot()));
+        // the parent's migration moves its binding: the sub-port's old leaf is not written, so not judged
+        final TestOverlay moved = trunk.copy().withPort(port("p1", "net1", "fa:16:3e:00:00:01", "s1", "10.0.0.11")
+            .setBindingChassis(id("c2")));
+        assertEquals(List.of(), validator.validate(trunk.snapshot(), moved.snapshot()));
+    }
+
+    @Test
+    void trunkOnAnSriovParentIsRefused() {
+        assertTrunkRefused(withSubPortCandidates().withPort(port("p1", "net1", "fa:16:3e:00:00:01", "s1",
+            "10.0.0.11").setBindingChassis(id("c1")).setVnicType(VnicType.Direct)).withTrunk("tr1", "p1", "sp2:100"),
+            Kind.INVALID, "trunk tr1: parent-port p1 has vnic-type direct (SR-IOV): a trunk's VLANs need an Open "
+                + "vSwitch interface");
     }
 
     @Test
