@@ -9,13 +9,13 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.it.LabChecks.mac;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -395,24 +395,9 @@ class TrunkIT {
         return out.stream().sorted().toList();
     }
 
-    /**
-     * Waits until, for every stream, at least {@code count} probes sent since {@code sinceMicros} were delivered by
-     * the trunk's interface tp on the given chassis.
-     */
     private static void awaitEveryStream(final ProbeStream probes, final OvsChassis chassis, final long sinceMicros,
             final String what, final int count) throws Exception {
-        final Instant deadline = Instant.now().plus(CONVERGENCE);
-        while (true) {
-            final Map<Integer, Long> perStream = new HashMap<>();
-            ProbeStream.probesIn(chassis.deliveredFramesWithTimes("tp")).stream().distinct()
-                .filter(probe -> probes.sentAt(probe) >= sinceMicros)
-                .forEach(probe -> perStream.merge(probe.sender(), 1L, Long::sum));
-            if (List.of(0, 1, 2).stream().allMatch(stream -> perStream.getOrDefault(stream, 0L) >= count)) {
-                return;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "probes " + what + " per stream: " + perStream);
-            Thread.sleep(100);
-        }
+        LabChecks.awaitEveryStream(probes, chassis, "tp", 3, sinceMicros, what, count, CONVERGENCE);
     }
 
     private static void awaitStream(final ProbeStream probes, final String chassis, final long sinceMicros,
@@ -427,39 +412,19 @@ class TrunkIT {
 
     private static void awaitFlow(final String chassis, final boolean present, final String... fragments)
             throws Exception {
-        final Instant deadline = Instant.now().plus(CONVERGENCE);
-        while (lab.chassis(chassis).flows().stream()
-                .anyMatch(flow -> List.of(fragments).stream().allMatch(flow::contains)) != present) {
-            assertTrue(Instant.now().isBefore(deadline), chassis + (present ? " never got " : " kept ")
-                + "a flow with " + List.of(fragments) + ": " + lab.chassis(chassis).flows());
-            Thread.sleep(200);
-        }
+        LabChecks.awaitFlow(lab, chassis, present, CONVERGENCE, fragments);
     }
 
     private static void awaitFlowPackets(final String chassis, final long packets, final String... fragments)
             throws Exception {
-        final Instant deadline = Instant.now().plusSeconds(5);
-        while (lab.chassis(chassis).packetsOfFlows(fragments) < packets) {
-            assertTrue(Instant.now().isBefore(deadline), "the packet never matched " + List.of(fragments));
-            Thread.sleep(100);
-        }
+        LabChecks.awaitFlowPackets(lab, chassis, packets, fragments);
     }
 
     private static Map<String, Long> counts() throws IOException {
-        final Map<String, Long> out = new HashMap<>();
-        for (String vm : List.of("c1/tp", "c2/x0", "c2/x1", "c2/x2", "c2/tp", "c3/tp")) {
-            final String[] parts = vm.split("/");
-            out.put(vm, lab.chassis(parts[0]).deliveredFrames(parts[1]));
-        }
-        return out;
+        return LabChecks.counts(lab, List.of("c1/tp", "c2/x0", "c2/x1", "c2/x2", "c2/tp", "c3/tp"));
     }
 
     private static byte[] lastFrame(final String chassis, final String vm) throws IOException {
-        final List<PcapFile.Frame> frames = lab.chassis(chassis).deliveredFramesWithTimes(vm);
-        return frames.get(frames.size() - 1).bytes();
-    }
-
-    private static String mac(final byte[] frame, final int offset) {
-        return HexFormat.ofDelimiter(":").formatHex(frame, offset, offset + 6);
+        return LabChecks.lastFrame(lab, chassis, vm);
     }
 }

@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.opendaylight.liveflow.it.lab.PcapFile;
+
+/**
+ * What the lab tests wait for and read back on the switches: a flow appearing or going, a flow's packet counter,
+ * the frames a VM port delivered, and every probe stream reaching a VM port.
+ */
+final class LabChecks {
+    private static final Duration COUNTER_PATIENCE = Duration.ofSeconds(5);
+
+    private LabChecks() {
+        // utility class
+    }
+
+    /**
+     * Waits until the chassis has (or no longer has) a flow containing every fragment.
+     */
+    static void awaitFlow(final OvsLab lab, final String chassis, final boolean present, final Duration patience,
+            final String... fragments) throws Exception {
+        final Instant deadline = Instant.now().plus(patience);
+        while (lab.chassis(chassis).flows().stream()
+                .anyMatch(flow -> List.of(fragments).stream().allMatch(flow::contains)) != present) {
+            assertTrue(Instant.now().isBefore(deadline), chassis + (present ? " never got " : " kept ")
+                + "a flow with " + List.of(fragments) + ": " + lab.chassis(chassis).flows());
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Waits until the flows containing every fragment have matched at least {@code packets} packets: the proof that
+     * a packet was sent, for a check that nothing arrived.
+     */
+    static void awaitFlowPackets(final OvsLab lab, final String chassis, final long packets,
+            final String... fragments) throws Exception {
+        final Instant deadline = Instant.now().plus(COUNTER_PATIENCE);
+        while (lab.chassis(chassis).packetsOfFlows(fragments) < packets) {
+            assertTrue(Instant.now().isBefore(deadline), "the packet never matched " + List.of(fragments));
+            Thread.sleep(100);
+        }
+    }
+
+    /**
+     * Returns how many frames each VM port delivered, by "chassis/port".
+     */
+    static Map<String, Long> counts(final OvsLab lab, final List<String> chassisAndPorts) throws IOException {
+        final Map<String, Long> out = new HashMap<>();
+        for (String vm : chassisAndPorts) {
+            final String[] parts = vm.split("/");
+            out.put(vm, lab.chassis(parts[0]).deliveredFrames(parts[1]));
+        }
+        return out;
+    }
+
+    static byte[] lastFrame(final OvsLab lab, final String chassis, final String vm) throws IOException {
+        final List<PcapFile.Frame> frames = lab.chassis(chassis).deliveredFramesWithTimes(vm);
+        return frames.get(frames.size() - 1).bytes();
+    }
+
+    static String mac(final byte[] frame, final int offset) {
+        return HexFormat.ofDelimiter(":").formatHex(frame, offset, offset + 6);
+    }
+
+    static String ip(final byte[] frame, final int offset) {
+        return (frame[offset] & 0xff) + "." + (frame[offset + 1] & 0xff) + "." + (frame[offset + 2] & 0xff) + "."
+            + (frame[offset + 3] & 0xff);
+    }
+
+    /**
+     * Waits until, for each of the streams 0 to {@code streams - 1}, at least {@code count} probes sent since
+     * {@code sinceMicros} were delivered by the VM port {@code vm} of the chassis.
+     */
+    static void awaitEveryStream(final ProbeStream probes, final OvsChassis chassis, final String vm,
+            final int streams, final long sinceMicros, final String what, final int count, final Duration patience)
+            throws Exception {
+        final Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            final Map<Integer, Long> perStream = new HashMap<>();
+            ProbeStream.probesIn(chassis.deliveredFramesWithTimes(vm)).stream().distinct()
+                .filter(probe -> probes.sentAt(probe) >= sinceMicros)
+                .forEach(probe -> perStream.merge(probe.sender(), 1L, Long::sum));
+            boolean all = true;
+            for (int stream = 0; stream < streams; stream++) {
+                all &= perStream.getOrDefault(stream, 0L) >= count;
+            }
+            if (all) {
+                return;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "probes " + what + " per stream: " + perStream);
+            Thread.sleep(100);
+        }
+    }
+}
