@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * c2 (duplicates), and, per sender, when it stopped sending to c1 (switched), measured from activation with
  * the stream's resolution (the gap between two probes of one sender). Base loss: the share of probes sent in the
  * second before the plug that reached the VM nowhere, what the lab itself drops (on 2 cores, 100 userspace switches
- * drop some of the stream whatever the controller does); lost after R is to be read against it. Each figure is
- * reported per kind of traffic.
+ * drop some of the stream whatever the controller does); prepared loss: the same from the moment both copies get
+ * every probe until the VM resumes, when no flow changes, what the lab drops of the doubled traffic; lost after R
+ * is to be read against them. Each figure is reported per kind of traffic.
  */
 class MigrationBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);
@@ -54,13 +55,13 @@ class MigrationBenchmark {
 
     /** One system's figures at one lab size for one kind of traffic. */
     record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
-            long sentAfterResume, long lost, long duplicates, double switchedMedianMillis, double switchedAllMillis,
-            int neverSwitched, String note) {
+            double preparedLossPercent, long sentAfterResume, long lost, long duplicates,
+            double switchedMedianMillis, double switchedAllMillis, int neverSwitched, String note) {
         String row() {
-            return String.format("| %-8s | %4d | %-12s | %4d | %6.1f | %8.1f | %7d | %5d | %6.1f | %5d | %9.1f | "
-                + "%9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0, baseLossPercent,
-                sentAfterResume, lost, sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume, duplicates,
-                switchedMedianMillis, switchedAllMillis, note);
+            return String.format("| %-8s | %4d | %-12s | %4d | %6.1f | %8.1f | %8.1f | %7d | %5d | %6.1f | %5d | "
+                + "%9.1f | %9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0, baseLossPercent,
+                preparedLossPercent, sentAfterResume, lost, sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume,
+                duplicates, switchedMedianMillis, switchedAllMillis, note);
         }
     }
 
@@ -102,10 +103,10 @@ class MigrationBenchmark {
 
     private static String table(final List<String> rows) {
         final StringBuilder table = new StringBuilder()
-            .append("| system   | chas | traffic      | send | gap ms | base loss% | sent>=R | lost  | lost%  | dups  "
-                + "| sw p50 ms | sw max ms | note |\n")
-            .append("|----------|------|--------------|------|--------|------------|---------|-------|--------|-------"
-                + "|-----------|-----------|------|\n");
+            .append("| system   | chas | traffic      | send | gap ms | base loss% | prep loss% | sent>=R | lost  "
+                + "| lost%  | dups  | sw p50 ms | sw max ms | note |\n")
+            .append("|----------|------|--------------|------|--------|------------|------------|---------|-------"
+                + "|--------|-------|-----------|-----------|------|\n");
         rows.forEach(row -> table.append(row).append('\n'));
         return table.toString();
     }
@@ -117,6 +118,7 @@ class MigrationBenchmark {
         final long steadyMillis;
         final long steadyAt;
         final long pluggedAt;
+        final long dualAt;
         final long began = ProbeStream.micros(Instant.now());
         final ProbeStream stream = new ProbeStream(senders);
         try (stream) {
@@ -126,6 +128,7 @@ class MigrationBenchmark {
             Thread.sleep(1000);
             pluggedAt = ProbeStream.micros(Instant.now());
             overlay.plugDestination();
+            dualAt = ProbeStream.micros(Instant.now());
             Thread.sleep(1000);
             resumed = ProbeStream.micros(Instant.now());
             overlay.announce();
@@ -161,11 +164,10 @@ class MigrationBenchmark {
             final List<Integer> ids = senders.stream().map(ProbeStream.Sender::id)
                 .filter(id -> overlay.kindOf(id).equals(kind)).toList();
             // what the lab itself loses (an overloaded 2-core machine drops frames in userspace switches): probes of
-            // the second before the plug that reached the VM nowhere
-            final List<ProbeStream.Probe> beforePlug = stream.sentSince(steadyAt).stream()
-                .filter(probe -> ids.contains(probe.sender()) && stream.sentAt(probe) < pluggedAt).toList();
-            final long lostBeforePlug = beforePlug.stream()
-                .filter(probe -> !atSource.containsKey(probe) && !atDestination.containsKey(probe)).count();
+            // the second before the plug that reached the VM nowhere; and the same once both copies get every
+            // probe and before the VM resumes, when no flow changes: the lab carrying the doubled traffic
+            final double baseLoss = lostNowhere(stream, ids, steadyAt, pluggedAt, atSource, atDestination);
+            final double preparedLoss = lostNowhere(stream, ids, dualAt, resumed, atSource, atDestination);
             final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed).stream()
                 .filter(probe -> ids.contains(probe.sender())).toList();
             final long lost = afterResume.stream().filter(probe -> !atDestination.containsKey(probe)).count();
@@ -185,13 +187,26 @@ class MigrationBenchmark {
                 switched.add(Math.max(0, last - resumed + gap) / 1000.0);
             }
             switched.sort(Double::compare);
-            results.add(new Result(overlay.name(), size, kind, ids.size(), gap,
-                beforePlug.isEmpty() ? 0 : 100.0 * lostBeforePlug / beforePlug.size(), afterResume.size(), lost,
+            results.add(new Result(overlay.name(), size, kind, ids.size(), gap, baseLoss, preparedLoss,
+                afterResume.size(), lost,
                 duplicates, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
                 switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never,
                 (never > 0 ? never + " senders never switched; " : "") + note));
         }
         return results;
+    }
+
+    /**
+     * Returns the share (%) of the given senders' probes sent in [from, to) that reached the VM on neither chassis.
+     */
+    private static double lostNowhere(final ProbeStream stream, final List<Integer> ids, final long from,
+            final long to, final Map<ProbeStream.Probe, Integer> atSource,
+            final Map<ProbeStream.Probe, Integer> atDestination) {
+        final List<ProbeStream.Probe> sent = stream.sentSince(from).stream()
+            .filter(probe -> ids.contains(probe.sender()) && stream.sentAt(probe) < to).toList();
+        final long lost = sent.stream()
+            .filter(probe -> !atSource.containsKey(probe) && !atDestination.containsKey(probe)).count();
+        return sent.isEmpty() ? 0 : 100.0 * lost / sent.size();
     }
 
     /**
