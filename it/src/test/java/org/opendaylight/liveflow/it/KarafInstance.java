@@ -318,6 +318,10 @@ final class KarafInstance implements AutoCloseable {
         final Path etc = home.resolve("etc");
         replaceInFile(etc.resolve("org.ops4j.pax.web.cfg"), "org.osgi.service.http.port\\s*=\\s*\\d+",
             "org.osgi.service.http.port = " + httpPort);
+        // and as a system property, which pax-web falls back to: once, Jetty started on its own default (8080)
+        // before the configuration admin delivered that file, and never moved
+        Files.writeString(etc.resolve("system.properties"), "\norg.osgi.service.http.port = " + httpPort + "\n",
+            StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Files.writeString(etc.resolve("org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort
             + "\nsshHost = 127.0.0.1\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort\\s*=\\s*\\d+",

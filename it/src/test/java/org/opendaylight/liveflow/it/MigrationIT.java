@@ -310,7 +310,9 @@ class MigrationIT {
     }
 
     private static void restartController(final String state) throws Exception {
-        final Map<String, List<String>> before = rules();
+        // what the switches hold once the last pass has reached them: the activation fast path changes flows
+        // first, and the pass after it (groups included) lands a few hundred ms later
+        final Map<String, List<String>> before = settledRules();
         karaf.restart();
         overlay = new OverlayClient(karaf.restconf());
         final Instant deadline = Instant.now().plus(PATIENCE);
@@ -393,6 +395,23 @@ class MigrationIT {
                 .sorted().toList());
         }
         return out;
+    }
+
+    /**
+     * Returns the switches' rules once two reads a second apart agree.
+     */
+    private static Map<String, List<String>> settledRules() throws Exception {
+        final Instant deadline = Instant.now().plus(PATIENCE);
+        Map<String, List<String>> last = rules();
+        while (true) {
+            Thread.sleep(1000);
+            final Map<String, List<String>> now = rules();
+            if (now.equals(last)) {
+                return now;
+            }
+            assertTrue(Instant.now().isBefore(deadline), "the switches' rules never settled");
+            last = now;
+        }
     }
 
     private static void awaitRules(final Map<String, List<String>> expected, final String why) throws Exception {

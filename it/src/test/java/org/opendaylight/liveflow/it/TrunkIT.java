@@ -181,6 +181,20 @@ class TrunkIT {
 
     @Test
     @Order(5)
+    void portSecurityChecksEachSubPortsOwnAddresses() throws Exception {
+        final Map<String, Long> before = counts();
+        final long classified = lab.chassis("c1").packetsOfFlows("table=0, ", "in_port=1,dl_vlan=101 ");
+        // ts1 shares tp's MAC but not its address: the parent's IP on VLAN 101 is a spoof, and so is ts2's MAC
+        lab.chassis("c1").inject("tp", Frames.tagged(101, Frames.ipv4(T_MAC, X1_MAC, "10.30.1.10", "10.30.2.20")));
+        lab.chassis("c1").inject("tp", Frames.tagged(101, Frames.ipv4(TS2_MAC, X1_MAC, "10.30.2.10", "10.30.2.20")));
+        awaitFlowPackets("c1", classified + 2, "table=0, ", "in_port=1,dl_vlan=101 ");
+        Deliveries.awaitExactly(TrunkIT::counts, before, Map.of());
+        lab.chassis("c1").inject("tp", Frames.tagged(101, Frames.ipv4(T_MAC, X1_MAC, "10.30.2.10", "10.30.2.20")));
+        Deliveries.awaitExactly(TrunkIT::counts, before, Map.of("c2/x1", 1L));
+    }
+
+    @Test
+    @Order(6)
     void aFrameOnAVlanNoSubPortHasIsDropped() throws Exception {
         final Map<String, Long> before = counts();
         final long dropped = lab.chassis("c1").packetsOfFlows("table=0, ", "vlan_tci=0x1000/0x1000");
@@ -192,7 +206,7 @@ class TrunkIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aSubPortRemovedFromABoundTrunkStopsAndOneAddedFlowsAtOnce() throws Exception {
         overlay.put("/trunks/trunk=tr", "trunk", TRUNK.replace(", {\"port\": \"ts2\", \"vlan-id\": 102}", ""));
         awaitFlow("c1", false, "dl_vlan=102");
@@ -219,7 +233,7 @@ class TrunkIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theTrunkMigratesWithEverySubPortAndLosesNothingAfterTheVmResumes() throws Exception {
         final OvsChassis source = lab.chassis("c1");
         final OvsChassis destination = lab.chassis("c3");
@@ -290,7 +304,7 @@ class TrunkIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAbortedMigrationOfTheTrunkLeavesNothingOnTheDestination() throws Exception {
         final List<String> before = lab.chassis("c2").flowRules();
         lab.chassis("c2").addVmPort("tp", 4);
@@ -312,7 +326,7 @@ class TrunkIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deletingABoundTrunkRemovesTheSubPortsAndTheParentLosesNothing() throws Exception {
         final ProbeStream probes = new ProbeStream(List.of(new ProbeStream.Sender(0,
             ProbeStream.Link.injecting(hex -> lab.chassis("c2").inject("x0", hex)), X0_MAC, T_MAC, "10.30.1.20",
@@ -354,7 +368,7 @@ class TrunkIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void aBadTrunkWriteIsRefusedWithAMessageThatNamesTheProblemAndNothingIsStored() throws Exception {
         assertRefused(400, "{\"id\": \"bad\", \"tenant\": \"tt\", \"parent-port\": \"tp\", \"sub-port\": "
             + "[{\"port\": \"ts1\", \"vlan-id\": 0}]}", "trunk bad: sub-port ts1 has VLAN id 0, outside 1-4094");

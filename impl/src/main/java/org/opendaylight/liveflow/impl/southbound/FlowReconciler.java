@@ -22,12 +22,14 @@ import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
@@ -91,9 +93,9 @@ public final class FlowReconciler {
 
     /**
      * Makes the config inventory of every given switch hold exactly what is desired for it, in at most three
-     * transactions whatever the number of switches (groups and deletions, then flows, then group deletions), so
-     * a change that touches every chassis (a migration's activation) reaches them together. Returns what changed,
-     * per switch.
+     * transactions whatever the number of switches (groups, deletions and new flows that use no group, then the
+     * other flows, then group deletions), so a change that touches every chassis (a migration's activation)
+     * reaches them together. Returns what changed, per switch.
      */
     public synchronized Map<String, Changes> reconcileAll(final Map<String, SwitchFlows> desired) {
         final WriteTransaction first = broker.newWriteOnlyTransaction();
@@ -113,11 +115,12 @@ public final class FlowReconciler {
             changes.put(nodeId, diff(nodeId, current, wanted, first, second, third));
             next.put(nodeId, wanted);
         }
-        final boolean groupsOrDeletes = changes.values().stream()
-            .anyMatch(change -> change.groupsWritten() + change.flowsDeleted() > 0);
+        // the first transaction may hold new flows as well as groups and deletions: it goes whenever anything changed
+        // (committing it empty costs nothing worth a fourth counter)
+        final boolean anything = changes.values().stream().anyMatch(change -> !change.isEmpty());
         final boolean flows = changes.values().stream().anyMatch(change -> change.flowsWritten() > 0);
         final boolean groupDeletes = changes.values().stream().anyMatch(change -> change.groupsDeleted() > 0);
-        commitOrCancel(first, groupsOrDeletes);
+        commitOrCancel(first, anything);
         commitOrCancel(second, flows);
         // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
         // pointed at it were rewritten (a migration's delivery group, say)
@@ -179,7 +182,11 @@ public final class FlowReconciler {
             final Flow installedFlow = current.flows().get(flow.getKey());
             if (!flow.getValue().equals(installedFlow)) {
                 LOG.debug("{}: flow {} was {} and is now {}", nodeId, flow.getKey(), installedFlow, flow.getValue());
-                second.mergeParentStructurePut(CONFIGURATION, flowPath(node, flow.getValue()), flow.getValue());
+                // a new flow that uses no group goes with the groups, ahead of the flows that change: what a
+                // change adds above an existing flow (a migration's guard for tunnelled traffic, say) must be on
+                // the switch before that flow changes, or a packet can take the new path without the guard
+                final WriteTransaction tx = installedFlow == null && !usesGroup(flow.getValue()) ? first : second;
+                tx.mergeParentStructurePut(CONFIGURATION, flowPath(node, flow.getValue()), flow.getValue());
                 flowsWritten++;
             }
         }
@@ -191,6 +198,13 @@ public final class FlowReconciler {
             }
         }
         return new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);
+    }
+
+    private static boolean usesGroup(final Flow flow) {
+        return flow.getInstructions() != null && flow.getInstructions().nonnullInstruction().values().stream()
+            .anyMatch(instruction -> instruction.getInstruction() instanceof ApplyActionsCase apply
+                && apply.getApplyActions().nonnullAction().values().stream()
+                    .anyMatch(action -> action.getAction() instanceof GroupActionCase));
     }
 
     /**

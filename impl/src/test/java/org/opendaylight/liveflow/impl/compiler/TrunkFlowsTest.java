@@ -137,6 +137,22 @@ class TrunkFlowsTest {
     }
 
     @Test
+    void aSubPortAddedWhileItsParentMigratesIsProgrammedOnBothCopies() {
+        final Map<String, PortMigration> prepared = Map.of("p1",
+            new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", 3, true));
+        final TestOverlay added = overlay.copy().withNetwork("net3", "t1", 1003)
+            .withSubnet("s3", "net3", "10.0.3.0/24", "10.0.3.1")
+            .withPort(port("sp3", "net3", MAC, "s3", "10.0.3.11")).withTrunk("tr1", "p1", "sp2:100", "sp3:300");
+        for (String chassis : List.of("c1", "c2")) {
+            final long ofport = chassis.equals("c1") ? 1 : 7;
+            assertTrue(flowsOf(compile(added, prepared, chassis), Owner.port("sp3")).contains("cookie="
+                + cookie(Owner.port("sp3")) + ", table=0, priority=110,in_port=" + ofport + ",dl_vlan=300 "
+                + "actions=pop_vlan,write_metadata:0x" + Long.toHexString(ofport << 24 | 1003)
+                + "/0xffffffffff,goto_table:10"), chassis);
+        }
+    }
+
+    @Test
     void deletingTheTrunkRemovesTheSubPortAndLeavesTheParentsUntaggedFlows() {
         final SwitchFlows withTrunk = compile(overlay, Map.of(), "c1");
         final TestOverlay deleted = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
