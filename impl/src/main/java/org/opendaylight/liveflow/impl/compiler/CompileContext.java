@@ -66,14 +66,11 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
      *
      * @param twin the chassis holding the port's other copy while it migrates, else null
      * @param trapGeneration the migration generation whose announcement this chassis traps, else null
+     * @param vlan the VLAN id of a trunk's sub-port on its parent's interface, else null
+     * @param carrier the port whose interface and migration this one's are: the parent of a sub-port, else itself
      */
     record LocalPort(Port port, long ofport, Network network, @Nullable String twin, @Nullable Long trapGeneration,
             @Nullable Integer vlan, String carrier) {
-        LocalPort(final Port port, final long ofport, final Network network, final @Nullable String twin,
-                final @Nullable Long trapGeneration) {
-            this(port, ofport, network, twin, trapGeneration, null, port.getId().getValue());
-        }
-
         String id() {
             return port.getId().getValue();
         }
