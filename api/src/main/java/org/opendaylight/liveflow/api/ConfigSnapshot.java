@@ -234,6 +234,14 @@ public final class ConfigSnapshot {
         return subPort == null ? Optional.of(port) : port(subPort.parent());
     }
 
+    /**
+     * Returns the id of the port whose migration carries this one: the parent of a sub-port, else the port itself.
+     */
+    public String carrierIdOf(final String portId) {
+        final SubPortOf subPort = subPorts.get(portId);
+        return subPort == null ? portId : subPort.parent();
+    }
+
     public List<Subnet> subnetsOfNetwork(final String networkId) {
         return subnetsByNetwork.get(networkId);
     }

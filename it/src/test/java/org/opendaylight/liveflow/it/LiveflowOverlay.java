@@ -16,6 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.StreamPort;
@@ -33,6 +35,10 @@ final class LiveflowOverlay implements MigratingOverlay {
     /** The trunk case's sub-ports: VLAN ids, networks and their VNIs. */
     private static final int[] SUB_PORT_VLANS = {101, 102};
     private static final int SUB_PORT_OFPORT_BASE = 3;
+
+    /** flow-diff's summary line: desired, missing and unexpected flows. */
+    private static final Pattern FLOW_DIFF = Pattern.compile("(\\d+) desired, \\d+ installed, (\\d+) missing, "
+        + "(\\d+) unexpected");
 
     private final List<StreamPort> streams = new ArrayList<>();
     private final boolean trunk;
@@ -192,6 +198,30 @@ final class LiveflowOverlay implements MigratingOverlay {
     @Override
     public OvsChassis chassis(final String name) {
         return lab.chassis(name);
+    }
+
+    /**
+     * Waits until, on every chassis, the reconciler has converged (flow-diff: nothing missing, nothing unexpected)
+     * and the switch holds as many flows as liveflow wants there: nothing still on its way to a switch.
+     */
+    @Override
+    public void awaitSettled() throws Exception {
+        final Instant deadline = Instant.now().plus(PATIENCE);
+        for (OvsChassis node : lab.allChassis()) {
+            while (true) {
+                final String diff = karaf.shell().execute("liveflow:flow-diff " + node.name());
+                final Matcher counts = FLOW_DIFF.matcher(diff);
+                if (counts.find() && "0".equals(counts.group(2)) && "0".equals(counts.group(3))
+                        && Integer.parseInt(counts.group(1)) == node.flows().size()) {
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(node.name() + " never settled: " + diff + ", switch holds "
+                        + node.flows().size() + " flows");
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     @Override

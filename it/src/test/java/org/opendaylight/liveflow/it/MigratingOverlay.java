@@ -77,6 +77,12 @@ interface MigratingOverlay extends AutoCloseable {
     OvsChassis chassis(String name);
 
     /**
+     * Waits until the system says every switch holds what it programmed: the migration is measured from a settled
+     * lab, not from the tail of its set-up.
+     */
+    void awaitSettled() throws Exception;
+
+    /**
      * Plugs the VM's interface on c2 (the hypervisor prepares the destination) and waits until the system says the
      * migration is prepared.
      */

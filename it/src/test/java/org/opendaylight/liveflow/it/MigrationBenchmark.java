@@ -32,14 +32,14 @@ import org.slf4j.LoggerFactory;
  * switched, from a sender VM on its network on every other chassis but c2; routed, from a sender VM on another
  * network on the same chassis through the distributed router; and to its floating IP from a host behind the external
  * network's gateway. Once a probe of every sender reaches it (a steady stream, within two minutes, else that run
- * fails), 5 s more for the lab to settle (bench.settle) and one second, the destination interface is plugged on c2;
- * one second later the VM resumes on c2 and sends its RARP (activation); one second after that the cloud moves the
- * binding to c2. From the pcaps of the VM's interfaces on c1 and c2: probes sent after the VM resumed that never
- * reached it on c2 (lost), probes it got twice on c2 (duplicates), and, per sender, when it stopped sending to c1
- * (switched), measured from activation with the stream's resolution (the gap between two probes of one sender).
- * Base loss: the share of probes sent in the
- * second before the plug that reached the VM nowhere, what the lab itself drops (on 2 cores, 100 userspace switches
- * drop some of the stream whatever the controller does); prepared loss: the same from the moment both copies get
+ * fails) and the system says every switch holds what it programmed, and one second more, the destination
+ * interface is plugged on c2; one second later the VM resumes on c2 and sends its RARP (activation); one second
+ * after that the cloud moves the binding to c2. From the pcaps of the VM's interfaces on c1 and c2: probes sent
+ * after the VM resumed that never reached it on c2 (lost), probes it got twice on c2 (duplicates), and, per sender,
+ * when it stopped sending to c1 (switched), measured from activation with the stream's resolution (the gap between
+ * two probes of one sender). Base loss: the share of probes sent in the second before the plug that reached the VM
+ * nowhere, what the lab itself drops (on 2 cores, 100 userspace switches drop some of the stream whatever the
+ * controller does); prepared loss: the same from the moment both copies get
  * every probe until the VM resumes, when no flow changes, what the lab drops of the doubled traffic; lost after R
  * is to be read against them. Each figure is reported per kind of traffic.
  */
@@ -53,8 +53,6 @@ class MigrationBenchmark {
     private static final long TOTAL_PROBES_PER_SECOND = Long.getLong("bench.rate", 1500);
     private static final long MIN_GAP_MICROS = 5000;
     private static final Duration STEADY_PATIENCE = Duration.ofSeconds(120);
-    /** How long the stream runs steadily before the base loss is measured and the migration starts. */
-    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("bench.settle", 5));
 
     /** One system's figures at one lab size for one kind of traffic. */
     record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
@@ -128,8 +126,8 @@ class MigrationBenchmark {
             stream.start(gap);
             steadyMillis = awaitSteadyDelivery(overlay, senders, stream);
             // the migration is measured from a settled lab, not from the tail of its set-up: a controller may still
-            // be pushing the last ports' flows, a switch still revalidating
-            Thread.sleep(SETTLE.toMillis());
+            // be pushing the last ports' flows
+            overlay.awaitSettled();
             steadyAt = ProbeStream.micros(Instant.now());
             Thread.sleep(1000);
             pluggedAt = ProbeStream.micros(Instant.now());

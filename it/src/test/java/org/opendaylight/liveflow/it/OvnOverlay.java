@@ -117,6 +117,12 @@ final class OvnOverlay implements MigratingOverlay {
     }
 
     @Override
+    public void awaitSettled() throws Exception {
+        // every ovn-controller has caught up with the northbound database
+        central.nbctl("--wait=hv", "--timeout=300", "sync");
+    }
+
+    @Override
     public void plugDestination() throws Exception {
         final Instant start = Instant.now();
         central.nbctl("lsp-set-options", VM, "requested-chassis=c1,c2", "activation-strategy=rarp");

@@ -227,8 +227,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
             FloatingIpView.of(config, fip).ifPresent(view -> {
                 final Optional<LocalPort> here = local.stream().filter(port -> port.id().equals(view.portId()))
                     .findFirst();
-                final PortMigration migration = migrations.get(config.subPortOf(view.portId())
-                    .map(ConfigSnapshot.SubPortOf::parent).orElse(view.portId()));
+                final PortMigration migration = migrations.get(config.carrierIdOf(view.portId()));
                 if (here.isPresent()) {
                     out.add(new HostedFloatingIp(view, here.orElseThrow().trapGeneration() == null, false));
                 } else if (migration != null && migration.phase() == PortMigration.Phase.SWITCHED

@@ -58,7 +58,7 @@ public final class PortShowCommand extends OverlayStateCommand {
         out.println("  Revision      " + orNone(port.getRevision()));
         final Optional<ConfigSnapshot.SubPortOf> subPortOf = snapshot.subPortOf(portId);
         // a sub-port has no binding or migration of its own: it shows its parent's
-        final String carrierId = subPortOf.map(ConfigSnapshot.SubPortOf::parent).orElse(portId);
+        final String carrierId = snapshot.carrierIdOf(portId);
         final Port carrier = snapshot.port(carrierId).orElse(port);
         if (subPortOf.isPresent()) {
             final ConfigSnapshot.SubPortOf sub = subPortOf.orElseThrow();

@@ -73,8 +73,8 @@ final class FloatingIpAnnouncer {
             }
             for (FloatingIp fip : config.floatingIps().values()) {
                 // a floating IP of a trunk's sub-port moves with the parent's migration
-                FloatingIpView.of(config, fip).filter(fipView -> config.subPortOf(fipView.portId())
-                    .map(ConfigSnapshot.SubPortOf::parent).orElse(fipView.portId()).equals(migration.port()))
+                FloatingIpView.of(config, fip)
+                    .filter(fipView -> config.carrierIdOf(fipView.portId()).equals(migration.port()))
                     .ifPresent(fipView -> send(destination, view.orElseThrow(), fipView));
             }
         }
