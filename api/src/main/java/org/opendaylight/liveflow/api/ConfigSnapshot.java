@@ -26,6 +26,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayB
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.FloatingIps;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.LivenessSettings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.MigrationSettings;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Networks;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
@@ -53,6 +54,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 public final class ConfigSnapshot {
     /** The YANG default of migration-settings/binding-timeout. */
     public static final long DEFAULT_BINDING_TIMEOUT_SECONDS = 120;
+    public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1000;
+    public static final long DEFAULT_DEAD_AFTER_MILLIS = 2500;
     private static final ConfigSnapshot EMPTY = new ConfigSnapshot(new OverlayBuilder().build());
 
     private final ImmutableSortedMap<String, Chassis> chassis;
@@ -70,6 +73,8 @@ public final class ConfigSnapshot {
     private final ImmutableMap<String, SubPortOf> subPorts;
     private final ImmutableMap<String, Trunk> trunksByParent;
     private final Duration bindingTimeout;
+    private final Duration probeInterval;
+    private final Duration deadAfter;
 
     private ConfigSnapshot(final Overlay overlay) {
         requireNonNull(overlay);
@@ -112,6 +117,25 @@ public final class ConfigSnapshot {
         final MigrationSettings settings = overlay.getMigrationSettings();
         bindingTimeout = Duration.ofSeconds(settings == null || settings.getBindingTimeout() == null
             ? DEFAULT_BINDING_TIMEOUT_SECONDS : settings.getBindingTimeout().toJava());
+        final LivenessSettings liveness = overlay.getLivenessSettings();
+        probeInterval = Duration.ofMillis(liveness == null || liveness.getProbeInterval() == null
+            ? DEFAULT_PROBE_INTERVAL_MILLIS : liveness.getProbeInterval().toJava());
+        deadAfter = Duration.ofMillis(liveness == null || liveness.getDeadAfter() == null
+            ? DEFAULT_DEAD_AFTER_MILLIS : liveness.getDeadAfter().toJava());
+    }
+
+    /**
+     * Returns how often liveflow probes each connected switch.
+     */
+    public Duration probeInterval() {
+        return probeInterval;
+    }
+
+    /**
+     * Returns how long a connected switch may go without answering before its chassis is declared dead.
+     */
+    public Duration deadAfter() {
+        return deadAfter;
     }
 
     /**

@@ -204,8 +204,10 @@ final class KarafInstance implements AutoCloseable {
             return;
         }
         // OpenFlowPlugin can hang for minutes in shutdown (see docs/toolchain.md): stop it first, best effort, and
-        // transiently, so that it starts again when this installation is started again.
+        // transiently, so that it starts again when this installation is started again. liveflow stops before it:
+        // when the plugin drops its switches, a running liveflow would take them for dead chassis.
         try {
+            shell().execute("bundle:stop --transient org.opendaylight.liveflow.impl");
             shell().execute("bundle:stop --transient org.opendaylight.openflowplugin.impl");
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not stop OpenFlowPlugin before shutdown", e);

@@ -129,7 +129,7 @@ class MigrationIT {
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
         final Duration seen = Duration.between(announced, Instant.now());
-        assertEquals("RARP from the port on c2", lastCause(switched));
+        assertEquals("RARP from the port on c2", OverlayClient.lastCause(switched));
         assertEquals(List.of("actions=set_field:0x65->tun_id,output:" + r.ofportOf("tun-c2")),
             toVm(r).stream().map(flow -> flow.substring(flow.indexOf("actions="))).toList());
         assertEquals(List.of(), deliveryGroups(r), "R's delivery group is gone");
@@ -213,7 +213,7 @@ class MigrationIT {
         d.injectAll(VM, Frames.garp(VM_MAC, VM_IP), Frames.rarp(VM_MAC));
         final JsonNode switched = overlay.awaitMigration(VM, PATIENCE, "state=switched",
             "ignored-duplicate=" + (duplicatesBefore + 1));
-        assertEquals("GARP from the port on c3", lastCause(switched));
+        assertEquals("GARP from the port on c3", OverlayClient.lastCause(switched));
         final Restconf.Response late = overlay.rpc("abort-migration", "{\"port\": \"vm\"}");
         OverlayClient.assertStatus(409, late);
         assertEquals("abort-migration after activation on c3", late.errorMessage());
@@ -252,7 +252,7 @@ class MigrationIT {
         overlay.awaitMigration(VM, PATIENCE, "state=prepared", "source-chassis=c1", "destination-chassis=c2");
         s.stopSwitch();
         final JsonNode switched = overlay.awaitMigration(VM, PATIENCE, "state=switched");
-        assertEquals("source c1 disconnected: rolled forward", lastCause(switched));
+        assertEquals("source c1 disconnected: rolled forward", OverlayClient.lastCause(switched));
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
         assertDelivered(Map.of("c2/vm", 1L), () -> sendFromR3());
@@ -296,7 +296,7 @@ class MigrationIT {
         lab.chassis("c1").inject(VM, Frames.rarp(VM_MAC));
         overlay.awaitMigration(VM, PATIENCE, "state=switched");
         final JsonNode bound = overlay.awaitMigration(VM, PATIENCE, "state=bound", "source-cleanup=verified");
-        assertEquals("no binding update in time: liveflow moved the binding to c1", lastCause(bound));
+        assertEquals("no binding update in time: liveflow moved the binding to c1", OverlayClient.lastCause(bound));
         final Restconf.Response port = overlay.restconf().get(OverlayClient.OVERLAY + "/ports/port=vm?content=config");
         assertEquals("c1", port.json().path("liveflow:port").path(0).path("binding-chassis").asText(), port.body());
         lab.chassis("c2").removePort(VM);
@@ -339,19 +339,6 @@ class MigrationIT {
 
     private static String ip(final String neighbour) {
         return "10.1.0." + neighbour.charAt(1) + neighbour.charAt(1);
-    }
-
-    private static String lastCause(final JsonNode migration) {
-        final JsonNode steps = migration.path("transition");
-        long last = -1;
-        String cause = "";
-        for (JsonNode step : steps) {
-            if (step.path("sequence").asLong() > last) {
-                last = step.path("sequence").asLong();
-                cause = step.path("cause").asText();
-            }
-        }
-        return cause;
     }
 
     private static List<String> toVm(final OvsChassis node) throws IOException {

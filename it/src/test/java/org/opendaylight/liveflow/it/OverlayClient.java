@@ -109,6 +109,31 @@ final class OverlayClient {
         }
     }
 
+    /**
+     * Returns the cause of a migration record's last transition.
+     */
+    static String lastCause(final JsonNode migration) {
+        long last = -1;
+        String cause = "";
+        for (JsonNode step : migration.path("transition")) {
+            if (step.path("sequence").asLong() > last) {
+                last = step.path("sequence").asLong();
+                cause = step.path("cause").asText();
+            }
+        }
+        return cause;
+    }
+
+    /**
+     * Returns a chassis' operational status (alive, reason, changed-at, ...), or a missing node.
+     */
+    JsonNode chassisStatus(final String chassis) throws IOException {
+        final Restconf.Response response = restconf.get("/rests/data/liveflow:chassis-status/chassis=" + chassis
+            + "?content=nonconfig");
+        return response.status() == 200 ? response.json().path("liveflow:chassis").path(0)
+            : MissingNode.getInstance();
+    }
+
     Restconf.Response rpc(final String name, final String input) throws IOException {
         return restconf.post("/rests/operations/liveflow:" + name, "{\"input\": " + input + "}");
     }

@@ -9,20 +9,15 @@ package org.opendaylight.liveflow.impl.liveness;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
 
-import com.google.common.util.concurrent.FutureCallback;
-import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.impl.datastore.Commits;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.WriteTransaction;
-import org.opendaylight.mdsal.common.api.CommitInfo;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
@@ -30,73 +25,40 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.chassis.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.chassis.status.ChassisBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.chassis.status.ChassisKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps chassis-status in the operational datastore: for every configured chassis, whether its switch is
- * connected, as which OpenFlow node, and since when. Writes only when that changes.
+ * Writes chassis-status to the operational datastore: a chassis' whole entry when its liveness changes, and
+ * only its last-seen leaf otherwise, every chassis in one transaction.
  */
-public final class ChassisStatusWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(ChassisStatusWriter.class);
-
-    /** What is published of one chassis, without timestamps. */
-    private record State(boolean alive, String nodeId, String reason) {
-    }
-
+final class ChassisStatusWriter {
     private final DataBroker broker;
-    private final Map<String, State> published = new HashMap<>();
 
-    public ChassisStatusWriter(final DataBroker broker) {
+    ChassisStatusWriter(final DataBroker broker) {
         this.broker = broker;
     }
 
-    public synchronized void update(final ConfigSnapshot config, final SwitchInventory inventory) {
+    void changed(final Collection<ChassisHealth> changed, final Collection<String> removed, final Instant now) {
         final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        boolean changed = false;
-        final String now = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
-        for (var chassis : config.chassis().values()) {
-            final String name = chassis.getName().getValue();
-            final Optional<String> nodeId = SwitchInventory.nodeIdOf(chassis);
-            final boolean alive = inventory.connectedSwitchOf(chassis).isPresent();
-            final State state = new State(alive, nodeId.orElse(""), nodeId.isEmpty()
-                ? "no datapath-id configured" : alive ? "switch connected" : "switch not connected");
-            if (Objects.equals(published.get(name), state)) {
-                continue;
-            }
-            final State previous = published.put(name, state);
-            final ChassisBuilder status = new ChassisBuilder().setName(new ResourceId(name)).setAlive(alive)
-                .setNodeId(nodeId.orElse(null)).setReason(state.reason()).setLastSeen(alive ? new DateAndTime(now)
-                    : null);
-            if (alive && (previous == null || !previous.alive())) {
-                status.setConnectedSince(new DateAndTime(now));
-            }
-            tx.merge(OPERATIONAL, path(name), status.build());
-            LOG.info("chassis {}: {}", name, state.reason());
-            changed = true;
+        for (ChassisHealth health : changed) {
+            tx.put(OPERATIONAL, path(health.chassis()), new ChassisBuilder()
+                .setName(new ResourceId(health.chassis())).setNodeId(health.nodeId()).setAlive(health.alive())
+                .setReason(health.reason()).setLastSeen(timeOf(health.lastSeen()))
+                .setConnectedSince(timeOf(health.connectedSince())).setChangedAt(timeOf(now)).build());
         }
-        for (String gone : Map.copyOf(published).keySet()) {
-            if (!config.chassis().containsKey(gone)) {
-                published.remove(gone);
-                tx.delete(OPERATIONAL, path(gone));
-                changed = true;
-            }
-        }
-        if (changed) {
-            tx.commit().addCallback(new FutureCallback<CommitInfo>() {
-                @Override
-                public void onSuccess(final CommitInfo result) {
-                    LOG.debug("chassis status written");
-                }
+        removed.forEach(name -> tx.delete(OPERATIONAL, path(name)));
+        Commits.commitLogged(tx, "chassis status");
+    }
 
-                @Override
-                public void onFailure(final Throwable cause) {
-                    LOG.warn("Could not write chassis status", cause);
-                }
-            }, MoreExecutors.directExecutor());
-        } else {
-            tx.cancel();
-        }
+    void lastSeen(final Map<String, Instant> seen) {
+        final WriteTransaction tx = broker.newWriteOnlyTransaction();
+        seen.forEach((name, at) -> tx.merge(OPERATIONAL, path(name), new ChassisBuilder()
+            .setName(new ResourceId(name)).setLastSeen(timeOf(at)).build()));
+        Commits.commitLogged(tx, "last-seen");
+    }
+
+    static @Nullable DateAndTime timeOf(final @Nullable Instant at) {
+        return at == null ? null : new DateAndTime(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+            at.atOffset(ZoneOffset.UTC)));
     }
 
     private static InstanceIdentifier<Chassis> path(final String name) {

@@ -35,6 +35,7 @@ import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
@@ -46,6 +47,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.No
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
@@ -80,12 +82,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final MigrationStatusWriter status;
     private final MigrationJournal journal;
     private final SourceCleanupCheck cleanupCheck;
-    /**
-     * How long a chassis' switch must stay disconnected before a migration treats the chassis as dead. A controller
-     * shutdown (OpenFlowPlugin drops every switch first) or a switch restart shorter than this changes nothing,
-     * and the wait loses no traffic: while prepared, both copies keep receiving.
-     */
-    static final Duration CHASSIS_DEAD_AFTER = Duration.ofSeconds(10);
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         runnable -> new Thread(runnable, "liveflow-migration"));
@@ -102,6 +98,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final Set<String> bindingWrites = new HashSet<>();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
+    private final AutoCloseable livenessSubscription;
+    private final ChassisLiveness liveness;
     private final Registration packetIns;
 
     private volatile Placements placements = Placements.NONE;
@@ -114,16 +112,18 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     public MigrationEngine(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
             @Reference final DataBroker broker, @Reference final NotificationService notifications,
             @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final AdmissionControl admission) {
-        this(config, inventory, broker, notifications, publisher, rpcs, admission.writes(),
+            @Reference final AdmissionControl admission, @Reference final ChassisLiveness liveness) {
+        this(config, inventory, liveness, broker, notifications, publisher, rpcs, admission.writes(),
             MigrationJournal.inKarafData());
     }
 
-    MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final DataBroker broker,
+    MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final ChassisLiveness liveness,
+            final DataBroker broker,
             final NotificationService notifications, final NotificationPublishService publisher,
             final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournal journal) {
         this.config = config;
         this.inventory = inventory;
+        this.liveness = liveness;
         bindingWriter = new BindingWriter(broker, configWrites);
         this.journal = journal;
         // timers (chassis death, binding timeout) die with the engine
@@ -146,6 +146,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             awaitingDualDelivery.put(record.port(), new Pending(placements.version(), record.generation())));
         configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
         inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
+        livenessSubscription = liveness.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
     }
 
@@ -155,6 +156,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         packetIns.close();
         configSubscription.close();
         inventorySubscription.close();
+        livenessSubscription.close();
         checks.shutdownNow();
         bindingWriter.close();
         executor.shutdown();
@@ -260,9 +262,14 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         if (destination.equals(binding)) {
             return Optional.of(new Refusal(false, "port " + portId + " is already bound to " + destination));
         }
-        if (inventory.current().connectedSwitchOf(target).isEmpty()) {
+        final ChassisReason health = liveness.current().reasonOf(destination);
+        if (health == ChassisReason.AdminDown) {
             return Optional.of(new Refusal(true, "chassis " + destination
-                + " is not connected (its switch is down or unknown): traffic could not follow the VM there"));
+                + " is administratively down (admin-state-up false, drained): it takes no new VM"));
+        }
+        if (health != ChassisReason.Alive) {
+            return Optional.of(new Refusal(true, "chassis " + destination + " is not alive (" + health.getName()
+                + "): traffic could not follow the VM there"));
         }
         final MigrationRecord record = records.get(portId);
         if (record != null && record.inProgress()) {
@@ -319,26 +326,19 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final ConfigSnapshot snapshot = config.current();
         final SwitchInventory switches = inventory.current();
         final Map<String, Set<String>> nowPresent = PlugDetector.presence(snapshot, switches);
+        // a chassis counts as there while its switch is connected (the inventory, at once) and answers (the
+        // liveness probes): a dead one's migrations roll forward or abort as soon as either says so
         final Set<String> nowConnected = PlugDetector.connected(snapshot, switches);
+        nowConnected.retainAll(liveness.current().reachable());
         final List<MigrationEvent> events = PlugDetector.events(snapshot, presence, connected, nowPresent,
             nowConnected, records);
         presence = nowPresent;
         connected = nowConnected;
         for (MigrationEvent event : events) {
-            if (event instanceof MigrationEvent.ChassisDown down) {
-                executor.schedule(() -> chassisStillDown(down), CHASSIS_DEAD_AFTER.toMillis(), TimeUnit.MILLISECONDS);
-            } else {
-                handle(event);
-            }
-        }
-    }
-
-    private void chassisStillDown(final MigrationEvent.ChassisDown down) {
-        if (PlugDetector.connected(config.current(), inventory.current()).contains(down.chassis())) {
-            LOG.info("{} reconnected within {}: port {} migration goes on", down.chassis(), CHASSIS_DEAD_AFTER,
-                down.port());
-        } else {
-            handle(down);
+            handle(event instanceof MigrationEvent.ChassisDown down
+                && liveness.current().reasonOf(down.chassis()) == ChassisReason.NotAnswering
+                ? new MigrationEvent.ChassisDown(down.port(), down.chassis(), MigrationEvent.ChassisDown.NOT_ANSWERING)
+                : event);
         }
     }
 

@@ -42,8 +42,13 @@ public sealed interface MigrationEvent {
     record AbortRequested(String port, @Nullable Long generation, String reason) implements MigrationEvent {
     }
 
-    /** A chassis' switch disconnected. */
-    record ChassisDown(String port, String chassis) implements MigrationEvent {
+    /**
+     * A chassis died: its switch disconnected or stopped answering probes ({@code why} says which, for the
+     * operator).
+     */
+    record ChassisDown(String port, String chassis, String why) implements MigrationEvent {
+        static final String DISCONNECTED = "disconnected";
+        static final String NOT_ANSWERING = "not answering";
     }
 
     /** No binding update came within the configured time after activation. */

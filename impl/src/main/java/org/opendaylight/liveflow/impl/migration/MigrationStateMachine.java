@@ -75,7 +75,7 @@ public final class MigrationStateMachine {
         } else if (event instanceof AbortRequested abort) {
             return abortRequested(record, abort, now);
         } else if (event instanceof ChassisDown down) {
-            return chassisDown(record, down.chassis(), now);
+            return chassisDown(record, down, now);
         } else if (event instanceof BindingTimeout timeout) {
             if (timeout.generation() != record.generation()) {
                 return record.ignore(IgnoredKind.STALE, "binding timeout of generation " + timeout.generation());
@@ -182,16 +182,17 @@ public final class MigrationStateMachine {
         };
     }
 
-    private static MigrationRecord chassisDown(final MigrationRecord record, final String chassis,
+    private static MigrationRecord chassisDown(final MigrationRecord record, final ChassisDown down,
             final Instant now) {
+        final String chassis = down.chassis();
         if (record.phase() == MigrationPhase.PREPARED && chassis.equals(record.destination())) {
-            return abort(record, "destination " + chassis + " disconnected", now);
+            return abort(record, "destination " + chassis + " " + down.why(), now);
         }
         if (record.phase() == MigrationPhase.PREPARED && chassis.equals(record.source())) {
-            return record.activated(now).to(MigrationPhase.SWITCHED, "source " + chassis
-                + " disconnected: rolled forward", now);
+            return record.activated(now).to(MigrationPhase.SWITCHED, "source " + chassis + " " + down.why()
+                + ": rolled forward", now);
         }
-        return record.ignore(IgnoredKind.OUT_OF_ORDER, chassis + " disconnected while "
+        return record.ignore(IgnoredKind.OUT_OF_ORDER, chassis + " " + down.why() + " while "
             + record.phase().yangName());
     }
 

@@ -71,7 +71,8 @@ final class PlugDetector {
             if (record.phase() == MigrationPhase.PREPARED) {
                 for (String chassis : List.of(record.source(), record.destination())) {
                     if (down.contains(chassis)) {
-                        out.add(new MigrationEvent.ChassisDown(record.port(), chassis));
+                        out.add(new MigrationEvent.ChassisDown(record.port(), chassis,
+                            MigrationEvent.ChassisDown.DISCONNECTED));
                     }
                 }
             }
@@ -95,7 +96,7 @@ final class PlugDetector {
                 }
                 out.add(new MigrationEvent.DestinationPlugged(id, chassis));
                 if (!connectedNow.contains(binding)) {
-                    out.add(new MigrationEvent.ChassisDown(id, binding));
+                    out.add(new MigrationEvent.ChassisDown(id, binding, MigrationEvent.ChassisDown.DISCONNECTED));
                 } else if (!is.contains(binding)) {
                     out.add(new MigrationEvent.SourceUnplugged(id, binding));
                 }

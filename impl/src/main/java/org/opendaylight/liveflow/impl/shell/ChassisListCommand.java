@@ -31,12 +31,15 @@ public final class ChassisListCommand extends OverlayStateCommand {
         table.column("DATAPATH-ID");
         table.column("ADMIN");
         table.column("ALIVE");
+        table.column("REASON");
         table.column("PORTS");
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
             table.addRow().addContent(name, chassis.getTunnelIp().stringValue(), orNone(chassis.getTunnelType()),
                 orNone(chassis.getDatapathId()), Texts.adminState(chassis.getAdminStateUp()),
                 state.chassis(name).map(c -> Texts.yesNo(c.getAlive())).orElse("unknown"),
+                state.chassis(name).map(c -> c.getReason() == null ? Texts.NONE : c.getReason().getName())
+                    .orElse(Texts.NONE),
                 snapshot.portsOnChassis(name).size());
         }
         table.print(out);

@@ -46,7 +46,9 @@ public final class ChassisShowCommand extends OverlayStateCommand {
         status.ifPresent(s -> {
             out.println("  Connected since " + orNone(s.getConnectedSince()));
             out.println("  Last seen      " + orNone(s.getLastSeen()));
-            out.println("  Reason         " + orNone(s.getReason()));
+            out.println("  Reason         " + (s.getReason() == null ? Texts.NONE : s.getReason().getName())
+                + (Boolean.FALSE.equals(chassis.getAdminStateUp()) ? " (drained: no new VM is placed here)" : ""));
+            out.println("  Changed at     " + orNone(s.getChangedAt()));
         });
         out.println("  Bound ports    " + snapshot.portsOnChassis(name).size());
         for (Port port : snapshot.portsOnChassis(name)) {

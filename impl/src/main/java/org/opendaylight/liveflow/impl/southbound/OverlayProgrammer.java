@@ -24,7 +24,6 @@ import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
-import org.opendaylight.liveflow.impl.liveness.ChassisStatusWriter;
 import org.opendaylight.liveflow.impl.migration.MigrationView;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -61,7 +60,6 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final FlowReconciler reconciler;
     private final ActivationFastPath fastPath;
     private final FloatingIpAnnouncer announcer;
-    private final ChassisStatusWriter chassisStatus;
     private final SwitchResync resync;
     private final Set<String> connectedLastPass = new HashSet<>();
 
@@ -82,8 +80,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.inventory = inventory;
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker);
-        chassisStatus = new ChassisStatusWriter(broker);
-        resync = new SwitchResync(rpcs, executor);
+        resync = new SwitchResync(rpcs);
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
@@ -105,6 +102,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         migrationSubscription.close();
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
+        resync.close();
     }
 
     /**
@@ -162,11 +160,6 @@ public final class OverlayProgrammer implements AutoCloseable {
         final ConfigSnapshot snapshot = config.current();
         final SwitchInventory switches = inventory.current();
         final Placements placements = migrations.current();
-        try {
-            chassisStatus.update(snapshot, switches);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not update chassis status", e);
-        }
         if (!startupComplete) {
             if (!switchesCaughtUp(snapshot, switches)) {
                 return;

@@ -7,17 +7,20 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
+import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
@@ -50,18 +53,32 @@ import org.slf4j.LoggerFactory;
  * re-sends every flow, which Open vSwitch applies as a replace. Instead this asks the switch for its flows
  * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it does not
  * within {@link #WAIT}, the groups and flows are sent again.
+ *
+ * <p>Nothing here blocks a thread: every request is asynchronous with a fixed timeout (no backoff that grows),
+ * and polls are jittered so that switches reconnecting together do not ask in lockstep. A switch that hangs
+ * delays its own re-sync, never another switch's, nor the programmer's passes.
  */
-final class SwitchResync {
+final class SwitchResync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchResync.class);
     static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration JITTER = Duration.ofMillis(200);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration RESEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final RpcConsumerRegistry rpcs;
-    private final ScheduledExecutorService scheduler;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "liveflow-resync"));
+    /** The current re-sync of each switch; a newer reconnect makes an older chain stop. */
+    private final Map<String, Object> current = new ConcurrentHashMap<>();
 
-    SwitchResync(final RpcConsumerRegistry rpcs, final ScheduledExecutorService scheduler) {
+    SwitchResync(final RpcConsumerRegistry rpcs) {
         this.rpcs = rpcs;
-        this.scheduler = scheduler;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
     }
 
     /**
@@ -71,32 +88,73 @@ final class SwitchResync {
         if (flows.isEmpty()) {
             return;
         }
-        final Instant deadline = Instant.now().plus(WAIT);
-        scheduler.schedule(() -> check(nodeId, flows, groups, deadline), POLL.toMillis(), TimeUnit.MILLISECONDS);
+        final Object attempt = new Object();
+        current.put(nodeId, attempt);
+        final Attempt resync = new Attempt(nodeId, attempt, flows, groups, Instant.now().plus(WAIT));
+        resync.pollLater();
     }
 
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    private void check(final String nodeId, final Map<String, Flow> flows, final Map<Long, Group> groups,
-            final Instant deadline) {
-        try {
-            final long onSwitch = liveflowFlowsOnSwitch(nodeId);
-            if (onSwitch >= flows.size()) {
-                LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId, flows.size());
+    /** One re-sync of one switch, polled until the switch holds every flow or the wait is over. */
+    private final class Attempt {
+        private final String nodeId;
+        private final Object token;
+        private final Map<String, Flow> flows;
+        private final Map<Long, Group> groups;
+        private final Instant deadline;
+
+        Attempt(final String nodeId, final Object token, final Map<String, Flow> flows, final Map<Long, Group> groups,
+                final Instant deadline) {
+            this.nodeId = nodeId;
+            this.token = token;
+            this.flows = flows;
+            this.groups = groups;
+            this.deadline = deadline;
+        }
+
+        void pollLater() {
+            final long delay = POLL.toMillis() + ThreadLocalRandom.current().nextLong(JITTER.toMillis() + 1);
+            scheduler.schedule(this::poll, delay, TimeUnit.MILLISECONDS);
+        }
+
+        private boolean superseded() {
+            return current.get(nodeId) != token;
+        }
+
+        private void poll() {
+            if (superseded()) {
+                return;
+            }
+            Futures.addCallback(liveflowFlowsOnSwitch(nodeId), new FutureCallback<Long>() {
+                @Override
+                public void onSuccess(final Long onSwitch) {
+                    if (onSwitch >= flows.size()) {
+                        LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId,
+                            flows.size());
+                        current.remove(nodeId, token);
+                    } else {
+                        next(onSwitch + " of " + flows.size() + " liveflow flows");
+                    }
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.debug("flow statistics of {} failed", nodeId, cause);
+                    next("no flow statistics (" + cause + ")");
+                }
+            }, MoreExecutors.directExecutor());
+        }
+
+        private void next(final String found) {
+            if (superseded()) {
                 return;
             }
             if (Instant.now().isBefore(deadline)) {
-                scheduler.schedule(() -> check(nodeId, flows, groups, deadline), POLL.toMillis(),
-                    TimeUnit.MILLISECONDS);
+                pollLater();
                 return;
             }
-            LOG.info("{} reconnected with {} of {} liveflow flows: re-sending {} groups and the flows", nodeId,
-                onSwitch, flows.size(), groups.size());
+            current.remove(nodeId, token);
+            LOG.info("{} reconnected with {}: re-sending {} groups and the flows", nodeId, found, groups.size());
             resend(nodeId, flows, groups);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.warn("Re-sync of {} interrupted", nodeId, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.error("Re-sync of {} failed", nodeId, e);
         }
     }
 
@@ -104,19 +162,22 @@ final class SwitchResync {
      * Asks the switch itself (a flow statistics request, answered from the switch, not stored) how many liveflow
      * flows it holds: the OpenFlowPlugin's periodic statistics polling is off in the distribution.
      */
-    private long liveflowFlowsOnSwitch(final String nodeId)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private ListenableFuture<Long> liveflowFlowsOnSwitch(final String nodeId) {
         final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
-        final RpcResult<GetFlowStatisticsOutput> result = rpcs.getRpc(GetFlowStatistics.class).invoke(
-            new GetFlowStatisticsInputBuilder().setNode(node).setStoreStats(false).setMatch(new MatchBuilder().build())
-                .build()).get(10, TimeUnit.SECONDS);
-        if (!result.isSuccessful()) {
-            throw new ExecutionException("flow statistics refused: " + result.getErrors(), null);
-        }
-        final GetFlowStatisticsOutput output = result.getResult();
-        return output == null ? 0 : output.nonnullFlowAndStatisticsMapList().stream()
-            .filter(flow -> flow.getCookie() != null && isLiveflowCookie(flow.getCookie().getValue().longValue()))
-            .count();
+        final ListenableFuture<RpcResult<GetFlowStatisticsOutput>> request = rpcs.getRpc(GetFlowStatistics.class)
+            .invoke(new GetFlowStatisticsInputBuilder().setNode(node).setStoreStats(false)
+                .setMatch(new MatchBuilder().build()).build());
+        return Futures.transform(Futures.withTimeout(request, REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS,
+            scheduler), result -> {
+                if (!result.isSuccessful()) {
+                    throw new IllegalStateException("flow statistics refused: " + result.getErrors());
+                }
+                final GetFlowStatisticsOutput output = result.getResult();
+                return output == null ? 0L : output.nonnullFlowAndStatisticsMapList().stream()
+                    .filter(flow -> flow.getCookie() != null
+                        && isLiveflowCookie(flow.getCookie().getValue().longValue()))
+                    .count();
+            }, MoreExecutors.directExecutor());
     }
 
     private static boolean isLiveflowCookie(final long cookie) {
@@ -129,25 +190,47 @@ final class SwitchResync {
         return false;
     }
 
-    private void resend(final String nodeId, final Map<String, Flow> flows, final Map<Long, Group> groups)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    /**
+     * Sends the groups, then (once the switch has them, since flows point at them) the flows.
+     */
+    private void resend(final String nodeId, final Map<String, Flow> flows, final Map<Long, Group> groups) {
         final InstanceIdentifier<Node> node = FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class);
         final NodeRef nodeRef = new NodeRef(node);
         final AddGroup addGroup = rpcs.getRpc(AddGroup.class);
+        final List<ListenableFuture<?>> groupsSent = new ArrayList<>();
         for (Group group : groups.values()) {
-            addGroup.invoke(new AddGroupInputBuilder(group).setNode(nodeRef)
+            groupsSent.add(addGroup.invoke(new AddGroupInputBuilder(group).setNode(nodeRef)
                 .setGroupRef(new GroupRef(FlowReconciler.nodePath(nodeId).child(Group.class, group.key())))
-                .build()).get(30, TimeUnit.SECONDS);
+                .build()));
         }
-        final AddFlow addFlow = rpcs.getRpc(AddFlow.class);
-        final List<ListenableFuture<?>> sent = new ArrayList<>();
-        for (Flow flow : flows.values()) {
-            final var table = FlowReconciler.nodePath(nodeId).child(Table.class, new TableKey(flow.getTableId()));
-            sent.add(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(nodeRef)
-                .setFlowTable(new FlowTableRef(table))
-                .setFlowRef(new FlowRef(table.child(Flow.class, new FlowKey(flow.getId())))).build()));
-        }
-        Futures.allAsList(sent).get(60, TimeUnit.SECONDS);
-        LOG.info("{}: re-sent {} groups and {} flows", nodeId, groups.size(), flows.size());
+        final ListenableFuture<?> flowsSent = Futures.transformAsync(withTimeout(groupsSent), ignored -> {
+            final AddFlow addFlow = rpcs.getRpc(AddFlow.class);
+            final List<ListenableFuture<?>> sent = new ArrayList<>();
+            for (Flow flow : flows.values()) {
+                final var table = FlowReconciler.nodePath(nodeId).child(Table.class, new TableKey(flow.getTableId()));
+                sent.add(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(nodeRef)
+                    .setFlowTable(new FlowTableRef(table))
+                    .setFlowRef(new FlowRef(table.child(Flow.class, new FlowKey(flow.getId())))).build()));
+            }
+            return withTimeout(sent);
+        }, MoreExecutors.directExecutor());
+        Futures.addCallback(flowsSent, new FutureCallback<Object>() {
+            @Override
+            public void onSuccess(final Object result) {
+                LOG.info("{}: re-sent {} groups and {} flows", nodeId, groups.size(), flows.size());
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.error("Re-sync of {} failed; its next reconnect tries again", nodeId, cause);
+            }
+        }, MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<List<Object>> withTimeout(final List<ListenableFuture<?>> sent) {
+        @SuppressWarnings("unchecked")
+        final List<ListenableFuture<Object>> all = (List<ListenableFuture<Object>>) (List<?>) sent;
+        return Futures.withTimeout(Futures.allAsList(all), RESEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS,
+            scheduler);
     }
 }

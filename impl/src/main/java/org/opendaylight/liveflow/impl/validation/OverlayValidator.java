@@ -26,7 +26,8 @@ public final class OverlayValidator {
         new TrunkRule(),
         new FloatingIpRule(),
         new QuotaRule(),
-        new RevisionRule());
+        new RevisionRule(),
+        new LivenessSettingsRule());
 
     /**
      * Returns every violation the change from {@code before} to {@code after} would introduce; empty when

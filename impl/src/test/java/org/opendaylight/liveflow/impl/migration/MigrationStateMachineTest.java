@@ -85,7 +85,8 @@ class MigrationStateMachineTest {
     @Test
     void abortsReturnToTheSource() {
         for (MigrationEvent abort : List.of(new DestinationUnplugged("p", "d"), new AbortRequested("p", null, "ops"),
-                new AbortRequested("p", 1L, "ops"), new ChassisDown("p", "d"), new BindingMoved("p", "x"))) {
+                new AbortRequested("p", 1L, "ops"), new ChassisDown("p", "d", "disconnected"),
+                new BindingMoved("p", "x"))) {
             final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"), abort);
             assertEquals(List.of("bound->prepared", "prepared->aborted", "aborted->bound"), steps(record),
                 abort.toString());
@@ -96,7 +97,8 @@ class MigrationStateMachineTest {
 
     @Test
     void sourceDownRollsForward() {
-        final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"), new ChassisDown("p", "s"));
+        final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"),
+            new ChassisDown("p", "s", "disconnected"));
         assertEquals(MigrationPhase.SWITCHED, record.phase());
     }
 

@@ -63,7 +63,7 @@ class PlugDetectorTest {
             between(both, switches(Map.of("p1", 1L), Map.of("p2", 1L), true), Map.of("p1", prepared)));
         assertEquals(List.of(new MigrationEvent.SourceUnplugged("p1", "c1")),
             between(both, switches(Map.of(), Map.of("p2", 1L, "p1", 7L), true), Map.of("p1", prepared)));
-        assertEquals(List.of(new MigrationEvent.ChassisDown("p1", "c1")),
+        assertEquals(List.of(new MigrationEvent.ChassisDown("p1", "c1", "disconnected")),
             between(both, switches(Map.of("p1", 1L), Map.of("p2", 1L, "p1", 7L), false), Map.of("p1", prepared)),
             "a switch going down is one event, not an unplug as well");
     }

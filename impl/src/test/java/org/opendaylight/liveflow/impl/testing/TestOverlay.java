@@ -21,6 +21,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayB
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistryBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.FloatingIpsBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.LivenessSettings;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.LivenessSettingsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.NetworksBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.PortsBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.QuotasBuilder;
@@ -71,6 +73,7 @@ public final class TestOverlay {
     private final Map<String, Port> ports = new LinkedHashMap<>();
     private final Map<String, Trunk> trunks = new LinkedHashMap<>();
     private final Map<String, FloatingIp> floatingIps = new LinkedHashMap<>();
+    private LivenessSettings liveness;
 
     /**
      * Returns two chassis, tenant t1 with network net1 (VNI 1001, subnet s1 10.0.0.0/24 gateway 10.0.0.1) and
@@ -98,6 +101,7 @@ public final class TestOverlay {
         copy.ports.putAll(ports);
         copy.trunks.putAll(trunks);
         copy.floatingIps.putAll(floatingIps);
+        copy.liveness = liveness;
         return copy;
     }
 
@@ -259,8 +263,17 @@ public final class TestOverlay {
         return this;
     }
 
+    /**
+     * Sets the liveness settings, in milliseconds.
+     */
+    public TestOverlay withLiveness(final long probeIntervalMillis, final long deadAfterMillis) {
+        liveness = new LivenessSettingsBuilder().setProbeInterval(Uint32.valueOf(probeIntervalMillis))
+            .setDeadAfter(Uint32.valueOf(deadAfterMillis)).build();
+        return this;
+    }
+
     public ConfigSnapshot snapshot() {
-        return ConfigSnapshot.of(new OverlayBuilder()
+        return ConfigSnapshot.of(new OverlayBuilder().setLivenessSettings(liveness)
             .setChassisRegistry(new ChassisRegistryBuilder().setChassis(BindingMap.ordered(chassis.values())).build())
             .setTenants(new TenantsBuilder().setTenant(BindingMap.ordered(tenants.values())).build())
             .setQuotas(new QuotasBuilder().setQuota(BindingMap.ordered(quotas.values())).build())

@@ -347,4 +347,15 @@ class OverlayValidatorTest {
             .withSubnet("s2", "net1", "10.0.1.7/24", null));
         assertEquals(3, violations.size(), violations::toString);
     }
+
+    @Test
+    void deadAfterNotLongerThanTheProbeIntervalIsRefused() {
+        assertRefused(base.copy().withLiveness(1000, 1000), Kind.INVALID,
+            "liveness-settings: dead-after (1000 ms) must be longer than probe-interval (1000 ms)");
+        assertRefused(base.copy().withLiveness(0, 1000), Kind.INVALID,
+            "liveness-settings: probe-interval 0 ms is outside 100-60000 ms");
+        assertRefused(base.copy().withLiveness(1000, 600_001), Kind.INVALID,
+            "liveness-settings: dead-after 600001 ms is more than 600000 ms");
+        assertEquals(List.of(), validate(base.copy().withLiveness(500, 1500)));
+    }
 }

@@ -275,6 +275,24 @@ public final class OvsChassis {
         ovs.stopSwitch();
     }
 
+    /**
+     * Freezes the chassis' ovs-vswitchd (SIGSTOP): a hung switch whose connection stays open.
+     */
+    public void pauseSwitch() throws IOException {
+        ovs.pauseSwitch();
+    }
+
+    public void resumeSwitch() throws IOException {
+        ovs.resumeSwitch();
+    }
+
+    /**
+     * Kills the chassis' ovs-vswitchd (SIGKILL); {@link #startSwitch()} brings it back without its flows.
+     */
+    public void killSwitch() throws IOException {
+        ovs.killSwitch();
+    }
+
     public void startSwitch() throws IOException {
         ovs.startSwitch();
         // netdev-dummy addresses and routes live in ovs-vswitchd's memory: restore them as a reboot would

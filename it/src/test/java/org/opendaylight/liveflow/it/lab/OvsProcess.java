@@ -62,6 +62,39 @@ public final class OvsProcess {
         stopByPidFile("vswitchd.pid");
     }
 
+    /**
+     * Freezes ovs-vswitchd (SIGSTOP): its TCP sessions stay open but nothing answers, as a hung switch.
+     */
+    void pauseSwitch() throws IOException {
+        signal("STOP", "vswitchd.pid");
+    }
+
+    void resumeSwitch() throws IOException {
+        signal("CONT", "vswitchd.pid");
+    }
+
+    /**
+     * Kills ovs-vswitchd at once (SIGKILL): the kernel closes its connections, as when a host dies.
+     */
+    void killSwitch() throws IOException {
+        signal("KILL", "vswitchd.pid");
+        final long pid = Long.parseLong(Files.readString(dir.resolve("vswitchd.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(process -> {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("ovs-vswitchd " + pid + " survived SIGKILL", e);
+            }
+        });
+        Files.deleteIfExists(dir.resolve("vswitchd.pid"));
+    }
+
+    private void signal(final String signal, final String pidFile) throws IOException {
+        run("kill", "-" + signal, Files.readString(dir.resolve(pidFile)).trim());
+    }
+
     void stop() {
         // an OVN chassis also runs ovn-controller here; it goes first, as it talks to both
         stopByPidFile("ovn-controller.pid");
@@ -103,6 +136,11 @@ public final class OvsProcess {
                 return;
             }
             final long pid = Long.parseLong(Files.readString(file).trim());
+            if (ProcessHandle.of(pid).isPresent()) {
+                // a test may have frozen it (SIGSTOP); a frozen process would only die of SIGKILL
+                new ProcessBuilder("kill", "-CONT", Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            }
             ProcessHandle.of(pid).ifPresent(process -> {
                 process.destroy();
                 try {

@@ -1,0 +1,64 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.liveness;
+
+import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.opendaylight.liveflow.impl.datastore.Commits;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.WriteTransaction;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.port.status.Port;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.port.status.PortBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.port.status.PortKey;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+
+/**
+ * Keeps the operational port-status in step with {@link PortStatus}, writing only the ports whose status changed.
+ */
+final class PortStatusWriter {
+    private final DataBroker broker;
+    private final Map<String, PortStatus> published = new HashMap<>();
+
+    PortStatusWriter(final DataBroker broker) {
+        this.broker = broker;
+    }
+
+    void update(final Map<String, PortStatus> now) {
+        final WriteTransaction tx = broker.newWriteOnlyTransaction();
+        int changes = 0;
+        for (var entry : now.entrySet()) {
+            final PortStatus status = entry.getValue();
+            if (!status.equals(published.put(entry.getKey(), status))) {
+                tx.put(OPERATIONAL, path(entry.getKey()), new PortBuilder().setId(new ResourceId(entry.getKey()))
+                    .setChassis(new ResourceId(status.chassis())).setUp(status.up()).setReason(status.reason())
+                    .build());
+                changes++;
+            }
+        }
+        for (String gone : Map.copyOf(published).keySet()) {
+            if (!now.containsKey(gone)) {
+                published.remove(gone);
+                tx.delete(OPERATIONAL, path(gone));
+                changes++;
+            }
+        }
+        if (changes == 0) {
+            tx.cancel();
+            return;
+        }
+        Commits.commitLogged(tx, "port status");
+    }
+
+    private static InstanceIdentifier<Port> path(final String id) {
+        return InstanceIdentifier.create(org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123
+            .PortStatus.class).child(Port.class, new PortKey(new ResourceId(id)));
+    }
+}

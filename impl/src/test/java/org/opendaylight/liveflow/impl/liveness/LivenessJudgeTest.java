@@ -1,0 +1,109 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.liveness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.testing.TestOverlay;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.liveflow.impl.topology.SwitchView;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
+
+/**
+ * Every liveness rule, with the default settings (dead-after 2.5 s): c1 has datapath-id 1, c2 datapath-id 2.
+ */
+class LivenessJudgeTest {
+    private static final Instant T0 = Instant.parse("2026-12-02T06:00:00Z");
+    private final ConfigSnapshot config = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
+        .snapshot();
+
+    private static SwitchInventory c1(final boolean connected) {
+        return new SwitchInventory(Map.of("openflow:1", new SwitchView("openflow:1", Map.of(), connected)));
+    }
+
+    private static Map<String, ChassisHealth> judge(final ConfigSnapshot config, final SwitchInventory switches,
+            final SwitchProbe probe, final Instant now) {
+        return LivenessJudge.judge(config, switches, probe == null ? Map.of() : Map.of("openflow:1", probe), now);
+    }
+
+    @Test
+    void aSwitchNeverSeenIsNeverConnected() {
+        final var judged = judge(config, c1(true), new SwitchProbe(T0, T0), T0);
+        assertEquals(ChassisReason.NeverConnected, judged.get("c2").reason());
+        assertNull(judged.get("c2").connectedSince());
+        assertFalse(judged.get("c2").reachable());
+    }
+
+    @Test
+    void aSwitchThatAnsweredWithinDeadAfterIsAlive() {
+        final var health = judge(config, c1(true), new SwitchProbe(T0, T0.plusSeconds(1)), T0.plusMillis(3499))
+            .get("c1");
+        assertEquals(ChassisReason.Alive, health.reason());
+        assertTrue(health.alive());
+        assertEquals(T0.plusSeconds(1), health.lastSeen());
+        assertEquals(T0, health.connectedSince());
+        assertEquals("openflow:1", health.nodeId());
+    }
+
+    @Test
+    void aConnectedSwitchSilentForDeadAfterIsNotAnswering() {
+        assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), new SwitchProbe(T0, T0.plusSeconds(1)),
+            T0.plusMillis(3500)).get("c1").reason());
+    }
+
+    @Test
+    void aNewConnectionHasDeadAfterToAnswerItsFirstProbe() {
+        final SwitchProbe justConnected = new SwitchProbe(T0, null);
+        assertEquals(ChassisReason.Alive, judge(config, c1(true), justConnected, T0.plusMillis(2499)).get("c1")
+            .reason());
+        assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), justConnected, T0.plusMillis(2500))
+            .get("c1").reason());
+        // a reply from the previous session does not count for the new one
+        assertEquals(T0.plusSeconds(5), new SwitchProbe(T0.plusSeconds(5), T0).lastHeard());
+    }
+
+    @Test
+    void aClosedConnectionIsDisconnectedAtOnce() {
+        final var health = judge(config, c1(false), new SwitchProbe(T0, T0), T0.plusMillis(1)).get("c1");
+        assertEquals(ChassisReason.Disconnected, health.reason());
+        assertNull(health.connectedSince());
+        assertEquals(T0, health.lastSeen());
+    }
+
+    @Test
+    void anAdminDownChassisIsDrainedButStillReachable() {
+        final ConfigSnapshot drained = TestOverlay.base().withDatapathId("c1", 1).withChassisAdminState("c1", false)
+            .snapshot();
+        final var health = judge(drained, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(1)).get("c1");
+        assertEquals(ChassisReason.AdminDown, health.reason());
+        assertFalse(health.alive());
+        assertTrue(health.reachable());
+        // a drained chassis whose switch hangs is dead all the same
+        assertEquals(ChassisReason.NotAnswering, judge(drained, c1(true), new SwitchProbe(T0, T0),
+            T0.plusSeconds(3)).get("c1").reason());
+        assertEquals(Set.of("c1"), new LivenessSnapshot(judge(drained, c1(true), new SwitchProbe(T0, T0),
+            T0.plusSeconds(1))).reachable());
+    }
+
+    @Test
+    void deadAfterComesFromTheSettings() {
+        final ConfigSnapshot slow = TestOverlay.base().withDatapathId("c1", 1).withLiveness(1000, 10_000).snapshot();
+        assertEquals(ChassisReason.Alive, judge(slow, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(9))
+            .get("c1").reason());
+        assertEquals(ChassisReason.NotAnswering, judge(slow, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(10))
+            .get("c1").reason());
+    }
+}
