@@ -51,7 +51,7 @@ class DataPlaneIT {
         karaf = KarafInstance.start("data-plane", UnaryOperator.identity(), true);
         restconf = karaf.restconf();
         overlay = new OverlayClient(restconf);
-        lab = OvsLab.start(karaf.home().resolveSibling("data-plane-ovs"), karaf.openflowPort(),
+        lab = OvsLab.start(karaf.home().resolveSibling("data-plane-ovs"), karaf.labController(),
             CHASSIS.toArray(String[]::new));
         final Instant configured = Instant.now();
         overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");

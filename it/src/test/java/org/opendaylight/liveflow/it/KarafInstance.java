@@ -29,6 +29,7 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.opendaylight.liveflow.it.lab.LabController;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,13 @@ final class KarafInstance implements AutoCloseable {
 
     int openflowPort() {
         return openflowPort;
+    }
+
+    /**
+     * Returns what the lab's chassis need to join this controller with its {@code bin/liveflow-chassis}.
+     */
+    LabController labController() {
+        return new LabController(openflowPort, "http://127.0.0.1:" + httpPort, home.resolve("bin/liveflow-chassis"));
     }
 
     Duration bootTime() {

@@ -45,7 +45,7 @@ class LabBenchmark {
             names.add("c" + c);
         }
         try (KarafInstance karaf = KarafInstance.start("lab-benchmark", UnaryOperator.identity(), true);
-             OvsLab lab = OvsLab.start(karaf.home().resolveSibling("lab-benchmark-ovs"), karaf.openflowPort(),
+             OvsLab lab = OvsLab.start(karaf.home().resolveSibling("lab-benchmark-ovs"), karaf.labController(),
                  names.toArray(String[]::new))) {
             final Restconf restconf = karaf.restconf();
             for (OvsChassis node : lab.allChassis()) {

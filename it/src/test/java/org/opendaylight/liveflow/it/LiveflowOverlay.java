@@ -72,7 +72,7 @@ final class LiveflowOverlay implements MigratingOverlay {
         for (int i = 0; i < count; i++) {
             names[i] = "c" + (i + 1);
         }
-        lab = OvsLab.start(karaf.home().resolveSibling("migration-bench-ovs"), karaf.openflowPort(), names);
+        lab = OvsLab.start(karaf.home().resolveSibling("migration-bench-ovs"), karaf.labController(), names);
         final OvsLab.ExternalNetwork external = lab.addExternalNetwork();
         overlay.put("/tenants/tenant=tb", "tenant", "{\"id\": \"tb\"}");
         putNetwork("net-b", 909, "sb", "10.9.0.0/16", "10.9.255.254", "");

@@ -59,7 +59,7 @@ class LivenessIT {
     static void startControllerAndLab() throws Exception {
         karaf = KarafInstance.start("liveness", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
-        lab = OvsLab.start(karaf.home().resolveSibling("liveness-ovs"), karaf.openflowPort(), "c1", "c2", "c3");
+        lab = OvsLab.start(karaf.home().resolveSibling("liveness-ovs"), karaf.labController(), "c1", "c2", "c3");
         overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
         overlay.put("/networks/network=net-a", "network",
             "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");

@@ -55,7 +55,7 @@ class MigrationIT {
     static void startControllerAndLab() throws Exception {
         karaf = KarafInstance.start("migration", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
-        lab = OvsLab.start(karaf.home().resolveSibling("migration-ovs"), karaf.openflowPort(), "c1", "c2", "c3");
+        lab = OvsLab.start(karaf.home().resolveSibling("migration-ovs"), karaf.labController(), "c1", "c2", "c3");
         overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
         overlay.put("/networks/network=net-a", "network",
             "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");

@@ -71,7 +71,7 @@ class RoutingIT {
     static void startControllerAndLab() throws Exception {
         karaf = KarafInstance.start("routing", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
-        lab = OvsLab.start(karaf.home().resolveSibling("routing-ovs"), karaf.openflowPort(), "c1", "c2", "c3");
+        lab = OvsLab.start(karaf.home().resolveSibling("routing-ovs"), karaf.labController(), "c1", "c2", "c3");
         for (String tenant : List.of("a", "b")) {
             overlay.put("/tenants/tenant=t" + tenant, "tenant", "{\"id\": \"t" + tenant + "\"}");
             for (int net = 1; net <= 2; net++) {

@@ -59,7 +59,7 @@ class TrunkIT {
     static void startControllerAndLab() throws Exception {
         karaf = KarafInstance.start("trunks", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
-        lab = OvsLab.start(karaf.home().resolveSibling("trunks-ovs"), karaf.openflowPort(), "c1", "c2", "c3");
+        lab = OvsLab.start(karaf.home().resolveSibling("trunks-ovs"), karaf.labController(), "c1", "c2", "c3");
         overlay.put("/tenants/tenant=tt", "tenant", "{\"id\": \"tt\"}");
         for (OvsChassis node : lab.allChassis()) {
             overlay.putChassis(node);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
 public final class OvsChassis {
     /** The OpenFlow port of br-int's interface to the external network, when the lab has one. */
     public static final int EXTERNAL_OFPORT = 50;
+    /** Tunnel ports are numbered 100 + the remote chassis' datapath id, clear of the VM ports tests number. */
+    private static final String TUNNEL_OFPORT_BASE = "100";
     private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
     private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
 
@@ -69,10 +72,9 @@ public final class OvsChassis {
     }
 
     /**
-     * Creates br-phys on the underlay and br-int, connected to the controller when {@code controllerPort} is
-     * given (else OVN's ovn-controller programs it over its management socket).
+     * Creates br-phys, whose address on the underlay terminates the tunnels.
      */
-    void createBridges(final Integer controllerPort, final String underlaySocket) throws IOException {
+    void createUnderlay(final String underlaySocket) throws IOException {
         ovs.vsctl("set", "open_vswitch", ".", "external_ids:system-id=" + name);
         ovs.vsctl("add-br", "br-phys", "--", "set", "bridge", "br-phys", "fail_mode=standalone",
             "other_config:hwaddr=" + underlayMac());
@@ -80,16 +82,73 @@ public final class OvsChassis {
             "options:stream=unix:" + underlaySocket);
         ovs.appctl("netdev-dummy/ip4addr", "br-phys", underlayIp() + "/24");
         ovs.appctl("ovs/route/add", "172.31.0.0/24", "br-phys");
-        // ovn-controller speaks OpenFlow 1.5
-        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int",
-            controllerPort != null ? "protocols=OpenFlow13" : "protocols=OpenFlow13,OpenFlow15", "fail_mode=secure",
-            "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId()));
-        if (controllerPort != null) {
-            // a 2-core lab with 100 chassis keeps the controller busy for seconds at a time: the default 5 s
-            // inactivity probe would drop switches that lose nothing (the usual setting for large deployments)
-            ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controllerPort,
-                "--", "set", "controller", "br-int", "connection_mode=out-of-band", "inactivity_probe=30000");
+    }
+
+    /**
+     * Creates br-int for ovn-controller to program over its management socket (it speaks OpenFlow 1.5).
+     */
+    void createOvnIntegrationBridge() throws IOException {
+        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int", "protocols=OpenFlow13,OpenFlow15",
+            "fail_mode=secure", "other_config:disable-in-band=true",
+            String.format("other_config:datapath-id=%016x", datapathId()));
+    }
+
+    /**
+     * Joins the controller as an operator would, with the distribution's {@code liveflow-chassis join}: br-int,
+     * its controller target, the chassis' registration, and tunnel ports to the chassis registered so far.
+     */
+    public void join(final LabController controller, final String tunnelType) throws IOException {
+        // a 2-core lab with 100 chassis keeps the controller busy for seconds at a time: the default 5 s
+        // inactivity probe would drop switches that lose nothing (the usual setting for large deployments)
+        ovs.run(chassisTool(controller, "join", "--controller", "127.0.0.1:" + controller.openflowPort(),
+            "--tunnel-ip", underlayIp(), "--tunnel-type", tunnelType, "--datapath-id",
+            Long.toString(datapathId()), "--inactivity-probe", "30000", "--tunnel-ofport-base", TUNNEL_OFPORT_BASE));
+    }
+
+    /**
+     * Brings the tunnel ports in step with the registry once ({@code liveflow-chassis sync}).
+     */
+    void syncTunnels(final LabController controller) throws IOException {
+        ovs.run(chassisTool(controller, "sync", "--tunnel-ofport-base", TUNNEL_OFPORT_BASE));
+    }
+
+    /**
+     * Starts {@code liveflow-chassis sync --watch} for this chassis; the lab stops it on close.
+     */
+    Process watchTunnels(final LabController controller) throws IOException {
+        return new ProcessBuilder(chassisTool(controller, "sync", "--watch", "--tunnel-ofport-base",
+            TUNNEL_OFPORT_BASE)).directory(ovs.dir().toFile())
+            .redirectErrorStream(true).redirectOutput(ovs.dir().resolve("watch.log").toFile()).start();
+    }
+
+    /**
+     * Takes the chassis out ({@code liveflow-chassis leave}): br-int and the registration go.
+     */
+    public void leave(final LabController controller) throws IOException {
+        ovs.run(chassisTool(controller, "leave"));
+    }
+
+    private String[] chassisTool(final LabController controller, final String command, final String... args) {
+        final List<String> out = new ArrayList<>(List.of(controller.chassisTool().toString(), command, "--name",
+            name, "--restconf", controller.restconf(), "--db", "unix:" + ovs.dir().resolve("db.sock")));
+        out.addAll(List.of(args));
+        return out.toArray(String[]::new);
+    }
+
+    /**
+     * Returns the names of br-int's tunnel ports and their types ({@code tun-c2=geneve}).
+     */
+    public Map<String, String> tunnelPorts() throws IOException {
+        final Map<String, String> out = new TreeMap<>();
+        // one query: a watcher may delete a port between two
+        for (String line : ovs.vsctl("--format=csv", "--no-headings", "--columns=name,type", "list", "interface")
+                .split("\n")) {
+            final String[] nameAndType = line.replace("\"", "").split(",");
+            if (nameAndType.length == 2 && nameAndType[0].startsWith("tun-")) {
+                out.put(nameAndType[0], nameAndType[1]);
+            }
         }
+        return out;
     }
 
     /**
@@ -110,28 +169,6 @@ public final class OvsChassis {
      */
     void addNeighbour(final OvsChassis other) throws IOException {
         ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
-    }
-
-    /**
-     * Adds the VXLAN ports towards the other chassis, named {@code tun-<other>} as liveflow expects, in one
-     * database transaction (one reconfiguration of the switch, which matters at 100 chassis).
-     */
-    void addTunnelsTo(final List<OvsChassis> others) throws IOException {
-        final List<String> command = new ArrayList<>();
-        for (OvsChassis other : others) {
-            if (!command.isEmpty()) {
-                command.add("--");
-            }
-            command.addAll(List.of("add-port", "br-int", "tun-" + other.name(), "--", "set", "interface",
-                "tun-" + other.name(), "type=vxlan", "options:remote_ip=" + other.underlayIp(), "options:key=flow",
-                "ofport_request=" + (100 + other.index)));
-        }
-        if (!command.isEmpty()) {
-            ovs.vsctl(command.toArray(String[]::new));
-        }
-        for (OvsChassis other : others) {
-            addNeighbour(other);
-        }
     }
 
     /**

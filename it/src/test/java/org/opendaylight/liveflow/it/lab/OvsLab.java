@@ -27,28 +27,47 @@ import java.util.stream.Stream;
  */
 public final class OvsLab implements AutoCloseable {
     private final Path dir;
-    private final Integer controllerPort;
+    private final LabController controller;
+    private final String tunnelType;
     private final OvsProcess underlay;
     private final Map<String, OvsChassis> chassis = new LinkedHashMap<>();
     private final List<OvsProcess> started = new ArrayList<>();
+    private final Map<String, Process> watchers = new LinkedHashMap<>();
+    private int lastIndex;
     private final Thread reaper = new Thread(this::stopAll, "ovs-lab-reaper");
 
-    private OvsLab(final Path dir, final Integer controllerPort) {
+    private OvsLab(final Path dir, final LabController controller, final String tunnelType) {
         this.dir = dir;
-        this.controllerPort = controllerPort;
+        this.controller = controller;
+        this.tunnelType = tunnelType;
         underlay = new OvsProcess(dir.resolve("underlay"));
     }
 
     /**
-     * Starts the underlay and the named chassis (datapath ids 1, 2, ...), with a VXLAN tunnel between every
-     * pair, their br-int connected to the controller's OpenFlow port.
+     * Starts the underlay and the named chassis (datapath ids 1, 2, ...), each joined to the controller with
+     * {@code liveflow-chassis}, with a VXLAN tunnel between every pair.
+     */
+    public static OvsLab start(final Path dir, final LabController controller, final String... names)
+            throws IOException {
+        return start(dir, controller, "vxlan", false, names);
+    }
+
+    /**
+     * Starts the lab with tunnels of the given type; with {@code watch}, every chassis also runs
+     * {@code liveflow-chassis sync --watch} (stopped on close), so chassis added later get tunnels everywhere.
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
-    public static OvsLab start(final Path dir, final int controllerPort, final String... names) throws IOException {
-        final OvsLab lab = new OvsLab(dir, controllerPort);
+    public static OvsLab start(final Path dir, final LabController controller, final String tunnelType,
+            final boolean watch, final String... names) throws IOException {
+        final OvsLab lab = new OvsLab(dir, controller, tunnelType);
         Runtime.getRuntime().addShutdownHook(lab.reaper);
         try {
             lab.startAll(names);
+            if (watch) {
+                for (OvsChassis node : lab.chassis.values()) {
+                    lab.watchers.put(node.name(), node.watchTunnels(controller));
+                }
+            }
             return lab;
         } catch (IOException | RuntimeException e) {
             lab.close();
@@ -81,7 +100,7 @@ public final class OvsLab implements AutoCloseable {
     @SuppressWarnings("checkstyle:IllegalCatch")
     public static OvsLab startForOvn(final Path dir, final Path southbound, final String... names)
             throws IOException {
-        final OvsLab lab = new OvsLab(dir, null);
+        final OvsLab lab = new OvsLab(dir, null, "geneve");
         Runtime.getRuntime().addShutdownHook(lab.reaper);
         try {
             lab.startAll(names);
@@ -100,31 +119,60 @@ public final class OvsLab implements AutoCloseable {
         underlay.start();
         started.add(underlay);
         underlay.vsctl("add-br", "br-u", "--", "set", "bridge", "br-u", "fail_mode=standalone");
-        for (int i = 0; i < names.length; i++) {
-            final String name = names[i];
-            final String socket = underlay.dir().resolve(name + ".sock").toString();
-            underlay.vsctl("add-port", "br-u", "u-" + name, "--", "set", "interface", "u-" + name, "type=dummy",
-                "options:pstream=punix:" + socket);
-            final OvsProcess ovs = new OvsProcess(dir.resolve(name));
-            ovs.start();
-            started.add(ovs);
-            final OvsChassis node = new OvsChassis(name, i + 1, ovs);
-            node.createBridges(controllerPort, socket);
-            // a chassis that only receives never teaches the learning switch its address: without this entry
-            // every tunnelled frame to it is flooded to all chassis (at 100 chassis, 100 copies of each)
-            underlay.appctl("fdb/add", "br-u", "u-" + name, "0", node.underlayMac());
-            chassis.put(name, node);
+        for (String name : names) {
+            startChassis(name);
         }
-        for (OvsChassis from : chassis.values()) {
-            final List<OvsChassis> others = chassis.values().stream().filter(to -> to != from).toList();
-            if (controllerPort != null) {
-                from.addTunnelsTo(others);
-            } else {
-                for (OvsChassis to : others) {
-                    from.addNeighbour(to);
-                }
+        if (controller != null) {
+            // each join saw only the chassis registered before it: one more look gives everyone all tunnels
+            for (OvsChassis node : chassis.values()) {
+                node.syncTunnels(controller);
             }
         }
+    }
+
+    /**
+     * Starts one more chassis and joins it (its tunnel ports to the others are made by the join, theirs to it by
+     * their watchers); returns it.
+     */
+    public OvsChassis addChassis(final String name) throws IOException {
+        return startChassis(name);
+    }
+
+    /**
+     * Takes a chassis out with {@code liveflow-chassis leave} and stops its Open vSwitch.
+     */
+    public void removeChassis(final String name) throws IOException {
+        final OvsChassis node = chassis.remove(name);
+        final Process watcher = watchers.remove(name);
+        if (watcher != null) {
+            stopWatcher(watcher);
+        }
+        node.leave(controller);
+    }
+
+    private OvsChassis startChassis(final String name) throws IOException {
+        final String socket = underlay.dir().resolve(name + ".sock").toString();
+        underlay.vsctl("add-port", "br-u", "u-" + name, "--", "set", "interface", "u-" + name, "type=dummy",
+            "options:pstream=punix:" + socket);
+        final OvsProcess ovs = new OvsProcess(dir.resolve(name));
+        ovs.start();
+        started.add(ovs);
+        final OvsChassis node = new OvsChassis(name, ++lastIndex, ovs);
+        node.createUnderlay(socket);
+        // a chassis that only receives never teaches the learning switch its address: without this entry
+        // every tunnelled frame to it is flooded to all chassis (at 100 chassis, 100 copies of each)
+        underlay.appctl("fdb/add", "br-u", "u-" + name, "0", node.underlayMac());
+        for (OvsChassis other : chassis.values()) {
+            node.addNeighbour(other);
+            other.addNeighbour(node);
+        }
+        chassis.put(name, node);
+        if (controller != null) {
+            node.join(controller, tunnelType);
+        } else {
+            node.createOvnIntegrationBridge();
+        }
+        return node;
     }
 
     /**
@@ -144,7 +192,7 @@ public final class OvsLab implements AutoCloseable {
             final String socket = underlay.dir().resolve("x-" + node.name() + ".sock").toString();
             underlay.vsctl("add-port", "br-ext", "x-" + node.name(), "--", "set", "interface", "x-" + node.name(),
                 "type=dummy", "options:pstream=punix:" + socket);
-            if (controllerPort != null) {
+            if (controller != null) {
                 node.addExternalPort(socket);
             } else {
                 node.addProviderBridge("physnet1", socket);
@@ -200,7 +248,21 @@ public final class OvsLab implements AutoCloseable {
         }
     }
 
+    private static void stopWatcher(final Process watcher) {
+        watcher.destroy();
+        try {
+            if (!watcher.waitFor(10, TimeUnit.SECONDS)) {
+                watcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            watcher.destroyForcibly();
+        }
+    }
+
     private synchronized void stopAll() {
+        watchers.values().forEach(OvsLab::stopWatcher);
+        watchers.clear();
         // one after the other, 100 chassis took minutes (each ovs-vswitchd needs seconds to exit); each instance
         // still stops its own daemons in order
         final ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(started.size(), 32)));
