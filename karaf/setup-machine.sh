@@ -39,6 +39,8 @@ liveflow_setup() {
 # Installs Open vSwitch for the real-switch lab tests without starting the system's OVS service: the tests run
 # their own ovsdb-server/ovs-vswitchd per chassis, in userspace, under it/target.
 liveflow_setup_ovs() {
+    # bin/liveflow-chassis and karaf/lab are Python 3 (Debian's openvswitch-common depends on it anyway)
+    [ -x /usr/bin/python3 ] || liveflow_setup python3 || return 1
     command -v ovs-vswitchd >/dev/null && command -v ovsdb-tool >/dev/null && return 0
     liveflow_install_daemons openvswitch-switch
 }
@@ -74,7 +76,8 @@ liveflow_install_daemons() {
 # the given run directory, by pid file (and only if that process still runs from that directory).
 liveflow_stop_leftovers() {
     local runs="$1" pid_file pid
-    for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid; do
+    for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid \
+            "$runs"/walkthrough/karaf/target/assembly/karaf.pid "$runs"/walkthrough/karaf/target/lab/*/*.pid; do
         [ -f "$pid_file" ] || continue
         pid="$(cat "$pid_file")"
         [ -r "/proc/$pid/cmdline" ] || continue

@@ -302,7 +302,7 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
-    private Optional<ProcessHandle> javaProcess() {
+    Optional<ProcessHandle> javaProcess() {
         if (process == null) {
             return Optional.empty();
         }
@@ -394,7 +394,7 @@ final class KarafInstance implements AutoCloseable {
         Files.writeString(file, after);
     }
 
-    private static void copyDistribution(final Path from, final Path to) throws IOException {
+    static void copyDistribution(final Path from, final Path to) throws IOException {
         final List<String> skipped = List.of("data", "journal", "snapshots", "segmented-journal", "instances",
             "karaf.pid", "lock");
         try (Stream<Path> paths = Files.walk(from)) {
@@ -413,7 +413,7 @@ final class KarafInstance implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(final Path root) throws IOException {
+    static void deleteTree(final Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * Chassis liveness on real Open vSwitch: a hung switch (ovs-vswitchd frozen with SIGSTOP, its TCP session open)
  * and a killed one (SIGKILL) are declared dead within the goals (3 s and 1 s, timed from the signal to the
  * chassis-status changed-at), the other chassis are programmed as fast during a hang as without one, nothing is
- * churned when the hung switch comes back, and migrations from or to a dead chassis roll forward or abort.
+ * churned when the hung switch comes back, each change is published as a chassis-status-changed notification
+ * (read from RESTCONF's event stream), and migrations from or to a dead chassis roll forward or abort.
  * {@code -Dliveness.trials=N} sets the number of trials (10 for the figures in the README).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -114,6 +119,12 @@ class LivenessIT {
         }
         final List<Long> detections = new ArrayList<>();
         final List<Long> hung = new ArrayList<>();
+        final BlockingQueue<String> notifications = new LinkedBlockingQueue<>();
+        final Stream<String> events = overlay.restconf().notifications("liveflow", "chassis-status-changed");
+        final Thread reader = new Thread(() -> events.filter(line -> line.startsWith("data:"))
+            .forEach(notifications::add), "chassis-status-changed-reader");
+        reader.setDaemon(true);
+        reader.start();
         for (int trial = 0; trial < TRIALS; trial++) {
             final OvsChassis c3 = lab.chassis("c3");
             final Instant paused = Instant.now();
@@ -123,6 +134,7 @@ class LivenessIT {
                 detections.add(Duration.between(paused, changedAt(dead)).toMillis());
                 assertEquals(false, dead.path("alive").asBoolean(), dead.toString());
                 if (trial == 0) {
+                    assertNotification(notifications, "c3", "not-answering", "alive");
                     hung.add(programmingMillis("c1"));
                     hung.add(programmingMillis("c2"));
                     hung.add(programmingMillis("c1"));
@@ -138,7 +150,11 @@ class LivenessIT {
                 c3.resumeSwitch();
             }
             awaitReason("c3", "alive");
+            if (trial == 0) {
+                assertNotification(notifications, "c3", "alive", "not-answering");
+            }
         }
+        events.close();
         assertEquals(true, portStatus("a3").path("up").asBoolean());
         LOG.info("hung switch declared dead after (ms, {} trials): {}; p50 {} ms, max {} ms", TRIALS, detections,
             percentile(detections, 50), percentile(detections, 100));
@@ -259,6 +275,25 @@ class LivenessIT {
             assertTrue(Instant.now().isBefore(deadline), chassis + " never " + reason + ": " + status);
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Waits for the chassis-status-changed notification of a chassis' change (skipping other chassis').
+     */
+    private static void assertNotification(final BlockingQueue<String> notifications, final String chassis,
+            final String reason, final String previous) throws Exception {
+        final Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            final String event = notifications.poll(100, TimeUnit.MILLISECONDS);
+            if (event == null || !event.contains("\"name\":\"" + chassis + "\"")) {
+                continue;
+            }
+            assertTrue(event.contains("\"reason\":\"" + reason + "\"")
+                && event.contains("\"previous-reason\":\"" + previous + "\""), event);
+            assertTrue(event.contains("\"alive\":" + "alive".equals(reason)), event);
+            return;
+        }
+        throw new AssertionError("no chassis-status-changed notification of " + chassis + " becoming " + reason);
     }
 
     private static Instant changedAt(final JsonNode status) {

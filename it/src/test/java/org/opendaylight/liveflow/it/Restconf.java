@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.stream.Stream;
 
 /**
  * A minimal RESTCONF client (RFC 8040, JSON) for the tests, authenticating as the distribution's default admin.
@@ -63,6 +64,39 @@ final class Restconf {
 
     Response delete(final String path) throws IOException {
         return send(request(path).DELETE());
+    }
+
+    /**
+     * Subscribes to a YANG notification's JSON stream (RESTCONF 6.0.8: listing the streams creates them, a GET of
+     * the stream's subscription path subscribes) and opens it as server-sent events; returns its lines as they
+     * come. Close the stream to unsubscribe.
+     */
+    Stream<String> notifications(final String module, final String notification)
+            throws IOException {
+        final Response streams = get("/rests/data/ietf-restconf-monitoring:restconf-state/streams");
+        if (streams.status() != 200) {
+            throw new IOException("listing the notification streams answered " + streams.status() + ": "
+                + streams.body());
+        }
+        final String stream = "notification-stream/" + module + ":" + notification + "/JSON";
+        final Response subscribed = get("/rests/data/ietf-restconf-monitoring:restconf-state/streams/stream/"
+            + stream);
+        if (subscribed.status() != 200) {
+            throw new IOException("subscribing to " + stream + " answered " + subscribed.status() + ": "
+                + subscribed.body());
+        }
+        try {
+            final HttpResponse<Stream<String>> events = client.send(HttpRequest.newBuilder(
+                    URI.create(base + "/rests/notif/" + stream)).header("Authorization", AUTH)
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (events.statusCode() != 200) {
+                throw new IOException("the event stream " + stream + " answered " + events.statusCode());
+            }
+            return events.body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ package org.opendaylight.liveflow.impl.migration;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.ListenableFutureTask;
 import java.time.Duration;
@@ -23,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -85,8 +85,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         runnable -> new Thread(runnable, "liveflow-migration"));
-    private final ExecutorService checks = Executors.newSingleThreadExecutor(
-        runnable -> new Thread(runnable, "liveflow-migration-check"));
     private final Subscribers<Placements> subscribers = new Subscribers<>();
     private final Map<String, MigrationRecord> records;
     private final Map<String, Pending> awaitingConvergence = new HashMap<>();
@@ -157,7 +155,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         configSubscription.close();
         inventorySubscription.close();
         livenessSubscription.close();
-        checks.shutdownNow();
+        cleanupCheck.close();
         bindingWriter.close();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -533,20 +531,21 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             update(record, record.cleaned(SourceCleanup.UNVERIFIABLE));
             return;
         }
-        checks.execute(() -> {
-            try {
-                final SourceCleanup result = cleanupCheck.check(nodeId.orElseThrow(),
-                    movingWith(config.current(), record.port()));
-                executor.execute(() -> {
+        Futures.addCallback(cleanupCheck.check(nodeId.orElseThrow(), movingWith(config.current(), record.port())),
+            new FutureCallback<SourceCleanup>() {
+                @Override
+                public void onSuccess(final SourceCleanup result) {
                     final MigrationRecord now = records.get(record.port());
                     if (now != null && now.generation() == record.generation()) {
                         update(now, now.cleaned(result));
                     }
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    LOG.debug("source check of {} abandoned", record.port(), cause);
+                }
+            }, executor);
     }
 
     /**

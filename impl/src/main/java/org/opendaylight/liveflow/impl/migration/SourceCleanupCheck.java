@@ -7,18 +7,24 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutput;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.statistics.rev130819.flow.and.statistics.map.list.FlowAndStatisticsMapList;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
@@ -36,65 +42,99 @@ import org.slf4j.LoggerFactory;
  * Asks the source switch itself (an OpenFlow flow-stats request filtered by cookie, not the datastore) whether it
  * still holds any flow that exists because the port was there. The removal went out through the forwarding-rules
  * manager, so the check is repeated for a while before it concludes that flows were left.
+ *
+ * <p>Asynchronous: each request has a fixed timeout and retries are scheduled, so a source switch that hangs
+ * holds no thread and delays no other migration's check.
  */
-final class SourceCleanupCheck {
+final class SourceCleanupCheck implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SourceCleanupCheck.class);
     static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final long RETRY_MILLIS = 200;
+    private static final long REQUEST_TIMEOUT_MILLIS = 5000;
     private static final long ALL_BITS = -1L;
 
     private final RpcConsumerRegistry rpcs;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "liveflow-cleanup-check"));
 
     SourceCleanupCheck(final RpcConsumerRegistry rpcs) {
         this.rpcs = rpcs;
     }
 
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
     /**
-     * Blocks until the switch holds no flow of the ports (a port and its trunk's sub-ports), or {@link #PATIENCE}
-     * is over; returns the outcome.
+     * Checks until the switch holds no flow of the ports (a port and its trunk's sub-ports), or {@link #PATIENCE}
+     * is over; completes with the outcome.
      */
-    SourceCleanup check(final String nodeId, final List<String> ports) throws InterruptedException {
-        final String port = String.join(", ", ports);
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        int left = 0;
-        while (true) {
-            try {
-                left = 0;
-                for (String each : ports) {
-                    left += flowsOf(nodeId, each).size();
-                }
+    ListenableFuture<SourceCleanup> check(final String nodeId, final List<String> ports) {
+        final SettableFuture<SourceCleanup> outcome = SettableFuture.create();
+        attempt(nodeId, ports, Instant.now().plus(PATIENCE), outcome);
+        return outcome;
+    }
+
+    private void attempt(final String nodeId, final List<String> ports, final Instant deadline,
+            final SettableFuture<SourceCleanup> outcome) {
+        final List<ListenableFuture<Integer>> counts = new ArrayList<>();
+        for (String each : ports) {
+            counts.add(flowsOf(nodeId, each));
+        }
+        Futures.addCallback(Futures.allAsList(counts), new FutureCallback<List<Integer>>() {
+            @Override
+            public void onSuccess(final List<Integer> perPort) {
+                final int left = perPort.stream().mapToInt(Integer::intValue).sum();
                 if (left == 0) {
-                    LOG.info("{}: no flow of port(s) {} left on the source", nodeId, port);
-                    return SourceCleanup.VERIFIED;
+                    LOG.info("{}: no flow of port(s) {} left on the source", nodeId, String.join(", ", ports));
+                    outcome.set(SourceCleanup.VERIFIED);
+                } else if (Instant.now().isAfter(deadline)) {
+                    LOG.warn("{}: {} flows of port(s) {} still on the source after {}", nodeId, left,
+                        String.join(", ", ports), PATIENCE);
+                    outcome.set(SourceCleanup.FLOWS_LEFT);
+                } else {
+                    retry(nodeId, ports, deadline, outcome);
                 }
-            } catch (ExecutionException | TimeoutException e) {
-                LOG.debug("{}: flow statistics request failed", nodeId, e);
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                LOG.debug("{}: flow statistics request failed", nodeId, cause);
                 if (Instant.now().isAfter(deadline)) {
-                    return SourceCleanup.UNVERIFIABLE;
+                    outcome.set(SourceCleanup.UNVERIFIABLE);
+                } else {
+                    retry(nodeId, ports, deadline, outcome);
                 }
             }
-            if (Instant.now().isAfter(deadline)) {
-                LOG.warn("{}: {} flows of port(s) {} still on the source after {}", nodeId, left, port, PATIENCE);
-                return SourceCleanup.FLOWS_LEFT;
-            }
-            Thread.sleep(RETRY_MILLIS);
+        }, MoreExecutors.directExecutor());
+    }
+
+    private void retry(final String nodeId, final List<String> ports, final Instant deadline,
+            final SettableFuture<SourceCleanup> outcome) {
+        try {
+            scheduler.schedule(() -> attempt(nodeId, ports, deadline, outcome), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            outcome.cancel(false);
         }
     }
 
-    private List<FlowAndStatisticsMapList> flowsOf(final String nodeId, final String port)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private ListenableFuture<Integer> flowsOf(final String nodeId, final String port) {
         final NodeRef node = new NodeRef(InstanceIdentifier.create(Nodes.class)
             .child(Node.class, new NodeKey(new NodeId(nodeId))));
-        final GetFlowStatistics rpc = rpcs.getRpc(GetFlowStatistics.class);
-        final RpcResult<GetFlowStatisticsOutput> result = rpc.invoke(new GetFlowStatisticsInputBuilder()
-            .setNode(node).setStoreStats(false).setMatch(new MatchBuilder().build())
-            .setCookie(new FlowCookie(Uint64.fromLongBits(Owner.port(port).cookie())))
-            .setCookieMask(new FlowCookie(Uint64.fromLongBits(ALL_BITS)))
-            .build()).get(5, TimeUnit.SECONDS);
-        if (!result.isSuccessful()) {
-            throw new ExecutionException("flow statistics refused: " + result.getErrors(), null);
-        }
-        final GetFlowStatisticsOutput output = result.getResult();
-        return output == null ? List.of() : output.nonnullFlowAndStatisticsMapList();
+        final ListenableFuture<RpcResult<GetFlowStatisticsOutput>> request = rpcs.getRpc(GetFlowStatistics.class)
+            .invoke(new GetFlowStatisticsInputBuilder()
+                .setNode(node).setStoreStats(false).setMatch(new MatchBuilder().build())
+                .setCookie(new FlowCookie(Uint64.fromLongBits(Owner.port(port).cookie())))
+                .setCookieMask(new FlowCookie(Uint64.fromLongBits(ALL_BITS)))
+                .build());
+        return Futures.transform(Futures.withTimeout(request, REQUEST_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS,
+            scheduler), result -> {
+                if (!result.isSuccessful()) {
+                    throw new IllegalStateException("flow statistics refused: " + result.getErrors());
+                }
+                final GetFlowStatisticsOutput output = result.getResult();
+                return output == null ? 0 : output.nonnullFlowAndStatisticsMapList().size();
+            }, MoreExecutors.directExecutor());
     }
 }
