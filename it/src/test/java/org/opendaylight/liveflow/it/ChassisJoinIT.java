@@ -50,11 +50,7 @@ class ChassisJoinIT {
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("chassis-join-ovs"), karaf.labController(), "geneve", true,
             "c1", "c2");
-        overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
-        overlay.put("/networks/network=net-a", "network",
-            "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
-        overlay.put("/subnets/subnet=sa", "subnet",
-            "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
+        overlay.putNetA();
         for (OvsChassis node : lab.allChassis()) {
             putVm(node);
         }
@@ -169,12 +165,7 @@ class ChassisJoinIT {
     }
 
     private static void awaitVmDelivery(final String chassis) throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        while (lab.chassis(chassis).flows().stream().noneMatch(flow -> flow.contains("table=60")
-                && flow.endsWith("actions=output:" + VM_PORT))) {
-            assertTrue(Instant.now().isBefore(deadline), chassis + " never delivered to its VM");
-            Thread.sleep(100);
-        }
+        LabChecks.awaitDelivery(lab, chassis, VM_PORT, PATIENCE);
         // and every other chassis knows where the VM is
         for (OvsChassis other : lab.allChassis()) {
             LabChecks.awaitFlow(lab, other.name(), true, PATIENCE, "dl_dst=" + mac((int) lab.chassis(chassis)

@@ -46,6 +46,20 @@ final class LabChecks {
     }
 
     /**
+     * Waits until the chassis delivers to the OpenFlow port: the egress flow (table 60) of a port that is configured
+     * there and plugged.
+     */
+    static void awaitDelivery(final OvsLab lab, final String chassis, final int ofport, final Duration patience)
+            throws Exception {
+        final Instant deadline = Instant.now().plus(patience);
+        while (lab.chassis(chassis).flows().stream().noneMatch(flow -> flow.contains("table=60")
+                && flow.endsWith("actions=output:" + ofport))) {
+            assertTrue(Instant.now().isBefore(deadline), chassis + " never delivered to port " + ofport);
+            Thread.sleep(20);
+        }
+    }
+
+    /**
      * Waits until the flows containing every fragment have matched at least {@code packets} packets: the proof that
      * a packet was sent, for a check that nothing arrived.
      */

@@ -65,11 +65,7 @@ class LivenessIT {
         karaf = KarafInstance.start("liveness", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("liveness-ovs"), karaf.labController(), "c1", "c2", "c3");
-        overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
-        overlay.put("/networks/network=net-a", "network",
-            "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
-        overlay.put("/subnets/subnet=sa", "subnet",
-            "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
+        overlay.putNetA();
         for (OvsChassis node : lab.allChassis()) {
             overlay.putChassis(node);
             final int i = (int) node.datapathId();
@@ -252,17 +248,8 @@ class LivenessIT {
         return Duration.between(start, Instant.now()).toMillis();
     }
 
-    /**
-     * Waits until the chassis delivers to the OpenFlow port (the egress flow of a port that is configured there and
-     * plugged).
-     */
     private static void awaitDelivery(final String chassis, final int ofport) throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        while (lab.chassis(chassis).flows().stream().noneMatch(flow -> flow.contains("table=60")
-                && flow.endsWith("actions=output:" + ofport))) {
-            assertTrue(Instant.now().isBefore(deadline), chassis + " never delivered to port " + ofport);
-            Thread.sleep(20);
-        }
+        LabChecks.awaitDelivery(lab, chassis, ofport, PATIENCE);
     }
 
     private static JsonNode awaitReason(final String chassis, final String reason) throws Exception {

@@ -56,11 +56,7 @@ class MigrationIT {
         karaf = KarafInstance.start("migration", UnaryOperator.identity(), true);
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("migration-ovs"), karaf.labController(), "c1", "c2", "c3");
-        overlay.put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
-        overlay.put("/networks/network=net-a", "network",
-            "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
-        overlay.put("/subnets/subnet=sa", "subnet",
-            "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
+        overlay.putNetA();
         for (OvsChassis node : lab.allChassis()) {
             overlay.putChassis(node);
         }

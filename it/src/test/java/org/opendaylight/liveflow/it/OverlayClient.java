@@ -40,6 +40,17 @@ final class OverlayClient {
     }
 
     /**
+     * Writes tenant ta with network net-a (VNI 101) and its subnet sa 10.1.0.0/24: the lab tests' usual network.
+     */
+    void putNetA() throws IOException {
+        put("/tenants/tenant=ta", "tenant", "{\"id\": \"ta\"}");
+        put("/networks/network=net-a", "network",
+            "{\"id\": \"net-a\", \"tenant\": \"ta\", \"segmentation-id\": 101}");
+        put("/subnets/subnet=sa", "subnet",
+            "{\"id\": \"sa\", \"tenant\": \"ta\", \"network\": \"net-a\", \"cidr\": \"10.1.0.0/24\"}");
+    }
+
+    /**
      * Writes tenant t1 with network net1 (VNI 1001) and its subnet s1 of the given prefix, gateway its first
      * address: what tests that only need somewhere to put ports start from.
      */
