@@ -232,8 +232,8 @@ class LiveflowDistributionIT {
         assertEquals(200, precheck.status(), precheck.body());
         final JsonNode output = precheck.json().path("liveflow:output");
         assertEquals(false, output.path("allowed").asBoolean(true), precheck.body());
-        assertEquals("chassis c2 is not connected (its switch is down or unknown): traffic could not follow the VM "
-            + "there", output.path("reason").asText());
+        assertEquals("chassis c2 is not alive (never-connected): traffic could not follow the VM there",
+            output.path("reason").asText());
         final Restconf.Response unknown = restconf.post("/rests/operations/liveflow:migration-precheck",
             "{\"input\": {\"port\": \"p9\", \"destination-chassis\": \"c2\"}}");
         assertEquals("port p9 does not exist", unknown.json().path("liveflow:output").path("reason").asText());
