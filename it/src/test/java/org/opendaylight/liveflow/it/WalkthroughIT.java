@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,8 +65,28 @@ class WalkthroughIT {
             assertTrue(out.contains("switched") && out.contains("RARP from the port on c3"), out);
             LOG.info("walk-through stream: {}", stream);
         } finally {
-            run(root, 120, "karaf/lab", "down");
+            final Result down = run(root, 120, "karaf/lab", "down");
+            if (down.exit() != 0) {
+                LOG.warn("karaf/lab down failed, stopping its processes by pid file:\n{}", down.output());
+                stopByPidFiles(root.resolve("karaf/target/lab"));
+            }
             run(root, 120, "karaf/controller", "stop");
+        }
+    }
+
+    /**
+     * Kills the processes whose pid files are under the directory (and whose command line names it).
+     */
+    private static void stopByPidFiles(final Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path pidFile : files.filter(file -> file.toString().endsWith(".pid")).toList()) {
+                final long pid = Long.parseLong(Files.readString(pidFile).trim());
+                ProcessHandle.of(pid).filter(process -> process.info().commandLine().orElse("")
+                    .contains(dir.toString())).ifPresent(ProcessHandle::destroyForcibly);
+            }
         }
     }
 

@@ -51,8 +51,8 @@ import org.slf4j.LoggerFactory;
  * knows whether it kept them (controller restart, network blip) or lost them (ovs-vswitchd restart). The
  * forwarding-rules manager's own reconnect reconciliation is switched off in the distribution, because it
  * re-sends every flow, which Open vSwitch applies as a replace. Instead this asks the switch for its flows
- * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it does not
- * within {@link #WAIT}, the groups and flows are sent again.
+ * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it reports
+ * none at all (ovs-vswitchd restarted) or not all within {@link #WAIT}, the groups and flows are sent again.
  *
  * <p>Nothing here blocks a thread: every request is asynchronous with a fixed timeout (no backoff that grows),
  * and polls are jittered so that switches reconnecting together do not ask in lockstep. A switch that hangs
@@ -131,6 +131,13 @@ final class SwitchResync implements AutoCloseable {
                         LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId,
                             flows.size());
                         current.remove(nodeId, token);
+                    } else if (onSwitch == 0 && !superseded()) {
+                        // none at all: the switch restarted (a controller restart never empties a switch), and
+                        // nobody else sends these flows, so waiting for them would only keep its VMs offline
+                        current.remove(nodeId, token);
+                        LOG.info("{} reconnected with none of its {} liveflow flows: re-sending {} groups and the "
+                            + "flows", nodeId, flows.size(), groups.size());
+                        resend(nodeId, flows, groups);
                     } else {
                         next(onSwitch + " of " + flows.size() + " liveflow flows");
                     }
