@@ -26,12 +26,4 @@ public record ChassisHealth(String chassis, @Nullable String nodeId, ChassisReas
     public boolean alive() {
         return reason == ChassisReason.Alive;
     }
-
-    /**
-     * Tells whether the chassis' switch is connected and answering, whatever its admin state: a drained chassis
-     * is still there, its migrations are not treated as if it had died.
-     */
-    public boolean reachable() {
-        return reason == ChassisReason.Alive || reason == ChassisReason.AdminDown;
-    }
 }

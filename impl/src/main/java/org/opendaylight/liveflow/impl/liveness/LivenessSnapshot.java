@@ -8,8 +8,6 @@
 package org.opendaylight.liveflow.impl.liveness;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 
 /**
@@ -24,15 +22,6 @@ public record LivenessSnapshot(Map<String, ChassisHealth> chassis) {
 
     public static LivenessSnapshot empty() {
         return EMPTY;
-    }
-
-    /**
-     * Returns the chassis whose switch is connected and answering (drained ones included).
-     */
-    public Set<String> reachable() {
-        final Set<String> out = new TreeSet<>();
-        chassis.values().stream().filter(ChassisHealth::reachable).forEach(health -> out.add(health.chassis()));
-        return out;
     }
 
     /**

@@ -36,6 +36,7 @@ import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
+import org.opendaylight.liveflow.impl.liveness.LivenessSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
@@ -325,9 +326,12 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final SwitchInventory switches = inventory.current();
         final Map<String, Set<String>> nowPresent = PlugDetector.presence(snapshot, switches);
         // a chassis counts as there while its switch is connected (the inventory, at once) and answers (the
-        // liveness probes): a dead one's migrations roll forward or abort as soon as either says so
+        // liveness probes): a dead one's migrations roll forward or abort as soon as either says so. Only a
+        // not-answering verdict removes a connected chassis: the monitor judges on its own thread, and a chassis it
+        // has not judged yet (just after a start) must not look dead
         final Set<String> nowConnected = PlugDetector.connected(snapshot, switches);
-        nowConnected.retainAll(liveness.current().reachable());
+        final LivenessSnapshot verdicts = liveness.current();
+        nowConnected.removeIf(chassis -> verdicts.reasonOf(chassis) == ChassisReason.NotAnswering);
         final List<MigrationEvent> events = PlugDetector.events(snapshot, presence, connected, nowPresent,
             nowConnected, records);
         presence = nowPresent;
