@@ -30,20 +30,42 @@ class LivenessJudgeTest {
         .snapshot();
 
     private static SwitchInventory c1(final boolean connected) {
-        return new SwitchInventory(Map.of("openflow:1", new SwitchView("openflow:1", Map.of(), connected)));
+        return new SwitchInventory(Map.of("openflow:1", new SwitchView("openflow:1", Map.of(), connected),
+            "openflow:2", new SwitchView("openflow:2", Map.of(), true)));
     }
 
+    /**
+     * Judges with c1's probe as given and c2's switch answering at {@code now}: the controller hears switches.
+     */
     private static Map<String, ChassisHealth> judge(final ConfigSnapshot config, final SwitchInventory switches,
             final SwitchProbe probe, final Instant now) {
-        return LivenessJudge.judge(config, switches, probe == null ? Map.of() : Map.of("openflow:1", probe), now);
+        return LivenessJudge.judge(config, switches, probe == null ? Map.of("openflow:2", new SwitchProbe(T0, now))
+            : Map.of("openflow:1", probe, "openflow:2", new SwitchProbe(T0, now)), now);
     }
 
     @Test
     void aSwitchNeverSeenIsNeverConnected() {
-        final var judged = judge(config, c1(true), new SwitchProbe(T0, T0), T0);
+        final var judged = LivenessJudge.judge(config, new SwitchInventory(Map.of("openflow:1",
+            new SwitchView("openflow:1", Map.of(), true))), Map.of("openflow:1", new SwitchProbe(T0, T0)), T0);
         assertEquals(ChassisReason.NeverConnected, judged.get("c2").reason());
         assertNull(judged.get("c2").connectedSince());
         assertFalse(judged.get("c2").alive());
+    }
+
+    @Test
+    void whenEverySwitchIsSilentTheControllerIsTheSuspectAndNobodyDies() {
+        final Instant now = T0.plusSeconds(30);
+        final var judged = LivenessJudge.judge(config, c1(true), Map.of("openflow:1", new SwitchProbe(T0,
+            T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3))), now);
+        assertEquals(ChassisReason.Alive, judged.get("c1").reason());
+        assertEquals(ChassisReason.Alive, judged.get("c2").reason());
+        // the other switch answered, but less than dead-after after c1's last reply: not enough
+        assertEquals(ChassisReason.Alive, LivenessJudge.judge(config, c1(true), Map.of("openflow:1",
+            new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4499))), now)
+            .get("c1").reason());
+        assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(config, c1(true), Map.of("openflow:1",
+            new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4500))), now)
+            .get("c1").reason());
     }
 
     @Test
