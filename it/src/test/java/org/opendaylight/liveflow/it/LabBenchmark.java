@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
@@ -37,6 +39,7 @@ class LabBenchmark {
     private static final int CHASSIS = Integer.getInteger("liveflow.bench.chassis", 20);
     private static final int PORTS_PER_CHASSIS = Integer.getInteger("liveflow.bench.ports", 50);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Pattern DESIRED = Pattern.compile("\\): (\\d+) desired");
 
     @Test
     void restconfToFlowsOnEverySwitch() throws Exception {
@@ -137,9 +140,10 @@ class LabBenchmark {
             throws IOException {
         final Map<String, Integer> out = new HashMap<>();
         for (OvsChassis node : lab.allChassis()) {
-            final String diff = karaf.shell().execute("liveflow:flow-diff " + node.name());
-            final int desired = Integer.parseInt(diff.replaceAll("(?s).*\\): (\\d+) desired.*", "$1"));
-            out.put(node.name(), desired);
+            final String diff = karaf.shell().execute("liveflow:flow-diff --summary " + node.name());
+            final Matcher counts = DESIRED.matcher(diff);
+            assertTrue(counts.find(), () -> "flow-diff of " + node.name() + " answered: " + diff);
+            out.put(node.name(), Integer.parseInt(counts.group(1)));
         }
         return out;
     }

@@ -7,10 +7,13 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
@@ -30,7 +33,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * sending it, and a starved controller reads replies late. When a large programming burst or a controller stall
  * silences every switch at once, the silence says nothing about the switches (the 20-chassis lab benchmark saw
  * every switch silent for 12 s while 48,000 flows went out). A hung switch among working ones is still found
- * within dead-after; a lone switch, or all of them at once, only through the OpenFlow session (disconnected).
+ * within dead-after and one round trip: once it is overdue, the monitor asks a few other switches at once for a
+ * witness reply ({@link #awaitsWitness}). A lone switch, or all of them at once, is found only through the
+ * OpenFlow session (disconnected).
  */
 final class LivenessJudge {
     private LivenessJudge() {
@@ -65,5 +70,18 @@ final class LivenessJudge {
                 connected && probe != null ? probe.connectedAt() : null));
         }
         return out;
+    }
+
+    /**
+     * Whether a connected switch has been silent for dead-after while no switch has been heard from since: the
+     * one case where {@link #judge} waits for evidence that the controller itself still hears switches.
+     */
+    static boolean awaitsWitness(final Map<String, SwitchProbe> probes, final Set<String> connected,
+            final Duration deadAfter, final Instant now) {
+        final Instant heardLast = probes.values().stream().map(SwitchProbe::lastHeard).max(Instant::compareTo)
+            .orElse(Instant.MIN);
+        return connected.stream().map(probes::get).filter(Objects::nonNull)
+            .map(probe -> probe.lastHeard().plus(deadAfter))
+            .anyMatch(deadline -> !deadline.isAfter(now) && heardLast.isBefore(deadline));
     }
 }

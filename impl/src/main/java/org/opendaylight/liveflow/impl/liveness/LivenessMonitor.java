@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +69,8 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivenessMonitor.class);
     private static final long MIN_TICK_MILLIS = 25;
     private static final long MAX_TICK_MILLIS = 250;
+    /** Switches asked at once for a witness reply: more than one, as a witness may be slow itself. */
+    private static final int WITNESSES = 3;
 
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
@@ -147,11 +150,12 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
 
     /**
      * Sends an echo request to every connected switch whose last one went out a probe-interval ago and has been
-     * answered, or has gone unanswered for dead-after.
+     * answered, or has gone unanswered for dead-after; and witnesses for a switch that has gone silent.
      */
     private void probe() {
         final ConfigSnapshot snapshot = config.current();
         final Instant now = Instant.now();
+        final List<String> idle = new ArrayList<>();
         for (SwitchView view : inventory.current().switches().values()) {
             final String nodeId = view.nodeId();
             if (!view.connected() || !connectedNodes.contains(nodeId)) {
@@ -162,7 +166,16 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
             if ((sent == null || !sent.plus(snapshot.probeInterval()).isAfter(now))
                     && (pending == null || !pending.plus(snapshot.deadAfter()).isAfter(now))) {
                 send(nodeId, now);
+            } else if (pending == null) {
+                idle.add(nodeId);
             }
+        }
+        if (LivenessJudge.awaitsWitness(probes, connectedNodes, snapshot.deadAfter(), now)) {
+            // the judge needs a switch heard after the silent one's dead-after: ask a few answering switches now
+            // rather than at their next probe, up to a probe-interval later (a healthy controller hears them in
+            // milliseconds; a stalled one does not, and then nobody is declared dead)
+            idle.stream().sorted(Comparator.comparing(lastSent::get)).limit(WITNESSES)
+                .forEach(nodeId -> send(nodeId, now));
         }
     }
 

@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.migration;
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Moves a port's binding-chassis in the configuration, as Nova would have, after the binding timeout. The write
  * takes its turn in the {@link WriteGate} like a RESTCONF write (the commit cohort validates it like any other),
- * on a thread of its own so that the engine never waits for it.
+ * on a thread of its own so that the engine never waits for it; the engine learns from the returned future whether
+ * the binding is stored, and only then reports the migration bound.
  */
 final class BindingWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BindingWriter.class);
@@ -49,15 +51,21 @@ final class BindingWriter implements AutoCloseable {
         this.gate = gate;
     }
 
-    void moveBinding(final String port, final String chassis) {
-        writer.execute(() -> write(port, chassis));
+    /**
+     * Writes the port's binding-chassis; the future completes once the write is committed, or with why it is not.
+     */
+    CompletableFuture<Void> moveBinding(final String port, final String chassis) {
+        final CompletableFuture<Void> stored = new CompletableFuture<>();
+        writer.execute(() -> write(port, chassis, stored));
+        return stored;
     }
 
-    private void write(final String port, final String chassis) {
+    private void write(final String port, final String chassis, final CompletableFuture<Void> stored) {
         try {
             final WriteGate.Entry entry = gate.enter(TURN_WAIT);
             if (entry instanceof WriteGate.Refused refused) {
                 LOG.error("port {}: could not move binding-chassis to {}: {}", port, chassis, refused.reason());
+                stored.completeExceptionally(new IllegalStateException(refused.reason()));
                 return;
             }
             try (WriteGate.Turn turn = (WriteGate.Turn) entry) {
@@ -68,10 +76,13 @@ final class BindingWriter implements AutoCloseable {
                 tx.commit().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             LOG.info("port {}: binding-chassis moved to {} after the binding timeout", port, chassis);
+            stored.complete(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stored.completeExceptionally(e);
         } catch (ExecutionException | TimeoutException e) {
             LOG.error("port {}: could not move binding-chassis to {}", port, chassis, e);
+            stored.completeExceptionally(e);
         }
     }
 

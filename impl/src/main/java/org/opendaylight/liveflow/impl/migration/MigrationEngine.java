@@ -93,7 +93,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final Map<String, Pending> awaitingDualDelivery = new HashMap<>();
     /** Prepared or switched ports whose dual delivery is on every chassis (see PortMigration). */
     private final Set<String> dualDelivered = new HashSet<>();
-    /** Ports whose binding the engine moved itself after the timeout, until the configuration says so. */
+    /** Ports whose binding the engine writes itself after the timeout, until the configuration says so. */
     private final Set<String> bindingWrites = new HashSet<>();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
@@ -449,19 +449,42 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             && after.abortReason() == null && after.activatedAt() != null;
         if (completed) {
             awaitingCleanup.put(after.port(), new Pending(version, after.generation()));
-            if (event instanceof MigrationEvent.BindingTimeout) {
-                bindingWrites.add(after.port());
-                republishPlacements();
-                bindingWriter.moveBinding(after.port(), after.destination());
-            }
         }
     }
 
     private void scheduleBindingTimeout(final MigrationRecord record) {
         final Duration timeout = config.current().bindingTimeout();
         final long generation = record.generation();
-        executor.schedule(() -> handle(new MigrationEvent.BindingTimeout(record.port(), generation)),
-            timeout.toMillis(), TimeUnit.MILLISECONDS);
+        executor.schedule(() -> bindingTimedOut(record.port(), generation), timeout.toMillis(),
+            TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The binding timeout of a switched migration: liveflow writes the binding Nova did not, and reports the
+     * migration bound only once that write is stored, so that whoever reads "bound" reads the new binding too. A
+     * write that fails (the port deleted, the configuration overloaded) is tried again after another timeout.
+     */
+    private void bindingTimedOut(final String port, final long generation) {
+        final MigrationRecord record = records.get(port);
+        if (record == null || record.generation() != generation || record.phase() != MigrationPhase.SWITCHED) {
+            // nothing to write: the state machine records why the timeout is ignored
+            handle(new MigrationEvent.BindingTimeout(port, generation));
+            return;
+        }
+        bindingWrites.add(port);
+        bindingWriter.moveBinding(port, record.destination()).whenCompleteAsync((stored, failure) -> {
+            if (failure == null) {
+                handle(new MigrationEvent.BindingTimeout(port, generation));
+            } else {
+                bindingWrites.remove(port);
+                final MigrationRecord now = records.get(port);
+                if (now != null && now.generation() == generation && now.phase() == MigrationPhase.SWITCHED) {
+                    LOG.warn("port {}: binding-chassis not moved ({}); trying again after the binding timeout",
+                        port, failure.getMessage());
+                    scheduleBindingTimeout(now);
+                }
+            }
+        }, executor);
     }
 
     /**

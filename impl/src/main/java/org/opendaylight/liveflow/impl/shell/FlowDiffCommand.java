@@ -14,6 +14,7 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
@@ -43,6 +44,10 @@ public final class FlowDiffCommand implements Action {
     @Completion(ChassisIdCompleter.class)
     private String chassis;
 
+    @Option(name = "--summary", aliases = "-s", description = "Print only the counts line, not every flow that differs"
+        + " (a chassis being programmed can miss thousands)")
+    private boolean summary;
+
     @Override
     public Object execute() {
         final Chassis config = index.current().chassis().get(chassis);
@@ -59,6 +64,9 @@ public final class FlowDiffCommand implements Action {
         extra.removeAll(desired.flows().keySet());
         out.println("Chassis " + chassis + " (" + nodeId + "): " + desired.flows().size() + " desired, "
             + installed.size() + " installed, " + missing.size() + " missing, " + extra.size() + " unexpected");
+        if (summary) {
+            return null;
+        }
         for (String id : missing) {
             final FlowSpec flow = desired.flows().get(id);
             out.println("- missing    " + flow);

@@ -12,8 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
@@ -41,6 +43,23 @@ class LivenessJudgeTest {
             final SwitchProbe probe, final Instant now) {
         return LivenessJudge.judge(config, switches, probe == null ? Map.of("openflow:2", new SwitchProbe(T0, now))
             : Map.of("openflow:1", probe, "openflow:2", new SwitchProbe(T0, now)), now);
+    }
+
+    @Test
+    void aSilentSwitchAwaitsAWitnessUntilAnotherSwitchIsHeardAfterItsDeadAfter() {
+        final Duration deadAfter = Duration.ofMillis(2500);
+        final Set<String> both = Set.of("openflow:1", "openflow:2");
+        final Map<String, SwitchProbe> c2HeardAt3s = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
+            "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3)));
+        // c1 not overdue yet: nothing to witness
+        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, both, deadAfter, T0.plusMillis(3499)));
+        // c1 overdue since 3.5 s, and c2 was last heard before that: ask for a witness
+        assertTrue(LivenessJudge.awaitsWitness(c2HeardAt3s, both, deadAfter, T0.plusMillis(3500)));
+        // c2 heard after c1's deadline: the judge has its evidence
+        assertFalse(LivenessJudge.awaitsWitness(Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
+            "openflow:2", new SwitchProbe(T0, T0.plusMillis(3600))), both, deadAfter, T0.plusSeconds(4)));
+        // a silent switch that is no longer connected is the session's to judge, not the probe's
+        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, Set.of("openflow:2"), deadAfter, T0.plusSeconds(4)));
     }
 
     @Test
