@@ -12,6 +12,7 @@ import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATI
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,7 +22,6 @@ import org.opendaylight.liveflow.impl.compiler.GroupSpec;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -56,6 +56,8 @@ public final class FlowReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
     private static final String LIVEFLOW_FLOW_PREFIX = "lf-";
     private static final long TIMEOUT_SECONDS = 30;
+    /** About 5 MB of journal entry at the measured 500 bytes a flow; the journal's limit is 16 MB. */
+    private static final int OPERATIONS_PER_TRANSACTION = 10_000;
 
     /**
      * What one reconcile changed on one switch.
@@ -78,7 +80,8 @@ public final class FlowReconciler {
     }
 
     private final DataBroker broker;
-    private final Map<String, Installed> installed = new HashMap<>();
+    /** Read by the shell while a reconcile runs (a pass over 100 chassis takes minutes): a concurrent map. */
+    private final Map<String, Installed> installed = new ConcurrentHashMap<>();
     /**
      * What the compiler asked for each switch at the last successful reconcile: a switch asked the same again is
      * left alone, and an unchanged flow reuses its translation. Building and comparing the inventory objects of
@@ -92,15 +95,16 @@ public final class FlowReconciler {
     }
 
     /**
-     * Makes the config inventory of every given switch hold exactly what is desired for it, in at most three
-     * transactions whatever the number of switches (groups, deletions and new flows that use no group, then the
-     * other flows, then group deletions), so a change that touches every chassis (a migration's activation)
-     * reaches them together. Returns what changed, per switch.
+     * Makes the config inventory of every given switch hold exactly what is desired for it, in three steps
+     * whatever the number of switches (groups, deletions and new flows that use no group, then the other flows,
+     * then group deletions), each one transaction unless it is larger than {@link #OPERATIONS_PER_TRANSACTION}, so a
+     * change that touches every chassis (a migration's activation) reaches them together. Returns what changed, per
+     * switch. When a step fails, what liveflow knows of these switches is read again from the datastore next time.
      */
     public synchronized Map<String, Changes> reconcileAll(final Map<String, SwitchFlows> desired) {
-        final WriteTransaction first = broker.newWriteOnlyTransaction();
-        final WriteTransaction second = broker.newWriteOnlyTransaction();
-        final WriteTransaction third = broker.newWriteOnlyTransaction();
+        final ChunkedWrites first = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
+        final ChunkedWrites second = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
+        final ChunkedWrites third = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
         final Map<String, Changes> changes = new HashMap<>();
         final Map<String, Installed> next = new HashMap<>();
         for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
@@ -115,16 +119,20 @@ public final class FlowReconciler {
             changes.put(nodeId, diff(nodeId, current, wanted, first, second, third));
             next.put(nodeId, wanted);
         }
-        // the first transaction may hold new flows as well as groups and deletions: it goes whenever anything changed
-        // (committing it empty costs nothing worth a fourth counter)
-        final boolean anything = changes.values().stream().anyMatch(change -> !change.isEmpty());
-        final boolean flows = changes.values().stream().anyMatch(change -> change.flowsWritten() > 0);
-        final boolean groupDeletes = changes.values().stream().anyMatch(change -> change.groupsDeleted() > 0);
-        commitOrCancel(first, anything);
-        commitOrCancel(second, flows);
-        // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
-        // pointed at it were rewritten (a migration's delivery group, say)
-        commitOrCancel(third, groupDeletes);
+        try {
+            first.commit(TIMEOUT_SECONDS);
+            second.commit(TIMEOUT_SECONDS);
+            // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
+            // pointed at it were rewritten (a migration's delivery group, say)
+            third.commit(TIMEOUT_SECONDS);
+        } catch (IllegalStateException e) {
+            // some steps may be in the datastore and others not: forget what was believed of these switches
+            next.keySet().forEach(nodeId -> {
+                installed.remove(nodeId);
+                lastDesired.remove(nodeId);
+            });
+            throw e;
+        }
         installed.putAll(next);
         next.keySet().forEach(nodeId -> lastDesired.put(nodeId, desired.get(nodeId)));
         changes.forEach((nodeId, change) -> {
@@ -161,19 +169,19 @@ public final class FlowReconciler {
      * Puts into the three transactions what turns {@code current} into {@code wanted} on one switch.
      */
     private static Changes diff(final String nodeId, final Installed current, final Installed wanted,
-            final WriteTransaction first, final WriteTransaction second, final WriteTransaction third) {
+            final ChunkedWrites first, final ChunkedWrites second, final ChunkedWrites third) {
         final InstanceIdentifier<FlowCapableNode> node = nodePath(nodeId);
         int groupsWritten = 0;
         int flowsDeleted = 0;
         for (Map.Entry<Long, Group> group : wanted.groups().entrySet()) {
             if (!group.getValue().equals(current.groups().get(group.getKey()))) {
-                first.mergeParentStructurePut(CONFIGURATION, groupPath(node, group.getKey()), group.getValue());
+                first.put(groupPath(node, group.getKey()), group.getValue());
                 groupsWritten++;
             }
         }
         for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
             if (!wanted.flows().containsKey(flow.getKey())) {
-                first.delete(CONFIGURATION, flowPath(node, flow.getValue()));
+                first.delete(flowPath(node, flow.getValue()));
                 flowsDeleted++;
             }
         }
@@ -185,15 +193,15 @@ public final class FlowReconciler {
                 // a new flow that uses no group goes with the groups, ahead of the flows that change: what a
                 // change adds above an existing flow (a migration's guard for tunnelled traffic, say) must be on
                 // the switch before that flow changes, or a packet can take the new path without the guard
-                final WriteTransaction tx = installedFlow == null && !usesGroup(flow.getValue()) ? first : second;
-                tx.mergeParentStructurePut(CONFIGURATION, flowPath(node, flow.getValue()), flow.getValue());
+                final ChunkedWrites step = installedFlow == null && !usesGroup(flow.getValue()) ? first : second;
+                step.put(flowPath(node, flow.getValue()), flow.getValue());
                 flowsWritten++;
             }
         }
         int groupsDeleted = 0;
         for (Long groupId : current.groups().keySet()) {
             if (!wanted.groups().containsKey(groupId)) {
-                third.delete(CONFIGURATION, groupPath(node, groupId));
+                third.delete(groupPath(node, groupId));
                 groupsDeleted++;
             }
         }
@@ -210,14 +218,14 @@ public final class FlowReconciler {
     /**
      * Returns the liveflow groups the config inventory holds for a switch, by group id.
      */
-    public synchronized Map<Long, Group> installedGroups(final String nodeId) {
+    public Map<Long, Group> installedGroups(final String nodeId) {
         return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).groups());
     }
 
     /**
      * Returns the liveflow flows the config inventory holds for a switch, by flow id (what the shell diffs).
      */
-    public synchronized Map<String, Flow> installedFlows(final String nodeId) {
+    public Map<String, Flow> installedFlows(final String nodeId) {
         return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).flows());
     }
 
@@ -247,21 +255,6 @@ public final class FlowReconciler {
         }
         LOG.info("{}: config inventory holds {} liveflow flows and {} groups", nodeId, flows.size(), groups.size());
         return new Installed(flows, groups);
-    }
-
-    private static void commitOrCancel(final WriteTransaction tx, final boolean hasChanges) {
-        if (!hasChanges) {
-            tx.cancel();
-            return;
-        }
-        try {
-            tx.commit().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted writing flows", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Writing flows failed", e);
-        }
     }
 
     static InstanceIdentifier<FlowCapableNode> nodePath(final String nodeId) {
