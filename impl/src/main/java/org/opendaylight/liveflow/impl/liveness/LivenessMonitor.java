@@ -81,8 +81,8 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private final Subscribers<LivenessSnapshot> subscribers = new Subscribers<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-liveness"));
-    /** Replies, by node, written by the RPC callbacks. */
-    private final Map<String, Instant> replies = new ConcurrentHashMap<>();
+    /** The latest reply of each node (when it came, and when its request was sent), written by the RPC callbacks. */
+    private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     /** The probe each node has outstanding, by the time it was sent; the callbacks remove theirs. */
     private final Map<String, Instant> outstanding = new ConcurrentHashMap<>();
     private final AutoCloseable configSubscription;
@@ -96,6 +96,10 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private Instant lastSeenRound = Instant.EPOCH;
     private ConfigSnapshot portStatusOf;
     private volatile LivenessSnapshot current = LivenessSnapshot.empty();
+
+    /** A reply to an echo request: when it came, and when the request was sent. */
+    private record Reply(Instant received, Instant sent) {
+    }
 
     @Activate
     public LivenessMonitor(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
@@ -191,7 +195,8 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
                 public void onSuccess(final RpcResult<SendEchoOutput> result) {
                     outstanding.remove(nodeId, now);
                     if (result.isSuccessful()) {
-                        replies.merge(nodeId, Instant.now(), (a, b) -> a.isAfter(b) ? a : b);
+                        replies.merge(nodeId, new Reply(Instant.now(), now), (a, b) -> a.sent().isAfter(b.sent()) ? a
+                            : b);
                     } else {
                         LOG.debug("echo to {} refused: {}", nodeId, result.getErrors());
                     }
@@ -216,9 +221,9 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
         final SwitchInventory switches = inventory.current();
         final Instant now = Instant.now();
         trackConnections(switches, now);
-        replies.forEach((nodeId, at) -> probes.computeIfPresent(nodeId, (id, probe) ->
-            probe.lastReply() != null && !at.isAfter(probe.lastReply()) ? probe
-                : new SwitchProbe(probe.connectedAt(), at)));
+        replies.forEach((nodeId, reply) -> probes.computeIfPresent(nodeId, (id, probe) ->
+            probe.lastReply() != null && !reply.received().isAfter(probe.lastReply()) ? probe
+                : new SwitchProbe(probe.connectedAt(), reply.received(), reply.sent())));
         final Map<String, ChassisHealth> judged = LivenessJudge.judge(snapshot, switches, probes, now);
         final LivenessSnapshot before = current;
         final List<ChassisHealth> changed = new ArrayList<>();
@@ -260,7 +265,8 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
             if (view.connected() && connectedNodes.add(nodeId)) {
                 // a new session: what was outstanding on the old one will never be answered on this one
                 final SwitchProbe before = probes.get(nodeId);
-                probes.put(nodeId, new SwitchProbe(now, before == null ? null : before.lastReply()));
+                probes.put(nodeId, before == null ? new SwitchProbe(now, null, null)
+                    : new SwitchProbe(now, before.lastReply(), before.answeredSent()));
                 outstanding.remove(nodeId);
                 lastSent.remove(nodeId);
             } else if (!view.connected()) {

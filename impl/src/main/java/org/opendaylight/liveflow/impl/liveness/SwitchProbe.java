@@ -11,15 +11,35 @@ import java.time.Instant;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * What the prober knows of one connected switch: when its current connection was first seen, and when it last
- * answered an echo request.
+ * What the prober knows of one connected switch: when its current connection was first seen, when it last
+ * answered an echo request, and when the request it answered was sent.
+ *
+ * @param connectedAt when the current connection was first seen
+ * @param lastReply when the last reply arrived, null if none on this connection yet
+ * @param answeredSent when the request of that reply was sent, null if none
  */
-record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply) {
+record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply, @Nullable Instant answeredSent) {
+    /**
+     * A probe whose reply came at once (its request sent when it arrived): what tests of the rules need.
+     */
+    SwitchProbe(final Instant connectedAt, final @Nullable Instant lastReply) {
+        this(connectedAt, lastReply, lastReply);
+    }
+
     /**
      * Returns the last moment the switch was known to work: its last reply, or its connection if it has not
      * answered yet.
      */
     Instant lastHeard() {
         return lastReply == null || lastReply.isBefore(connectedAt) ? connectedAt : lastReply;
+    }
+
+    /**
+     * Returns the latest moment from which this switch proves that the controller itself works: a request sent then
+     * was answered, or the connection was taken in then. A reply merely received late proves nothing: after a
+     * controller stall (a garbage collection, a starved thread) replies queued during it are read in any order.
+     */
+    Instant witnessedFrom() {
+        return answeredSent == null || answeredSent.isBefore(connectedAt) ? connectedAt : answeredSent;
     }
 }

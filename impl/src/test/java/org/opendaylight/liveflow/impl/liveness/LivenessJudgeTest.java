@@ -63,6 +63,25 @@ class LivenessJudgeTest {
     }
 
     @Test
+    void aReplyReadLateAfterAControllerStallIsNoEvidence() {
+        // c1 last answered at 2 s, so its deadline is 4.5 s; c2's reply was read at 6 s (after a stall of the
+        // controller) but answers a request sent at 4 s, before c1's deadline: it says nothing about c1
+        final Instant now = T0.plusSeconds(6);
+        final Map<String, SwitchProbe> readLate = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
+            "openflow:2", new SwitchProbe(T0, now, T0.plusSeconds(4)));
+        assertEquals(ChassisReason.Alive, LivenessJudge.judge(config, c1(true), readLate, now).get("c1").reason());
+        assertTrue(LivenessJudge.awaitsWitness(readLate, Set.of("openflow:1", "openflow:2"), Duration.ofMillis(2500),
+            now));
+        // a request sent at c1's deadline and answered: the controller works, and c1 is silent
+        final Map<String, SwitchProbe> witnessed = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
+            "openflow:2", new SwitchProbe(T0, now, T0.plusMillis(4500)));
+        assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(config, c1(true), witnessed, now).get("c1")
+            .reason());
+        assertFalse(LivenessJudge.awaitsWitness(witnessed, Set.of("openflow:1", "openflow:2"),
+            Duration.ofMillis(2500), now));
+    }
+
+    @Test
     void aSwitchNeverSeenIsNeverConnected() {
         final var judged = LivenessJudge.judge(config, new SwitchInventory(Map.of("openflow:1",
             new SwitchView("openflow:1", Map.of(), true))), Map.of("openflow:1", new SwitchProbe(T0, T0)), T0);
