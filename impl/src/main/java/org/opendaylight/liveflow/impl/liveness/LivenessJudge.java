@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
@@ -25,10 +26,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * of its inputs and the time, so every rule is unit-tested without a switch.
  *
  * <p>The rules, first match wins: no datapath-id, or a switch not seen since the controller started, is
- * never-connected; a switch the OpenFlowPlugin reports gone is disconnected; a connected switch that has not
- * answered (nor connected) for dead-after is not-answering, provided another switch answered a request the
- * controller sent at or after that moment; a chassis with admin-state-up=false is admin-down; anything else is
- * alive.
+ * never-connected; a switch the OpenFlowPlugin reports gone is disconnected; a connected switch that leaves a
+ * request unanswered and has not answered (nor connected) for dead-after is not-answering, provided another switch
+ * answered a request the controller sent at or after that moment, and provided no more than a quarter of the
+ * connected switches (or one) are silent that way at once; a chassis with admin-state-up=false is admin-down;
+ * anything else is alive.
  *
  * <p>Why the proviso: an echo request waits in the switch's outbound queue behind the flow-mods the controller is
  * sending it, and a starved controller reads replies late. When a large programming burst or a controller stall
@@ -36,20 +38,26 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * every switch silent for 12 s while 48,000 flows went out). And a reply merely read after the deadline is not
  * enough: after a stall of the controller's JVM the replies queued during it are read in any order (at 100
  * chassis, 75 switches were declared dead and alive again within the same second that way); a request sent after
- * the deadline and answered proves that the controller works again and has read what was queued. A hung switch
- * among working ones is still found within dead-after and one round trip: once it is overdue, the monitor asks a
- * few other switches at once for a witness reply ({@link #awaitsWitness}). A lone switch, or all of them at once,
- * is found only through the OpenFlow session (disconnected).
+ * the deadline and answered proves that the controller works again and has read what was queued. Many switches
+ * silent at once while others answer points at a shared cause as well (at 100 chassis, 50 switches went silent
+ * for about 3 s while 208,000 flows went out and the other 50 answered; most likely the OpenFlowPlugin's few
+ * network threads, each serving many switches, busy writing flow-mods). A hung switch among working ones is still
+ * found within dead-after and one round trip: once it is overdue, the monitor asks a few other switches at once
+ * for a witness reply ({@link #awaitsWitness}). A lone switch, or more than a quarter of them at once, is found
+ * only through the OpenFlow session (disconnected, the OpenFlowPlugin's own echo).
  */
 final class LivenessJudge {
+    /** More than one in this many connected switches silent at once is a shared cause, not their deaths. */
+    private static final int MASS_SILENCE_DIVISOR = 4;
+
     private LivenessJudge() {
         // pure functions
     }
 
     static Map<String, ChassisHealth> judge(final ConfigSnapshot config, final SwitchInventory inventory,
             final Map<String, SwitchProbe> probes, final Instant now) {
+        final Set<String> silent = silent(config, inventory, probes, now);
         final Map<String, ChassisHealth> out = new HashMap<>();
-        final Instant witnessed = witnessed(probes);
         for (Chassis chassis : config.chassis().values()) {
             final String name = chassis.getName().getValue();
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElse(null);
@@ -60,8 +68,7 @@ final class LivenessJudge {
                 reason = ChassisReason.NeverConnected;
             } else if (!view.orElseThrow().connected()) {
                 reason = ChassisReason.Disconnected;
-            } else if (probe != null && !probe.lastHeard().plus(config.deadAfter()).isAfter(now)
-                    && !probe.lastHeard().plus(config.deadAfter()).isAfter(witnessed)) {
+            } else if (silent.contains(nodeId)) {
                 reason = ChassisReason.NotAnswering;
             } else if (Boolean.FALSE.equals(chassis.getAdminStateUp())) {
                 reason = ChassisReason.AdminDown;
@@ -76,14 +83,31 @@ final class LivenessJudge {
     }
 
     /**
+     * The connected switches whose silence has reached dead-after with a witness answering after it; none when
+     * they are more than a quarter of the connected switches (and more than one).
+     */
+    private static Set<String> silent(final ConfigSnapshot config, final SwitchInventory inventory,
+            final Map<String, SwitchProbe> probes, final Instant now) {
+        final Instant witnessed = witnessed(probes);
+        final Set<String> connected = inventory.switches().values().stream().filter(SwitchView::connected)
+            .map(SwitchView::nodeId).collect(Collectors.toSet());
+        final Set<String> silent = connected.stream().filter(nodeId -> {
+            final SwitchProbe probe = probes.get(nodeId);
+            final Instant deadline = probe == null ? null : probe.deadline(config.probeInterval(), config.deadAfter());
+            return deadline != null && !deadline.isAfter(now) && !deadline.isAfter(witnessed);
+        }).collect(Collectors.toSet());
+        return silent.size() > Math.max(1, connected.size() / MASS_SILENCE_DIVISOR) ? Set.of() : silent;
+    }
+
+    /**
      * Whether a connected switch has been silent for dead-after while no switch has answered a request sent since:
      * the one case where {@link #judge} waits for evidence that the controller itself still hears switches.
      */
     static boolean awaitsWitness(final Map<String, SwitchProbe> probes, final Set<String> connected,
-            final Duration deadAfter, final Instant now) {
+            final Duration probeInterval, final Duration deadAfter, final Instant now) {
         final Instant witnessed = witnessed(probes);
         return connected.stream().map(probes::get).filter(Objects::nonNull)
-            .map(probe -> probe.lastHeard().plus(deadAfter))
+            .map(probe -> probe.deadline(probeInterval, deadAfter)).filter(Objects::nonNull)
             .anyMatch(deadline -> !deadline.isAfter(now) && witnessed.isBefore(deadline));
     }
 

@@ -85,6 +85,8 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private final Map<String, Reply> replies = new ConcurrentHashMap<>();
     /** The probe each node has outstanding, by the time it was sent; the callbacks remove theirs. */
     private final Map<String, Instant> outstanding = new ConcurrentHashMap<>();
+    /** When each node's first request still unanswered was sent; a reply removes it. */
+    private final Map<String, Instant> unanswered = new ConcurrentHashMap<>();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
 
@@ -174,10 +176,11 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
                 idle.add(nodeId);
             }
         }
-        if (LivenessJudge.awaitsWitness(probes, connectedNodes, snapshot.deadAfter(), now)) {
-            // the judge needs a switch heard after the silent one's dead-after: ask a few answering switches now
-            // rather than at their next probe, up to a probe-interval later (a healthy controller hears them in
-            // milliseconds; a stalled one does not, and then nobody is declared dead)
+        if (LivenessJudge.awaitsWitness(probes, connectedNodes, snapshot.probeInterval(),
+                snapshot.deadAfter(), now)) {
+            // the judge needs another switch's answer to a request sent after the silent one's deadline: ask a few
+            // answering switches now rather than at their next probe, up to a probe-interval later (a healthy
+            // controller hears them in milliseconds; a stalled one does not, and then nobody is declared dead)
             idle.stream().sorted(Comparator.comparing(lastSent::get)).limit(WITNESSES)
                 .forEach(nodeId -> send(nodeId, now));
         }
@@ -186,6 +189,7 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private void send(final String nodeId, final Instant now) {
         lastSent.put(nodeId, now);
         outstanding.put(nodeId, now);
+        unanswered.putIfAbsent(nodeId, now);
         final NodeRef node = new NodeRef(InstanceIdentifier.create(Nodes.class).child(Node.class,
             new NodeKey(new NodeId(nodeId))));
         final byte[] payload = ByteBuffer.allocate(Long.BYTES).putLong(now.toEpochMilli()).array();
@@ -195,6 +199,7 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
                 public void onSuccess(final RpcResult<SendEchoOutput> result) {
                     outstanding.remove(nodeId, now);
                     if (result.isSuccessful()) {
+                        unanswered.remove(nodeId);
                         replies.merge(nodeId, new Reply(Instant.now(), now), (a, b) -> a.sent().isAfter(b.sent()) ? a
                             : b);
                     } else {
@@ -221,9 +226,13 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
         final SwitchInventory switches = inventory.current();
         final Instant now = Instant.now();
         trackConnections(switches, now);
-        replies.forEach((nodeId, reply) -> probes.computeIfPresent(nodeId, (id, probe) ->
-            probe.lastReply() != null && !reply.received().isAfter(probe.lastReply()) ? probe
-                : new SwitchProbe(probe.connectedAt(), reply.received(), reply.sent())));
+        probes.replaceAll((nodeId, probe) -> {
+            final Reply reply = replies.get(nodeId);
+            final boolean newer = reply != null
+                && (probe.lastReply() == null || reply.received().isAfter(probe.lastReply()));
+            return new SwitchProbe(probe.connectedAt(), newer ? reply.received() : probe.lastReply(),
+                newer ? reply.sent() : probe.answeredSent(), unanswered.get(nodeId));
+        });
         final Map<String, ChassisHealth> judged = LivenessJudge.judge(snapshot, switches, probes, now);
         final LivenessSnapshot before = current;
         final List<ChassisHealth> changed = new ArrayList<>();
@@ -265,9 +274,10 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
             if (view.connected() && connectedNodes.add(nodeId)) {
                 // a new session: what was outstanding on the old one will never be answered on this one
                 final SwitchProbe before = probes.get(nodeId);
-                probes.put(nodeId, before == null ? new SwitchProbe(now, null, null)
-                    : new SwitchProbe(now, before.lastReply(), before.answeredSent()));
+                probes.put(nodeId, before == null ? new SwitchProbe(now, null, null, null)
+                    : new SwitchProbe(now, before.lastReply(), before.answeredSent(), null));
                 outstanding.remove(nodeId);
+                unanswered.remove(nodeId);
                 lastSent.remove(nodeId);
             } else if (!view.connected()) {
                 connectedNodes.remove(nodeId);

@@ -7,23 +7,27 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What the prober knows of one connected switch: when its current connection was first seen, when it last
- * answered an echo request, and when the request it answered was sent.
+ * answered an echo request, when the request it answered was sent, and since when it leaves requests unanswered.
  *
  * @param connectedAt when the current connection was first seen
  * @param lastReply when the last reply arrived, null if none on this connection yet
  * @param answeredSent when the request of that reply was sent, null if none
+ * @param unansweredSince when the first request still unanswered was sent, null when none is
  */
-record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply, @Nullable Instant answeredSent) {
+record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply, @Nullable Instant answeredSent,
+        @Nullable Instant unansweredSince) {
     /**
-     * A probe whose reply came at once (its request sent when it arrived): what tests of the rules need.
+     * A switch whose reply came at once (its request sent when it arrived) and that was asked again at once: what
+     * tests of the rules need.
      */
     SwitchProbe(final Instant connectedAt, final @Nullable Instant lastReply) {
-        this(connectedAt, lastReply, lastReply);
+        this(connectedAt, lastReply, lastReply, lastReply == null ? connectedAt : lastReply);
     }
 
     /**
@@ -32,6 +36,20 @@ record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply, @Nullable I
      */
     Instant lastHeard() {
         return lastReply == null || lastReply.isBefore(connectedAt) ? connectedAt : lastReply;
+    }
+
+    /**
+     * Returns when this switch's silence reaches dead-after, or null while it leaves no request unanswered. Its
+     * silence counts from its last reply, but from no earlier than one probe interval before the first request it
+     * left unanswered: silence nobody asked about (after a long probe interval was shortened, say) is not held
+     * against it.
+     */
+    @Nullable Instant deadline(final Duration probeInterval, final Duration deadAfter) {
+        if (unansweredSince == null) {
+            return null;
+        }
+        final Instant askedFrom = unansweredSince.minus(probeInterval);
+        return (askedFrom.isAfter(lastHeard()) ? askedFrom : lastHeard()).plus(deadAfter);
     }
 
     /**

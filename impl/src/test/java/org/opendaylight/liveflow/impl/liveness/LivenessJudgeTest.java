@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisR
  */
 class LivenessJudgeTest {
     private static final Instant T0 = Instant.parse("2026-12-02T06:00:00Z");
+    private static final Duration INTERVAL = Duration.ofSeconds(1);
     private final ConfigSnapshot config = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
         .snapshot();
 
@@ -52,14 +54,15 @@ class LivenessJudgeTest {
         final Map<String, SwitchProbe> c2HeardAt3s = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
             "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3)));
         // c1 not overdue yet: nothing to witness
-        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, both, deadAfter, T0.plusMillis(3499)));
+        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, both, INTERVAL, deadAfter, T0.plusMillis(3499)));
         // c1 overdue since 3.5 s, and c2 was last heard before that: ask for a witness
-        assertTrue(LivenessJudge.awaitsWitness(c2HeardAt3s, both, deadAfter, T0.plusMillis(3500)));
+        assertTrue(LivenessJudge.awaitsWitness(c2HeardAt3s, both, INTERVAL, deadAfter, T0.plusMillis(3500)));
         // c2 heard after c1's deadline: the judge has its evidence
         assertFalse(LivenessJudge.awaitsWitness(Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
-            "openflow:2", new SwitchProbe(T0, T0.plusMillis(3600))), both, deadAfter, T0.plusSeconds(4)));
+            "openflow:2", new SwitchProbe(T0, T0.plusMillis(3600))), both, INTERVAL, deadAfter, T0.plusSeconds(4)));
         // a silent switch that is no longer connected is the session's to judge, not the probe's
-        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, Set.of("openflow:2"), deadAfter, T0.plusSeconds(4)));
+        assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, Set.of("openflow:2"), INTERVAL, deadAfter,
+            T0.plusSeconds(4)));
     }
 
     @Test
@@ -68,17 +71,54 @@ class LivenessJudgeTest {
         // controller) but answers a request sent at 4 s, before c1's deadline: it says nothing about c1
         final Instant now = T0.plusSeconds(6);
         final Map<String, SwitchProbe> readLate = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
-            "openflow:2", new SwitchProbe(T0, now, T0.plusSeconds(4)));
+            "openflow:2", new SwitchProbe(T0, now, T0.plusSeconds(4), null));
         assertEquals(ChassisReason.Alive, LivenessJudge.judge(config, c1(true), readLate, now).get("c1").reason());
-        assertTrue(LivenessJudge.awaitsWitness(readLate, Set.of("openflow:1", "openflow:2"), Duration.ofMillis(2500),
-            now));
+        assertTrue(LivenessJudge.awaitsWitness(readLate, Set.of("openflow:1", "openflow:2"), INTERVAL,
+            Duration.ofMillis(2500), now));
         // a request sent at c1's deadline and answered: the controller works, and c1 is silent
         final Map<String, SwitchProbe> witnessed = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
-            "openflow:2", new SwitchProbe(T0, now, T0.plusMillis(4500)));
+            "openflow:2", new SwitchProbe(T0, now, T0.plusMillis(4500), null));
         assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(config, c1(true), witnessed, now).get("c1")
             .reason());
-        assertFalse(LivenessJudge.awaitsWitness(witnessed, Set.of("openflow:1", "openflow:2"),
+        assertFalse(LivenessJudge.awaitsWitness(witnessed, Set.of("openflow:1", "openflow:2"), INTERVAL,
             Duration.ofMillis(2500), now));
+    }
+
+    @Test
+    void silenceNobodyAskedAboutIsNotHeldAgainstASwitch() {
+        // c1 last answered at 0 s while probes went out every 60 s; the interval is now 1 s and the first request
+        // c1 has not answered went out at 59 s: its silence counts from 58 s, so it is alive until 60.5 s
+        final SwitchProbe asked = new SwitchProbe(T0, T0, T0, T0.plusSeconds(59));
+        assertEquals(ChassisReason.Alive, judge(config, c1(true), asked, T0.plusMillis(60_499)).get("c1").reason());
+        assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), asked, T0.plusMillis(60_500)).get("c1")
+            .reason());
+        // nothing asked, nothing unanswered: however long ago its last reply, it is not silent
+        assertEquals(ChassisReason.Alive, judge(config, c1(true), new SwitchProbe(T0, T0, T0, null),
+            T0.plusSeconds(60)).get("c1").reason());
+    }
+
+    @Test
+    void moreThanAQuarterOfTheSwitchesSilentAtOnceIsASharedCause() {
+        final int count = 8;
+        final TestOverlay overlay = TestOverlay.base();
+        final Map<String, SwitchView> views = new HashMap<>();
+        for (int c = 1; c <= count; c++) {
+            overlay.withChassis("c" + c, "192.0.2." + c).withDatapathId("c" + c, c);
+            views.put("openflow:" + c, new SwitchView("openflow:" + c, Map.of(), true));
+        }
+        final ConfigSnapshot eight = overlay.snapshot();
+        final Instant now = T0.plusSeconds(10);
+        for (int silentCount = 1; silentCount <= 3; silentCount++) {
+            final Map<String, SwitchProbe> probes = new HashMap<>();
+            for (int c = 1; c <= count; c++) {
+                probes.put("openflow:" + c, new SwitchProbe(T0, c <= silentCount ? T0.plusSeconds(2) : now));
+            }
+            final var judged = LivenessJudge.judge(eight, new SwitchInventory(views), probes, now);
+            // two of eight is a quarter: each is its own; three is more, and nobody is declared dead
+            assertEquals(silentCount <= 2 ? ChassisReason.NotAnswering : ChassisReason.Alive,
+                judged.get("c1").reason(), silentCount + " silent");
+            assertEquals(ChassisReason.Alive, judged.get("c8").reason());
+        }
     }
 
     @Test
