@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
@@ -43,6 +44,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisStatusChangedBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
@@ -71,6 +73,11 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private static final long MAX_TICK_MILLIS = 250;
     /** Switches asked at once for a witness reply: more than one, as a witness may be slow itself. */
     private static final int WITNESSES = 3;
+    /**
+     * The network threads that serve the switches' OpenFlow connections: netty's default, twice the cores, which
+     * the OpenFlowPlugin keeps (the lab's log shows epollEventLoopGroup-5-1 to -4 on 2 cores).
+     */
+    private static final int NETWORK_THREADS = 2 * Runtime.getRuntime().availableProcessors();
 
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
@@ -233,8 +240,12 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
             return new SwitchProbe(probe.connectedAt(), newer ? reply.received() : probe.lastReply(),
                 newer ? reply.sent() : probe.answeredSent(), unanswered.get(nodeId));
         });
-        final Map<String, ChassisHealth> judged = LivenessJudge.judge(snapshot, switches, probes, now);
         final LivenessSnapshot before = current;
+        final Set<String> alreadySilent = before.chassis().values().stream()
+            .filter(health -> health.reason() == ChassisReason.NotAnswering && health.nodeId() != null)
+            .map(ChassisHealth::nodeId).collect(Collectors.toSet());
+        final Map<String, ChassisHealth> judged = LivenessJudge.judge(snapshot, switches, probes, alreadySilent,
+            NETWORK_THREADS, now);
         final List<ChassisHealth> changed = new ArrayList<>();
         boolean reasonsChanged = false;
         for (ChassisHealth health : judged.values()) {

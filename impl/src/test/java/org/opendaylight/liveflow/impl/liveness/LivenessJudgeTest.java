@@ -43,7 +43,7 @@ class LivenessJudgeTest {
      */
     private static Map<String, ChassisHealth> judge(final ConfigSnapshot config, final SwitchInventory switches,
             final SwitchProbe probe, final Instant now) {
-        return LivenessJudge.judge(config, switches, probe == null ? Map.of("openflow:2", new SwitchProbe(T0, now))
+        return judgeAll(config, switches, probe == null ? Map.of("openflow:2", new SwitchProbe(T0, now))
             : Map.of("openflow:1", probe, "openflow:2", new SwitchProbe(T0, now)), now);
     }
 
@@ -72,13 +72,13 @@ class LivenessJudgeTest {
         final Instant now = T0.plusSeconds(6);
         final Map<String, SwitchProbe> readLate = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
             "openflow:2", new SwitchProbe(T0, now, T0.plusSeconds(4), null));
-        assertEquals(ChassisReason.Alive, LivenessJudge.judge(config, c1(true), readLate, now).get("c1").reason());
+        assertEquals(ChassisReason.Alive, judgeAll(config, c1(true), readLate, now).get("c1").reason());
         assertTrue(LivenessJudge.awaitsWitness(readLate, Set.of("openflow:1", "openflow:2"), INTERVAL,
             Duration.ofMillis(2500), now));
         // a request sent at c1's deadline and answered: the controller works, and c1 is silent
         final Map<String, SwitchProbe> witnessed = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
             "openflow:2", new SwitchProbe(T0, now, T0.plusMillis(4500), null));
-        assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(config, c1(true), witnessed, now).get("c1")
+        assertEquals(ChassisReason.NotAnswering, judgeAll(config, c1(true), witnessed, now).get("c1")
             .reason());
         assertFalse(LivenessJudge.awaitsWitness(witnessed, Set.of("openflow:1", "openflow:2"), INTERVAL,
             Duration.ofMillis(2500), now));
@@ -98,7 +98,7 @@ class LivenessJudgeTest {
     }
 
     @Test
-    void moreThanAQuarterOfTheSwitchesSilentAtOnceIsASharedCause() {
+    void moreSwitchesFallingSilentAtOnceThanHalfANetworkThreadsShareIsASharedCause() {
         final int count = 8;
         final TestOverlay overlay = TestOverlay.base();
         final Map<String, SwitchView> views = new HashMap<>();
@@ -108,22 +108,34 @@ class LivenessJudgeTest {
         }
         final ConfigSnapshot eight = overlay.snapshot();
         final Instant now = T0.plusSeconds(10);
-        for (int silentCount = 1; silentCount <= 3; silentCount++) {
+        for (int silentCount = 1; silentCount <= 4; silentCount++) {
             final Map<String, SwitchProbe> probes = new HashMap<>();
             for (int c = 1; c <= count; c++) {
                 probes.put("openflow:" + c, new SwitchProbe(T0, c <= silentCount ? T0.plusSeconds(2) : now));
             }
-            final var judged = LivenessJudge.judge(eight, new SwitchInventory(views), probes, now);
-            // two of eight is a quarter: each is its own; three is more, and nobody is declared dead
+            // two network threads serve eight switches, four each: two falling silent at once is half a thread's
+            // share, and each is its own; three or four is more, and none of them is declared dead
+            final var judged = LivenessJudge.judge(eight, new SwitchInventory(views), probes, Set.of(), 2, now);
             assertEquals(silentCount <= 2 ? ChassisReason.NotAnswering : ChassisReason.Alive,
                 judged.get("c1").reason(), silentCount + " silent");
             assertEquals(ChassisReason.Alive, judged.get("c8").reason());
+            // a switch already judged silent stays so when others fall silent together after it
+            assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(eight, new SwitchInventory(views), probes,
+                Set.of("openflow:1"), 2, now).get("c1").reason(), silentCount + " silent");
         }
+    }
+
+    /**
+     * Judges with nothing judged silent before and one network thread per switch (a share of one).
+     */
+    private static Map<String, ChassisHealth> judgeAll(final ConfigSnapshot config, final SwitchInventory switches,
+            final Map<String, SwitchProbe> probes, final Instant now) {
+        return LivenessJudge.judge(config, switches, probes, Set.of(), switches.switches().size(), now);
     }
 
     @Test
     void aSwitchNeverSeenIsNeverConnected() {
-        final var judged = LivenessJudge.judge(config, new SwitchInventory(Map.of("openflow:1",
+        final var judged = judgeAll(config, new SwitchInventory(Map.of("openflow:1",
             new SwitchView("openflow:1", Map.of(), true))), Map.of("openflow:1", new SwitchProbe(T0, T0)), T0);
         assertEquals(ChassisReason.NeverConnected, judged.get("c2").reason());
         assertNull(judged.get("c2").connectedSince());
@@ -133,15 +145,15 @@ class LivenessJudgeTest {
     @Test
     void whenEverySwitchIsSilentTheControllerIsTheSuspectAndNobodyDies() {
         final Instant now = T0.plusSeconds(30);
-        final var judged = LivenessJudge.judge(config, c1(true), Map.of("openflow:1", new SwitchProbe(T0,
+        final var judged = judgeAll(config, c1(true), Map.of("openflow:1", new SwitchProbe(T0,
             T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3))), now);
         assertEquals(ChassisReason.Alive, judged.get("c1").reason());
         assertEquals(ChassisReason.Alive, judged.get("c2").reason());
         // the other switch answered, but less than dead-after after c1's last reply: not enough
-        assertEquals(ChassisReason.Alive, LivenessJudge.judge(config, c1(true), Map.of("openflow:1",
+        assertEquals(ChassisReason.Alive, judgeAll(config, c1(true), Map.of("openflow:1",
             new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4499))), now)
             .get("c1").reason());
-        assertEquals(ChassisReason.NotAnswering, LivenessJudge.judge(config, c1(true), Map.of("openflow:1",
+        assertEquals(ChassisReason.NotAnswering, judgeAll(config, c1(true), Map.of("openflow:1",
             new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4500))), now)
             .get("c1").reason());
     }
