@@ -23,14 +23,6 @@ import org.eclipse.jdt.annotation.Nullable;
 record SwitchProbe(Instant connectedAt, @Nullable Instant lastReply, @Nullable Instant answeredSent,
         @Nullable Instant unansweredSince) {
     /**
-     * A switch whose reply came at once (its request sent when it arrived) and that was asked again at once: what
-     * tests of the rules need.
-     */
-    SwitchProbe(final Instant connectedAt, final @Nullable Instant lastReply) {
-        this(connectedAt, lastReply, lastReply, lastReply == null ? connectedAt : lastReply);
-    }
-
-    /**
      * Returns the last moment the switch was known to work: its last reply, or its connection if it has not
      * answered yet.
      */

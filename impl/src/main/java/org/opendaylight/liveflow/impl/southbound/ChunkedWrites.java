@@ -46,29 +46,31 @@ final class ChunkedWrites {
         current().delete(CONFIGURATION, path);
     }
 
-    boolean isEmpty() {
-        return transactions.isEmpty();
-    }
-
-    int transactions() {
-        return transactions.size();
-    }
-
     /**
-     * Commits every transaction in order, each once the one before is committed.
+     * Commits every transaction in order, each once the one before is committed; when one fails, the ones after it
+     * are cancelled.
      */
     void commit(final long timeoutSeconds) {
-        for (WriteTransaction tx : transactions) {
-            try {
-                tx.commit().get(timeoutSeconds, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted writing flows", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Writing flows failed", e);
+        try {
+            for (int index = 0; index < transactions.size(); index++) {
+                try {
+                    transactions.get(index).commit().get(timeoutSeconds, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    cancelFrom(index + 1);
+                    throw new IllegalStateException("Interrupted writing flows", e);
+                } catch (ExecutionException | TimeoutException e) {
+                    cancelFrom(index + 1);
+                    throw new IllegalStateException("Writing flows failed", e);
+                }
             }
+        } finally {
+            transactions.clear();
         }
-        transactions.clear();
+    }
+
+    private void cancelFrom(final int index) {
+        transactions.subList(index, transactions.size()).forEach(WriteTransaction::cancel);
     }
 
     private WriteTransaction current() {

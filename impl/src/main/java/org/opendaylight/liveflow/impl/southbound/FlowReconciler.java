@@ -166,7 +166,7 @@ public final class FlowReconciler {
     }
 
     /**
-     * Puts into the three transactions what turns {@code current} into {@code wanted} on one switch.
+     * Puts into the three steps what turns {@code current} into {@code wanted} on one switch.
      */
     private static Changes diff(final String nodeId, final Installed current, final Installed wanted,
             final ChunkedWrites first, final ChunkedWrites second, final ChunkedWrites third) {

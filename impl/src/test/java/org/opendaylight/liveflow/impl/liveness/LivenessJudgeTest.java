@@ -43,23 +43,23 @@ class LivenessJudgeTest {
      */
     private static Map<String, ChassisHealth> judge(final ConfigSnapshot config, final SwitchInventory switches,
             final SwitchProbe probe, final Instant now) {
-        return judgeAll(config, switches, probe == null ? Map.of("openflow:2", new SwitchProbe(T0, now))
-            : Map.of("openflow:1", probe, "openflow:2", new SwitchProbe(T0, now)), now);
+        return judgeAll(config, switches, probe == null ? Map.of("openflow:2", probe(T0, now))
+            : Map.of("openflow:1", probe, "openflow:2", probe(T0, now)), now);
     }
 
     @Test
     void aSilentSwitchAwaitsAWitnessUntilAnotherSwitchIsHeardAfterItsDeadAfter() {
         final Duration deadAfter = Duration.ofMillis(2500);
         final Set<String> both = Set.of("openflow:1", "openflow:2");
-        final Map<String, SwitchProbe> c2HeardAt3s = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
-            "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3)));
+        final Map<String, SwitchProbe> c2HeardAt3s = Map.of("openflow:1", probe(T0, T0.plusSeconds(1)),
+            "openflow:2", probe(T0, T0.plusSeconds(3)));
         // c1 not overdue yet: nothing to witness
         assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, both, INTERVAL, deadAfter, T0.plusMillis(3499)));
         // c1 overdue since 3.5 s, and c2 was last heard before that: ask for a witness
         assertTrue(LivenessJudge.awaitsWitness(c2HeardAt3s, both, INTERVAL, deadAfter, T0.plusMillis(3500)));
         // c2 heard after c1's deadline: the judge has its evidence
-        assertFalse(LivenessJudge.awaitsWitness(Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(1)),
-            "openflow:2", new SwitchProbe(T0, T0.plusMillis(3600))), both, INTERVAL, deadAfter, T0.plusSeconds(4)));
+        assertFalse(LivenessJudge.awaitsWitness(Map.of("openflow:1", probe(T0, T0.plusSeconds(1)),
+            "openflow:2", probe(T0, T0.plusMillis(3600))), both, INTERVAL, deadAfter, T0.plusSeconds(4)));
         // a silent switch that is no longer connected is the session's to judge, not the probe's
         assertFalse(LivenessJudge.awaitsWitness(c2HeardAt3s, Set.of("openflow:2"), INTERVAL, deadAfter,
             T0.plusSeconds(4)));
@@ -70,13 +70,13 @@ class LivenessJudgeTest {
         // c1 last answered at 2 s, so its deadline is 4.5 s; c2's reply was read at 6 s (after a stall of the
         // controller) but answers a request sent at 4 s, before c1's deadline: it says nothing about c1
         final Instant now = T0.plusSeconds(6);
-        final Map<String, SwitchProbe> readLate = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
+        final Map<String, SwitchProbe> readLate = Map.of("openflow:1", probe(T0, T0.plusSeconds(2)),
             "openflow:2", new SwitchProbe(T0, now, T0.plusSeconds(4), null));
         assertEquals(ChassisReason.Alive, judgeAll(config, c1(true), readLate, now).get("c1").reason());
         assertTrue(LivenessJudge.awaitsWitness(readLate, Set.of("openflow:1", "openflow:2"), INTERVAL,
             Duration.ofMillis(2500), now));
         // a request sent at c1's deadline and answered: the controller works, and c1 is silent
-        final Map<String, SwitchProbe> witnessed = Map.of("openflow:1", new SwitchProbe(T0, T0.plusSeconds(2)),
+        final Map<String, SwitchProbe> witnessed = Map.of("openflow:1", probe(T0, T0.plusSeconds(2)),
             "openflow:2", new SwitchProbe(T0, now, T0.plusMillis(4500), null));
         assertEquals(ChassisReason.NotAnswering, judgeAll(config, c1(true), witnessed, now).get("c1")
             .reason());
@@ -111,7 +111,7 @@ class LivenessJudgeTest {
         for (int silentCount = 1; silentCount <= 4; silentCount++) {
             final Map<String, SwitchProbe> probes = new HashMap<>();
             for (int c = 1; c <= count; c++) {
-                probes.put("openflow:" + c, new SwitchProbe(T0, c <= silentCount ? T0.plusSeconds(2) : now));
+                probes.put("openflow:" + c, probe(T0, c <= silentCount ? T0.plusSeconds(2) : now));
             }
             // two network threads serve eight switches, four each: two falling silent at once is half a thread's
             // share, and each is its own; three or four is more, and none of them is declared dead
@@ -126,6 +126,13 @@ class LivenessJudgeTest {
     }
 
     /**
+     * A switch whose reply came at once (its request sent when it arrived) and that was asked again at once.
+     */
+    private static SwitchProbe probe(final Instant connectedAt, final Instant lastReply) {
+        return new SwitchProbe(connectedAt, lastReply, lastReply, lastReply == null ? connectedAt : lastReply);
+    }
+
+    /**
      * Judges with nothing judged silent before and one network thread per switch (a share of one).
      */
     private static Map<String, ChassisHealth> judgeAll(final ConfigSnapshot config, final SwitchInventory switches,
@@ -136,7 +143,7 @@ class LivenessJudgeTest {
     @Test
     void aSwitchNeverSeenIsNeverConnected() {
         final var judged = judgeAll(config, new SwitchInventory(Map.of("openflow:1",
-            new SwitchView("openflow:1", Map.of(), true))), Map.of("openflow:1", new SwitchProbe(T0, T0)), T0);
+            new SwitchView("openflow:1", Map.of(), true))), Map.of("openflow:1", probe(T0, T0)), T0);
         assertEquals(ChassisReason.NeverConnected, judged.get("c2").reason());
         assertNull(judged.get("c2").connectedSince());
         assertFalse(judged.get("c2").alive());
@@ -145,22 +152,22 @@ class LivenessJudgeTest {
     @Test
     void whenEverySwitchIsSilentTheControllerIsTheSuspectAndNobodyDies() {
         final Instant now = T0.plusSeconds(30);
-        final var judged = judgeAll(config, c1(true), Map.of("openflow:1", new SwitchProbe(T0,
-            T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusSeconds(3))), now);
+        final var judged = judgeAll(config, c1(true), Map.of("openflow:1", probe(T0,
+            T0.plusSeconds(2)), "openflow:2", probe(T0, T0.plusSeconds(3))), now);
         assertEquals(ChassisReason.Alive, judged.get("c1").reason());
         assertEquals(ChassisReason.Alive, judged.get("c2").reason());
         // the other switch answered, but less than dead-after after c1's last reply: not enough
         assertEquals(ChassisReason.Alive, judgeAll(config, c1(true), Map.of("openflow:1",
-            new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4499))), now)
+            probe(T0, T0.plusSeconds(2)), "openflow:2", probe(T0, T0.plusMillis(4499))), now)
             .get("c1").reason());
         assertEquals(ChassisReason.NotAnswering, judgeAll(config, c1(true), Map.of("openflow:1",
-            new SwitchProbe(T0, T0.plusSeconds(2)), "openflow:2", new SwitchProbe(T0, T0.plusMillis(4500))), now)
+            probe(T0, T0.plusSeconds(2)), "openflow:2", probe(T0, T0.plusMillis(4500))), now)
             .get("c1").reason());
     }
 
     @Test
     void aSwitchThatAnsweredWithinDeadAfterIsAlive() {
-        final var health = judge(config, c1(true), new SwitchProbe(T0, T0.plusSeconds(1)), T0.plusMillis(3499))
+        final var health = judge(config, c1(true), probe(T0, T0.plusSeconds(1)), T0.plusMillis(3499))
             .get("c1");
         assertEquals(ChassisReason.Alive, health.reason());
         assertTrue(health.alive());
@@ -171,24 +178,24 @@ class LivenessJudgeTest {
 
     @Test
     void aConnectedSwitchSilentForDeadAfterIsNotAnswering() {
-        assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), new SwitchProbe(T0, T0.plusSeconds(1)),
+        assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), probe(T0, T0.plusSeconds(1)),
             T0.plusMillis(3500)).get("c1").reason());
     }
 
     @Test
     void aNewConnectionHasDeadAfterToAnswerItsFirstProbe() {
-        final SwitchProbe justConnected = new SwitchProbe(T0, null);
+        final SwitchProbe justConnected = probe(T0, null);
         assertEquals(ChassisReason.Alive, judge(config, c1(true), justConnected, T0.plusMillis(2499)).get("c1")
             .reason());
         assertEquals(ChassisReason.NotAnswering, judge(config, c1(true), justConnected, T0.plusMillis(2500))
             .get("c1").reason());
         // a reply from the previous session does not count for the new one
-        assertEquals(T0.plusSeconds(5), new SwitchProbe(T0.plusSeconds(5), T0).lastHeard());
+        assertEquals(T0.plusSeconds(5), probe(T0.plusSeconds(5), T0).lastHeard());
     }
 
     @Test
     void aClosedConnectionIsDisconnectedAtOnce() {
-        final var health = judge(config, c1(false), new SwitchProbe(T0, T0), T0.plusMillis(1)).get("c1");
+        final var health = judge(config, c1(false), probe(T0, T0), T0.plusMillis(1)).get("c1");
         assertEquals(ChassisReason.Disconnected, health.reason());
         assertNull(health.connectedSince());
         assertEquals(T0, health.lastSeen());
@@ -198,20 +205,20 @@ class LivenessJudgeTest {
     void anAdminDownChassisIsDrainedNotDead() {
         final ConfigSnapshot drained = TestOverlay.base().withDatapathId("c1", 1).withChassisAdminState("c1", false)
             .snapshot();
-        final var health = judge(drained, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(1)).get("c1");
+        final var health = judge(drained, c1(true), probe(T0, T0), T0.plusSeconds(1)).get("c1");
         assertEquals(ChassisReason.AdminDown, health.reason());
         assertFalse(health.alive());
         // a drained chassis whose switch hangs is dead all the same
-        assertEquals(ChassisReason.NotAnswering, judge(drained, c1(true), new SwitchProbe(T0, T0),
+        assertEquals(ChassisReason.NotAnswering, judge(drained, c1(true), probe(T0, T0),
             T0.plusSeconds(3)).get("c1").reason());
     }
 
     @Test
     void deadAfterComesFromTheSettings() {
         final ConfigSnapshot slow = TestOverlay.base().withDatapathId("c1", 1).withLiveness(1000, 10_000).snapshot();
-        assertEquals(ChassisReason.Alive, judge(slow, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(9))
+        assertEquals(ChassisReason.Alive, judge(slow, c1(true), probe(T0, T0), T0.plusSeconds(9))
             .get("c1").reason());
-        assertEquals(ChassisReason.NotAnswering, judge(slow, c1(true), new SwitchProbe(T0, T0), T0.plusSeconds(10))
+        assertEquals(ChassisReason.NotAnswering, judge(slow, c1(true), probe(T0, T0), T0.plusSeconds(10))
             .get("c1").reason());
     }
 }
