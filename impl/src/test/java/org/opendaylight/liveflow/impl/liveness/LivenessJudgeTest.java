@@ -125,6 +125,40 @@ class LivenessJudgeTest {
         }
     }
 
+    @Test
+    void switchesWaitingTogetherForAnAnswerCountAsFallingSilentBeforeTheyAreOverdue() {
+        final int count = 8;
+        final TestOverlay overlay = TestOverlay.base();
+        final Map<String, SwitchView> views = new HashMap<>();
+        for (int c = 1; c <= count; c++) {
+            overlay.withChassis("c" + c, "192.0.2." + c).withDatapathId("c" + c, c);
+            views.put("openflow:" + c, new SwitchView("openflow:" + c, Map.of(), true));
+        }
+        final ConfigSnapshot eight = overlay.snapshot();
+        final SwitchInventory inventory = new SwitchInventory(views);
+        // dead-after 2.5 s: c1 last answered at 2 s and is overdue at 4.6 s; c5 to c8 answer at once
+        final Instant now = T0.plusMillis(4600);
+        final Map<String, SwitchProbe> probes = new HashMap<>();
+        probes.put("openflow:1", probe(T0, T0.plusSeconds(2)));
+        for (int c = 5; c <= count; c++) {
+            probes.put("openflow:" + c, probe(T0, now));
+        }
+        // c2 and c3 fell silent with c1 (one network thread stopped reading) but were asked later: still within
+        // dead-after, yet waiting longer than half of it for an answer. With c1 that is three of eight switches on
+        // two threads, more than half of a thread's share (two): nobody is declared dead
+        probes.put("openflow:2", new SwitchProbe(T0, T0.plusMillis(2600), T0.plusMillis(2600), T0.plusMillis(3300)));
+        probes.put("openflow:3", new SwitchProbe(T0, T0.plusMillis(2600), T0.plusMillis(2600), T0.plusMillis(3300)));
+        // c4's request has only just gone out: waiting, but not for long, so it is no part of the group
+        probes.put("openflow:4", new SwitchProbe(T0, T0.plusMillis(4000), T0.plusMillis(4000), T0.plusMillis(4400)));
+        assertEquals(ChassisReason.Alive, LivenessJudge.judge(eight, inventory, probes, Set.of(), 2, now)
+            .get("c1").reason());
+        // once c3 has answered, c1 and c2 are a group of two, within half of a share: c1 alone is overdue, and dead
+        probes.put("openflow:3", probe(T0, now));
+        final var judged = LivenessJudge.judge(eight, inventory, probes, Set.of(), 2, now);
+        assertEquals(ChassisReason.NotAnswering, judged.get("c1").reason());
+        assertEquals(ChassisReason.Alive, judged.get("c2").reason());
+    }
+
     /**
      * A switch whose reply came at once (its request sent when it arrived) and that was asked again at once.
      */
@@ -151,7 +185,8 @@ class LivenessJudgeTest {
 
     @Test
     void whenEverySwitchIsSilentTheControllerIsTheSuspectAndNobodyDies() {
-        final Instant now = T0.plusSeconds(30);
+        // c1 is overdue since 4.5 s; c2's next request (sent when it answered) has not waited long yet
+        final Instant now = T0.plusSeconds(5);
         final var judged = judgeAll(config, c1(true), Map.of("openflow:1", probe(T0,
             T0.plusSeconds(2)), "openflow:2", probe(T0, T0.plusSeconds(3))), now);
         assertEquals(ChassisReason.Alive, judged.get("c1").reason());
