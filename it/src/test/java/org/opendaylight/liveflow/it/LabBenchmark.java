@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,8 +127,13 @@ class LabBenchmark {
             throws Exception {
         final BlockingQueue<String> changes = new LinkedBlockingQueue<>();
         final Stream<String> events = restconf.notifications("liveflow", "chassis-status-changed");
-        final Thread reader = new Thread(() -> events.filter(line -> line.startsWith("data:")).forEach(changes::add),
-            "chassis-status-changed-reader");
+        final Thread reader = new Thread(() -> {
+            try {
+                events.filter(line -> line.startsWith("data:")).forEach(changes::add);
+            } catch (UncheckedIOException e) {
+                // the stream is closed when the check ends: nothing more to read
+            }
+        }, "chassis-status-changed-reader");
         reader.setDaemon(true);
         reader.start();
         try {
