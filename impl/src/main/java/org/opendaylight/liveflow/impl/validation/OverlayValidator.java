@@ -21,6 +21,7 @@ public final class OverlayValidator {
         new UniquenessRule(),
         new SubnetRule(),
         new PortAddressRule(),
+        new MacAddressRule(),
         new RouterRule(),
         new ExternalNetworkRule(),
         new TrunkRule(),

@@ -30,8 +30,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * (the binding is then ignored: the parent's migration moves it).
  */
 final class TrunkRule implements ValidationRule {
-    static final int MIN_VLAN = 1;
-    static final int MAX_VLAN = 4094;
     private static final Set<VnicType> SRIOV = EnumSet.of(VnicType.Direct, VnicType.DirectPhysical,
         VnicType.Macvtap);
 
@@ -81,16 +79,12 @@ final class TrunkRule implements ValidationRule {
                             + "(leave its binding-chassis out)"));
                     }
                 }
+                // the model's range (1-4094) refuses other VLAN ids before any rule runs
                 final int vlan = subPort.getVlanId().intValue();
-                if (vlan < MIN_VLAN || vlan > MAX_VLAN) {
-                    out.add(Violation.invalid(self + ": sub-port " + portId + " has VLAN id " + vlan
-                        + ", outside " + MIN_VLAN + "-" + MAX_VLAN));
-                } else {
-                    final String vlanOwner = vlanOwners.putIfAbsent(vlan, portId);
-                    if (vlanOwner != null) {
-                        out.add(Violation.conflict(self + ": sub-port " + portId + " has VLAN id " + vlan
-                            + ", already used by sub-port " + vlanOwner));
-                    }
+                final String vlanOwner = vlanOwners.putIfAbsent(vlan, portId);
+                if (vlanOwner != null) {
+                    out.add(Violation.conflict(self + ": sub-port " + portId + " has VLAN id " + vlan
+                        + ", already used by sub-port " + vlanOwner));
                 }
                 if (portId.equals(parent)) {
                     out.add(Violation.invalid(self + ": port " + portId + " cannot be a sub-port of its own trunk"));
