@@ -18,6 +18,7 @@ import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.opendaylight.liveflow.impl.restconf.ExplainedWrites;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,10 +37,13 @@ public final class RestconfAdmissionFilter implements Filter {
     private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final AdmissionControl admission;
+    private final ExplainedWrites explained;
 
     @Activate
-    public RestconfAdmissionFilter(@Reference final AdmissionControl admission) {
+    public RestconfAdmissionFilter(@Reference final AdmissionControl admission,
+            @Reference final ExplainedWrites explained) {
         this.admission = admission;
+        this.explained = explained;
     }
 
     @Override
@@ -84,7 +88,12 @@ public final class RestconfAdmissionFilter implements Filter {
             return;
         }
         try (WriteGate.Turn turn = (WriteGate.Turn) entry) {
-            chain.doFilter(request, response);
+            final String path = dataPath(request);
+            if (!"DELETE".equals(request.getMethod()) && ExplainedWrites.covers(path)) {
+                explained.write(request, response, path, chain);
+            } else {
+                chain.doFilter(request, response);
+            }
         }
     }
 
@@ -92,8 +101,12 @@ public final class RestconfAdmissionFilter implements Filter {
         if (!WRITE_METHODS.contains(request.getMethod())) {
             return false;
         }
-        final String path = request.getRequestURI().substring(request.getContextPath().length());
+        final String path = dataPath(request);
         return path.equals("/data") || path.startsWith("/data/");
+    }
+
+    private static String dataPath(final HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length());
     }
 
     private void refuse(final HttpServletResponse response, final String reason) throws IOException {

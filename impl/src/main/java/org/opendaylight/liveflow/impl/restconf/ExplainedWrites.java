@@ -1,0 +1,69 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.restconf;
+
+import java.io.IOException;
+import java.util.Optional;
+import javax.servlet.FilterChain;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.opendaylight.mdsal.dom.api.DOMSchemaService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Passes a RESTCONF write of liveflow data on and makes its refusal say which object and field are wrong and what
+ * is allowed ({@link WriteErrors}): RESTCONF on this train answers a value its types refuse with a bare 400, a
+ * missing mandatory leaf with a 500, and an unknown content type with an empty 415.
+ */
+@Component(service = ExplainedWrites.class)
+public final class ExplainedWrites {
+    private static final Logger LOG = LoggerFactory.getLogger(ExplainedWrites.class);
+    private static final String MODULE = "liveflow";
+    private static final String DATA = "/data";
+
+    private final DOMSchemaService schema;
+
+    @Activate
+    public ExplainedWrites(@Reference final DOMSchemaService schema) {
+        this.schema = schema;
+    }
+
+    /**
+     * Whether {@code dataPath} (the request's path after the servlet's) is liveflow's data or the whole datastore.
+     */
+    public static boolean covers(final String dataPath) {
+        return dataPath.equals(DATA) || dataPath.equals(DATA + "/") || dataPath.startsWith(DATA + "/" + MODULE + ":");
+    }
+
+    public void write(final HttpServletRequest request, final HttpServletResponse response, final String dataPath,
+            final FilterChain chain) throws IOException, ServletException {
+        final CachedBodyRequest cached = new CachedBodyRequest(request);
+        final CapturedResponse captured = new CapturedResponse(response);
+        chain.doFilter(cached, captured);
+        final int status = captured.capturedStatus();
+        if (status < 400) {
+            captured.send();
+            return;
+        }
+        final Optional<WriteErrors.Answer> answer = new WriteErrors(new ModelBodyCheck(schema.getGlobalContext(),
+            MODULE)).explain(request.getMethod(), dataPath.substring(DATA.length()),
+                String.valueOf(request.getContentType()), cached.body(), status, captured.capturedBody());
+        if (answer.isEmpty()) {
+            captured.send();
+            return;
+        }
+        LOG.debug("RESTCONF's {} to {} {} explained as {}", status, request.getMethod(), dataPath,
+            answer.orElseThrow().body());
+        captured.send(answer.orElseThrow().status(), answer.orElseThrow().body());
+    }
+}
