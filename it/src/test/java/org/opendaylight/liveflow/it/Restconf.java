@@ -62,6 +62,16 @@ final class Restconf {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * Sends any method with any content type and body, as a careless or hostile client would.
+     */
+    Response sendAny(final String method, final String path, final String contentType, final String body)
+            throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+            .header("Authorization", AUTH).header("Content-Type", contentType).header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response delete(final String path) throws IOException {
         return send(request(path).DELETE());
     }

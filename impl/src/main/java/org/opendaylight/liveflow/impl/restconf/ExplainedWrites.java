@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.impl.restconf;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -48,6 +49,17 @@ public final class ExplainedWrites {
     public void write(final HttpServletRequest request, final HttpServletResponse response, final String dataPath,
             final FilterChain chain) throws IOException, ServletException {
         final CachedBodyRequest cached = new CachedBodyRequest(request);
+        final WriteErrors errors = new WriteErrors(new ModelBodyCheck(schema.getGlobalContext(), MODULE));
+        final String path = dataPath.substring(DATA.length());
+        // RESTCONF's JSON reader takes [1] for a leaf's 1 and an object for a list's one entry, and stores them:
+        // the body's shape and values are checked first, and a write that does not fit never reaches it
+        final Optional<WriteErrors.Answer> refused = errors.refuse(request.getMethod(), path,
+            String.valueOf(request.getContentType()), cached.body());
+        if (refused.isPresent()) {
+            LOG.debug("Refused {} {} before RESTCONF: {}", request.getMethod(), dataPath, refused.orElseThrow());
+            send(response, refused.orElseThrow());
+            return;
+        }
         final CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(cached, captured);
         final int status = captured.capturedStatus();
@@ -55,9 +67,8 @@ public final class ExplainedWrites {
             captured.send();
             return;
         }
-        final Optional<WriteErrors.Answer> answer = new WriteErrors(new ModelBodyCheck(schema.getGlobalContext(),
-            MODULE)).explain(request.getMethod(), dataPath.substring(DATA.length()),
-                String.valueOf(request.getContentType()), cached.body(), status, captured.capturedBody());
+        final Optional<WriteErrors.Answer> answer = errors.explain(request.getMethod(), path,
+            String.valueOf(request.getContentType()), cached.body(), status, captured.capturedBody());
         if (answer.isEmpty()) {
             captured.send();
             return;
@@ -65,5 +76,14 @@ public final class ExplainedWrites {
         LOG.debug("RESTCONF's {} to {} {} explained as {}", status, request.getMethod(), dataPath,
             answer.orElseThrow().body());
         captured.send(answer.orElseThrow().status(), answer.orElseThrow().body());
+    }
+
+    private static void send(final HttpServletResponse response, final WriteErrors.Answer answer)
+            throws IOException {
+        final byte[] octets = answer.body().getBytes(StandardCharsets.UTF_8);
+        response.setStatus(answer.status());
+        response.setContentType("application/yang-data+json");
+        response.setContentLength(octets.length);
+        response.getOutputStream().write(octets);
     }
 }

@@ -96,6 +96,11 @@ final class LeafValueCheck {
 
     private static Optional<String> stringProblem(final QName leaf, final StringTypeDefinition type,
             final String text) {
+        final int notAllowed = text.codePoints().filter(c -> !isYangChar(c)).findFirst().orElse(-1);
+        if (notAllowed >= 0) {
+            return Optional.of(String.format("it contains U+%04X, which is not a character a YANG string may hold",
+                notAllowed));
+        }
         final int length = text.codePointCount(0, text.length());
         for (StringTypeDefinition level = type; level != null; level = level.getBaseType()) {
             final Optional<LengthConstraint> lengths = level.getLengthConstraint();
@@ -111,6 +116,21 @@ final class LeafValueCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * RFC 7950's yang-char: tab, line feed, carriage return and the printable Unicode characters, without unpaired
+     * surrogates and non-characters.
+     */
+    private static boolean isYangChar(final int codePoint) {
+        if (codePoint == 0x09 || codePoint == 0x0A || codePoint == 0x0D) {
+            return true;
+        }
+        if (codePoint < 0x20 || codePoint >= 0xD800 && codePoint <= 0xDFFF
+                || codePoint >= 0xFDD0 && codePoint <= 0xFDEF) {
+            return false;
+        }
+        return (codePoint & 0xFFFE) != 0xFFFE;
     }
 
     private static Optional<String> integerProblem(final QName leaf, final TypeDefinition<?> type,

@@ -7,11 +7,16 @@
  */
 package org.opendaylight.liveflow.impl.restconf;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +46,7 @@ final class ModelBodyCheck {
     /** The liveflow model nests five levels; a body nesting far deeper is refused without parsing it. */
     static final int MAX_DEPTH = 32;
     private static final int QUOTED_VALUE = 40;
+    private static final TypeAdapter<JsonElement> ELEMENTS = new Gson().getAdapter(JsonElement.class);
 
     private final EffectiveModelContext model;
     private final String moduleName;
@@ -98,9 +104,18 @@ final class ModelBodyCheck {
                 + " levels deep; no liveflow object nests more than a few");
         }
         final JsonElement root;
-        try {
-            root = JsonParser.parseString(body);
-        } catch (JsonParseException e) {
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            try {
+                root = ELEMENTS.read(reader);
+            } catch (IOException | JsonParseException | IllegalStateException e) {
+                // not JSON: RESTCONF's own message gives the position
+                return Optional.empty();
+            }
+            // read to the end: RESTCONF's merge takes a body with text after its object
+            if (!endsThere(reader)) {
+                return Optional.of("the body goes on after its JSON object; send one JSON object");
+            }
+        } catch (IOException e) {
             return Optional.empty();
         }
         if (!root.isJsonObject() || root.getAsJsonObject().size() != 1) {
@@ -118,6 +133,14 @@ final class ModelBodyCheck {
         final List<String> problems = new ArrayList<>();
         check(target, member.getValue(), target == node ? selfAbove : self, problems);
         return problems.stream().findFirst();
+    }
+
+    private static boolean endsThere(final JsonReader reader) {
+        try {
+            return reader.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
     }
 
     private void check(final DataSchemaNode node, final JsonElement value, final String self,

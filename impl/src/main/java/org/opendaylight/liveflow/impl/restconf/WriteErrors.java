@@ -12,6 +12,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +42,24 @@ final class WriteErrors {
 
     WriteErrors(final ModelBodyCheck check) {
         this.check = check;
+    }
+
+    /**
+     * Returns the refusal of a JSON write whose body does not fit the model, before RESTCONF sees it; empty for any
+     * other write (XML, YANG patch, or a body that fits).
+     */
+    Optional<Answer> refuse(final String method, final String dataPath, final String contentType,
+            final String requestBody) {
+        if (!isPlainJson(contentType)) {
+            return Optional.empty();
+        }
+        return check.firstProblem(method, dataPath, requestBody).map(problem -> answer(400, "application",
+            "invalid-value", problem, null));
+    }
+
+    private static boolean isPlainJson(final String contentType) {
+        final String type = contentType.toLowerCase(Locale.ROOT);
+        return type.startsWith("application/json") || type.startsWith("application/yang-data+json");
     }
 
     Optional<Answer> explain(final String method, final String dataPath, final String contentType,

@@ -115,6 +115,22 @@ class WriteErrorsTest {
     }
 
     @Test
+    void shapesRestconfWouldStoreAreRefusedBeforeItSeesThem() {
+        // RESTCONF's reader takes [1] for 1 and an object for a one-entry list
+        assertEquals("tenant t1: name '[1]' is not allowed: it must be a single value, a string of 0..255 characters, "
+            + "not a JSON array", errors.refuse("PUT", "/liveflow:overlay/tenants/tenant=t1", "application/json",
+                "{\"liveflow:tenant\":[{\"id\":\"t1\",\"name\":[1]}]}").orElseThrow().body()
+            .replaceAll(".*\"error-message\":\"(.*)\"}]}}", "$1"));
+        assertTrue(errors.refuse("PUT", "/liveflow:overlay/tenants/tenant=t1", "application/yang-data+json",
+            "{\"liveflow:tenant\":{\"id\":\"t1\"}}").isPresent());
+        // a body that fits, and bodies this check does not read, go to RESTCONF
+        assertEquals(Optional.empty(), errors.refuse("PUT", "/liveflow:overlay/tenants/tenant=t1",
+            "application/json", "{\"liveflow:tenant\":[{\"id\":\"t1\",\"name\":\"one\"}]}"));
+        assertEquals(Optional.empty(), errors.refuse("PUT", "/liveflow:overlay/tenants/tenant=t1",
+            "application/xml", "<tenant/>"));
+    }
+
+    @Test
     void anEmpty415NamesTheContentTypesAccepted() {
         final WriteErrors.Answer answer = errors.explain("PUT", NETWORKS, "text/plain", "x", 415, "").orElseThrow();
         assertEquals(415, answer.status());

@@ -1,0 +1,104 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.mdsal.binding.runtime.spi.BindingRuntimeHelpers;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * More than a thousand bad writes generated from the YANG model ({@link BadWriteCases}), sent to the real
+ * distribution: every one must be refused with a 4xx whose error-message names the field, none may answer 5xx, and
+ * the configuration datastore must be byte for byte what it was before.
+ */
+class BadWritesIT {
+    private static final Logger LOG = LoggerFactory.getLogger(BadWritesIT.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String CONFIG = OverlayClient.OVERLAY + "?content=config";
+    private static final int AT_LEAST = 1000;
+
+    private static KarafInstance karaf;
+    private static Restconf restconf;
+
+    @BeforeAll
+    static void bootAndConfigure() throws Exception {
+        karaf = KarafInstance.start("bad-writes", UnaryOperator.identity(), true);
+        restconf = karaf.restconf();
+        final Restconf.Response stored = restconf.put(OverlayClient.OVERLAY, BadWriteOverlay.JSON);
+        assertTrue(stored.status() == 201 || stored.status() == 204, stored::toString);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    @Test
+    void everyGeneratedBadWriteIsRefusedWithA4xxNamingTheFieldAndStoresNothing() throws IOException {
+        final String before = restconf.get(CONFIG).body();
+        final JsonNode stored = MAPPER.readTree(before);
+        final List<BadWriteCases.Case> cases = BadWriteCases.generate(
+            BindingRuntimeHelpers.createEffectiveModel(Overlay.class), stored);
+        assertTrue(cases.size() >= AT_LEAST, "only " + cases.size() + " cases generated");
+        final Map<String, Integer> byTag = new TreeMap<>();
+        final Map<Integer, Integer> byStatus = new TreeMap<>();
+        final List<String> failures = new ArrayList<>();
+        for (BadWriteCases.Case bad : cases) {
+            final Restconf.Response answer = restconf.sendAny(bad.method(), bad.path(), bad.contentType(), bad.body());
+            byStatus.merge(answer.status(), 1, Integer::sum);
+            final JsonNode error = errorOf(answer);
+            final String tag = error.path("error-tag").asText("(none)");
+            final String message = error.path("error-message").asText("");
+            byTag.merge(tag, 1, Integer::sum);
+            if (answer.status() < 400 || answer.status() >= 500) {
+                failures.add(answer.status() + " for " + bad + ": " + answer.body());
+            } else if (message.isBlank()) {
+                failures.add(answer.status() + " without error-message for " + bad + ": " + answer.body());
+            } else if (bad.field() != null && !words(message).contains(words(bad.field()))) {
+                failures.add("message does not name " + bad.field() + " for " + bad + ": " + message);
+            }
+        }
+        LOG.info("bad writes: {} sent; by status {}; by error-tag {}; {} not as required", cases.size(), byStatus,
+            byTag, failures.size());
+        assertEquals(List.of(), failures.subList(0, Math.min(30, failures.size())), failures.size()
+            + " bad writes not refused as required, the first 30 shown");
+        assertEquals(before, restconf.get(CONFIG).body(), "a refused write changed the configuration");
+    }
+
+    private static JsonNode errorOf(final Restconf.Response answer) {
+        try {
+            final JsonNode errors = MAPPER.readTree(answer.body()).path("errors").path("error");
+            return errors.isArray() ? errors.path(0) : errors;
+        } catch (IOException e) {
+            return MAPPER.createObjectNode();
+        }
+    }
+
+    /** Compares field names as words: "binding chassis" names binding-chassis. */
+    private static String words(final String text) {
+        return text.toLowerCase(Locale.ROOT).replace('-', ' ');
+    }
+}
