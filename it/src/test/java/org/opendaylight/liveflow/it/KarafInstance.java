@@ -69,9 +69,39 @@ final class KarafInstance implements AutoCloseable {
      * Returns once RESTCONF answers (and, if {@code expectLiveflow}, the liveflow shell too), or throws after
      * stopping whatever it started.
      */
-    @SuppressWarnings("checkstyle:IllegalCatch")
     static KarafInstance start(final String name, final UnaryOperator<String> editBootFeatures,
             final boolean expectLiveflow) throws Exception {
+        return startCopy(name, editBootFeatures, expectLiveflow, null);
+    }
+
+    /**
+     * Starts the distribution with its OpenFlow listeners on TLS, with the CA and stores {@code karaf/tls-ca init}
+     * made in {@code tlsDir} (configured by {@code karaf/tls-ca configure}, as karaf/controller does).
+     */
+    static KarafInstance startWithTls(final String name, final Path tlsDir) throws Exception {
+        return startCopy(name, UnaryOperator.identity(), true, tlsDir);
+    }
+
+    /**
+     * Runs one of the distribution's scripts in {@code karaf/} (tls-ca, await-ready) and returns its output, or
+     * throws with it when it fails.
+     */
+    static String karafScript(final String script, final String... args) throws IOException, InterruptedException {
+        final Path assembly = Path.of(System.getProperty("liveflow.karaf.assembly", "../karaf/target/assembly"));
+        final List<String> command = new ArrayList<>();
+        command.add(assembly.toAbsolutePath().getParent().getParent().resolve(script).toString());
+        command.addAll(List.of(args));
+        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + output);
+        }
+        return output;
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private static KarafInstance startCopy(final String name, final UnaryOperator<String> editBootFeatures,
+            final boolean expectLiveflow, final Path tlsDir) throws Exception {
         final Path assembly = Path.of(System.getProperty("liveflow.karaf.assembly", "../karaf/target/assembly"));
         if (!Files.isExecutable(assembly.resolve("bin/karaf"))) {
             throw new IllegalStateException("No built distribution at " + assembly.toAbsolutePath()
@@ -86,6 +116,9 @@ final class KarafInstance implements AutoCloseable {
         final int sshPort = freePort();
         final int openflowPort = freePort();
         configure(home, httpPort, sshPort, openflowPort, editBootFeatures);
+        if (tlsDir != null) {
+            karafScript("tls-ca", "configure", tlsDir.toString(), home.toString());
+        }
 
         // the distribution's own readiness check, the one karaf/controller uses: karaf/await-ready
         final Path awaitReady = assembly.toAbsolutePath().getParent().getParent().resolve("await-ready");

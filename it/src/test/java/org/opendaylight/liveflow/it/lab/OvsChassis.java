@@ -106,6 +106,26 @@ public final class OvsChassis {
     }
 
     /**
+     * Joins over TLS ({@code liveflow-chassis join --ssl-key --ssl-cert --ssl-ca}): the switch connects to the
+     * controller's {@code ssl:} target with this key and certificate.
+     */
+    public void joinWithTls(final LabController controller, final Path key, final Path cert, final Path ca)
+            throws IOException {
+        ovs.run(chassisTool(controller, "join", "--controller", "127.0.0.1:" + controller.openflowPort(),
+            "--tunnel-ip", underlayIp(), "--datapath-id", Long.toString(datapathId()), "--inactivity-probe", "30000",
+            "--tunnel-ofport-base", TUNNEL_OFPORT_BASE, "--ssl-key", key.toString(), "--ssl-cert", cert.toString(),
+            "--ssl-ca", ca.toString()));
+    }
+
+    /**
+     * Returns what Open vSwitch says of br-int's controller connection: is_connected and its status map (state,
+     * last_error, sec_since_connect...).
+     */
+    public String controllerConnection() throws IOException {
+        return ovs.vsctl("--columns=target,is_connected,status", "list", "controller");
+    }
+
+    /**
      * Brings the tunnel ports in step with the registry once ({@code liveflow-chassis sync}).
      */
     void syncTunnels(final LabController controller) throws IOException {

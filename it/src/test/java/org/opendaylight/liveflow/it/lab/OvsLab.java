@@ -36,11 +36,52 @@ public final class OvsLab implements AutoCloseable {
     private int lastIndex;
     private final Thread reaper = new Thread(this::stopAll, "ovs-lab-reaper");
 
+    private ChassisJoin joining;
+
+    /**
+     * How a chassis of the lab joins the controller, when not with a plain {@code liveflow-chassis join}.
+     */
+    @FunctionalInterface
+    public interface ChassisJoin {
+        void join(OvsChassis node) throws IOException;
+    }
+
     private OvsLab(final Path dir, final LabController controller, final String tunnelType) {
         this.dir = dir;
         this.controller = controller;
         this.tunnelType = tunnelType;
         underlay = new OvsProcess(dir.resolve("underlay"));
+    }
+
+    /**
+     * Starts the lab with every chassis joined by {@code joining} (over TLS, say) instead of a plain join.
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public static OvsLab startJoinedBy(final Path dir, final LabController controller, final ChassisJoin joining,
+            final String... names) throws IOException {
+        final OvsLab lab = new OvsLab(dir, controller, "vxlan");
+        lab.joining = joining;
+        Runtime.getRuntime().addShutdownHook(lab.reaper);
+        try {
+            lab.startAll(names);
+            return lab;
+        } catch (IOException | RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts one more chassis joined by {@code join}; returns it.
+     */
+    public OvsChassis addChassisJoinedBy(final String name, final ChassisJoin join) throws IOException {
+        final ChassisJoin before = joining;
+        joining = join;
+        try {
+            return startChassis(name);
+        } finally {
+            joining = before;
+        }
     }
 
     /**
@@ -167,7 +208,9 @@ public final class OvsLab implements AutoCloseable {
             other.addNeighbour(node);
         }
         chassis.put(name, node);
-        if (controller != null) {
+        if (joining != null) {
+            joining.join(node);
+        } else if (controller != null) {
             node.join(controller, tunnelType);
         } else {
             node.createOvnIntegrationBridge();
