@@ -100,13 +100,8 @@ class LivenessJudgeTest {
     @Test
     void moreSwitchesFallingSilentAtOnceThanHalfANetworkThreadsShareIsASharedCause() {
         final int count = 8;
-        final TestOverlay overlay = TestOverlay.base();
         final Map<String, SwitchView> views = new HashMap<>();
-        for (int c = 1; c <= count; c++) {
-            overlay.withChassis("c" + c, "192.0.2." + c).withDatapathId("c" + c, c);
-            views.put("openflow:" + c, new SwitchView("openflow:" + c, Map.of(), true));
-        }
-        final ConfigSnapshot eight = overlay.snapshot();
+        final ConfigSnapshot eight = connectedChassis(count, views);
         final Instant now = T0.plusSeconds(10);
         for (int silentCount = 1; silentCount <= 4; silentCount++) {
             final Map<String, SwitchProbe> probes = new HashMap<>();
@@ -128,13 +123,8 @@ class LivenessJudgeTest {
     @Test
     void switchesWaitingTogetherForAnAnswerCountAsFallingSilentBeforeTheyAreOverdue() {
         final int count = 8;
-        final TestOverlay overlay = TestOverlay.base();
         final Map<String, SwitchView> views = new HashMap<>();
-        for (int c = 1; c <= count; c++) {
-            overlay.withChassis("c" + c, "192.0.2." + c).withDatapathId("c" + c, c);
-            views.put("openflow:" + c, new SwitchView("openflow:" + c, Map.of(), true));
-        }
-        final ConfigSnapshot eight = overlay.snapshot();
+        final ConfigSnapshot eight = connectedChassis(count, views);
         final SwitchInventory inventory = new SwitchInventory(views);
         // dead-after 2.5 s: c1 last answered at 2 s and is overdue at 4.6 s; c5 to c8 answer at once
         final Instant now = T0.plusMillis(4600);
@@ -157,6 +147,18 @@ class LivenessJudgeTest {
         final var judged = LivenessJudge.judge(eight, inventory, probes, Set.of(), 2, now);
         assertEquals(ChassisReason.NotAnswering, judged.get("c1").reason());
         assertEquals(ChassisReason.Alive, judged.get("c2").reason());
+    }
+
+    /**
+     * Configures chassis c1 to c{count} with datapath ids 1 to count, and puts their connected switches in views.
+     */
+    private static ConfigSnapshot connectedChassis(final int count, final Map<String, SwitchView> views) {
+        final TestOverlay overlay = TestOverlay.base();
+        for (int c = 1; c <= count; c++) {
+            overlay.withChassis("c" + c, "192.0.2." + c).withDatapathId("c" + c, c);
+            views.put("openflow:" + c, new SwitchView("openflow:" + c, Map.of(), true));
+        }
+        return overlay.snapshot();
     }
 
     /**
