@@ -184,7 +184,7 @@ class LiveflowDistributionIT {
                     + "router is attached to (s1 10.0.0.0/24)"),
             put("VLAN out of range", "/trunks/trunk=tr9", "trunk", """
                 {"id": "tr9", "tenant": "t1", "parent-port": "p2", "sub-port": [{"port": "p4", "vlan-id": 4095}]}""",
-                400, "trunk tr9: sub-port p4 has VLAN id 4095, outside 1-4094"),
+                400, "sub-port p4 in trunk tr9: vlan-id '4095' is not allowed: it must be an integer in 1..4094"),
             put("sub-port that is a trunk parent", "/trunks/trunk=tr9", "trunk", """
                 {"id": "tr9", "tenant": "t1", "parent-port": "p5", "sub-port": [{"port": "p1", "vlan-id": 200}]}""",
                 400, "trunk tr9: sub-port p1 is itself the parent of trunk tr1"),

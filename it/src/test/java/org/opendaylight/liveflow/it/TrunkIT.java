@@ -371,9 +371,11 @@ class TrunkIT {
     @Order(11)
     void aBadTrunkWriteIsRefusedWithAMessageThatNamesTheProblemAndNothingIsStored() throws Exception {
         assertRefused(400, "{\"id\": \"bad\", \"tenant\": \"tt\", \"parent-port\": \"tp\", \"sub-port\": "
-            + "[{\"port\": \"ts1\", \"vlan-id\": 0}]}", "trunk bad: sub-port ts1 has VLAN id 0, outside 1-4094");
+            + "[{\"port\": \"ts1\", \"vlan-id\": 0}]}", "sub-port ts1 in trunk bad: vlan-id '0' is not allowed: it "
+            + "must be an integer in 1..4094");
         assertRefused(400, "{\"id\": \"bad\", \"tenant\": \"tt\", \"parent-port\": \"tp\", \"sub-port\": "
-            + "[{\"port\": \"ts1\", \"vlan-id\": 4095}]}", "trunk bad: sub-port ts1 has VLAN id 4095, outside 1-4094");
+            + "[{\"port\": \"ts1\", \"vlan-id\": 4095}]}", "sub-port ts1 in trunk bad: vlan-id '4095' is not allowed: "
+            + "it must be an integer in 1..4094");
         final Restconf.Response huge = karaf.restconf().put(OverlayClient.OVERLAY + "/trunks/trunk=bad",
             OverlayClient.wrap("trunk", "{\"id\": \"bad\", \"tenant\": \"tt\", \"parent-port\": \"tp\", "
                 + "\"sub-port\": [{\"port\": \"ts1\", \"vlan-id\": 70000}]}"));
