@@ -39,7 +39,7 @@ class TlsIT {
     private static final Logger LOG = LoggerFactory.getLogger(TlsIT.class);
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     /** How long the refused switches are watched while they retry (OVS backs off up to 8 s between attempts). */
-    private static final Duration REFUSED_FOR = Duration.ofSeconds(20);
+    private static final Duration REFUSED_FOR = Duration.ofSeconds(10);
 
     private static Path work;
     private static Path tls;
