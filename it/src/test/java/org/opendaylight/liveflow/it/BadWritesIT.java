@@ -14,10 +14,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,6 +43,7 @@ class BadWritesIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONFIG = OverlayClient.OVERLAY + "?content=config";
     private static final int AT_LEAST = 1000;
+    private static final int CLIENTS = 4;
 
     private static KarafInstance karaf;
     private static Restconf restconf;
@@ -63,29 +70,44 @@ class BadWritesIT {
         final List<BadWriteCases.Case> cases = BadWriteCases.generate(
             BindingRuntimeHelpers.createEffectiveModel(Overlay.class), stored);
         assertTrue(cases.size() >= AT_LEAST, "only " + cases.size() + " cases generated");
-        final Map<String, Integer> byTag = new TreeMap<>();
-        final Map<Integer, Integer> byStatus = new TreeMap<>();
-        final List<String> failures = new ArrayList<>();
-        for (BadWriteCases.Case bad : cases) {
-            final Restconf.Response answer = restconf.sendAny(bad.method(), bad.path(), bad.contentType(), bad.body());
-            byStatus.merge(answer.status(), 1, Integer::sum);
-            final JsonNode error = errorOf(answer);
-            final String tag = error.path("error-tag").asText("(none)");
-            final String message = error.path("error-message").asText("");
-            byTag.merge(tag, 1, Integer::sum);
-            if (answer.status() < 400 || answer.status() >= 500) {
-                failures.add(answer.status() + " for " + bad + ": " + answer.body());
-            } else if (message.isBlank()) {
-                failures.add(answer.status() + " without error-message for " + bad + ": " + answer.body());
-            } else if (bad.field() != null && !words(message).contains(words(bad.field()))) {
-                failures.add("message does not name " + bad.field() + " for " + bad + ": " + message);
+        final Map<String, Integer> byTag = new ConcurrentSkipListMap<>();
+        final Map<Integer, Integer> byStatus = new ConcurrentSkipListMap<>();
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        // a few clients at once, as a real user base sends: refusals are answered without a write turn
+        final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            for (Future<?> sent : clients.invokeAll(cases.stream().<Callable<Void>>map(bad -> () -> {
+                send(bad, byStatus, byTag, failures);
+                return null;
+            }).toList())) {
+                sent.get();
             }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IOException("sending the bad writes failed", e);
+        } finally {
+            clients.shutdownNow();
         }
         LOG.info("bad writes: {} sent; by status {}; by error-tag {}; {} not as required", cases.size(), byStatus,
             byTag, failures.size());
         assertEquals(List.of(), failures.subList(0, Math.min(30, failures.size())), failures.size()
             + " bad writes not refused as required, the first 30 shown");
         assertEquals(before, restconf.get(CONFIG).body(), "a refused write changed the configuration");
+    }
+
+    private static void send(final BadWriteCases.Case bad, final Map<Integer, Integer> byStatus,
+            final Map<String, Integer> byTag, final List<String> failures) throws IOException {
+        final Restconf.Response answer = restconf.sendAny(bad.method(), bad.path(), bad.contentType(), bad.body());
+        byStatus.merge(answer.status(), 1, Integer::sum);
+        final JsonNode error = errorOf(answer);
+        final String message = error.path("error-message").asText("");
+        byTag.merge(error.path("error-tag").asText("(none)"), 1, Integer::sum);
+        if (answer.status() < 400 || answer.status() >= 500) {
+            failures.add(answer.status() + " for " + bad + ": " + answer.body());
+        } else if (message.isBlank()) {
+            failures.add(answer.status() + " without error-message for " + bad + ": " + answer.body());
+        } else if (bad.field() != null && !words(message).contains(words(bad.field()))) {
+            failures.add("message does not name " + bad.field() + " for " + bad + ": " + message);
+        }
     }
 
     private static JsonNode errorOf(final Restconf.Response answer) {

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.admission;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Sits in front of RESTCONF (through AAA's filter chain, the extension point RESTCONF offers for this) and
  * answers every request: beyond the request slots, or when a configuration write finds no turn, it answers
  * 503 with Retry-After at once instead of letting the client wait on a thread the server does not have.
- * Data writes (POST, PUT, PATCH, DELETE under /data) pass the {@link WriteGate} one at a time.
+ * Data writes (POST, PUT, PATCH, DELETE under /data) pass the {@link WriteGate} one at a time; a write of liveflow
+ * data whose body does not fit the model is refused before it waits for its turn ({@link ExplainedWrites}).
  */
 @Component(service = Filter.class, property = "org.opendaylight.aaa.filterchain.filter=true")
 public final class RestconfAdmissionFilter implements Filter {
@@ -63,7 +65,14 @@ public final class RestconfAdmissionFilter implements Filter {
             return;
         }
         try {
-            if (isDataWrite(http)) {
+            final String path = dataPath(http);
+            if (isDataWrite(http) && explains(http, path)) {
+                // a liveflow write that does not fit the model is refused without waiting for a write turn
+                final Optional<HttpServletRequest> admitted = explained.admit(http, out, path);
+                if (admitted.isPresent()) {
+                    writeInTurn(admitted.orElseThrow(), out, chain);
+                }
+            } else if (isDataWrite(http)) {
                 writeInTurn(http, out, chain);
             } else {
                 chain.doFilter(request, response);
@@ -89,7 +98,7 @@ public final class RestconfAdmissionFilter implements Filter {
         }
         try (WriteGate.Turn turn = (WriteGate.Turn) entry) {
             final String path = dataPath(request);
-            if (!"DELETE".equals(request.getMethod()) && ExplainedWrites.covers(path)) {
+            if (explains(request, path)) {
                 explained.write(request, response, path, chain);
             } else {
                 chain.doFilter(request, response);
@@ -103,6 +112,10 @@ public final class RestconfAdmissionFilter implements Filter {
         }
         final String path = dataPath(request);
         return path.equals("/data") || path.startsWith("/data/");
+    }
+
+    private static boolean explains(final HttpServletRequest request, final String path) {
+        return !"DELETE".equals(request.getMethod()) && ExplainedWrites.covers(path);
     }
 
     private static String dataPath(final HttpServletRequest request) {

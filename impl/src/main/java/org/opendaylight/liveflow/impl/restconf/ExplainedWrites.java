@@ -46,20 +46,35 @@ public final class ExplainedWrites {
         return dataPath.equals(DATA) || dataPath.equals(DATA + "/") || dataPath.startsWith(DATA + "/" + MODULE + ":");
     }
 
-    public void write(final HttpServletRequest request, final HttpServletResponse response, final String dataPath,
-            final FilterChain chain) throws IOException, ServletException {
+    /**
+     * Reads the write's body and refuses it at once when it does not fit the model, before it waits for a write
+     * turn: returns the request to pass on (its body read), or empty when the refusal has been sent.
+     */
+    public Optional<HttpServletRequest> admit(final HttpServletRequest request, final HttpServletResponse response,
+            final String dataPath) throws IOException {
         final CachedBodyRequest cached = new CachedBodyRequest(request);
-        final WriteErrors errors = new WriteErrors(new ModelBodyCheck(schema.getGlobalContext(), MODULE));
-        final String path = dataPath.substring(DATA.length());
         // RESTCONF's JSON reader takes [1] for a leaf's 1 and an object for a list's one entry, and stores them:
         // the body's shape and values are checked first, and a write that does not fit never reaches it
-        final Optional<WriteErrors.Answer> refused = errors.refuse(request.getMethod(), path,
-            String.valueOf(request.getContentType()), cached.body());
+        final Optional<WriteErrors.Answer> refused = errors().refuse(request.getMethod(),
+            dataPath.substring(DATA.length()), String.valueOf(request.getContentType()), cached.body());
         if (refused.isPresent()) {
             LOG.debug("Refused {} {} before RESTCONF: {}", request.getMethod(), dataPath, refused.orElseThrow());
             send(response, refused.orElseThrow());
-            return;
+            return Optional.empty();
         }
+        return Optional.of(cached);
+    }
+
+    /**
+     * Passes an admitted write on to RESTCONF and sends its answer, explained when it is a refusal that does not
+     * say what is wrong.
+     */
+    public void write(final HttpServletRequest request, final HttpServletResponse response, final String dataPath,
+            final FilterChain chain) throws IOException, ServletException {
+        final CachedBodyRequest cached = request instanceof CachedBodyRequest admitted ? admitted
+            : new CachedBodyRequest(request);
+        final WriteErrors errors = errors();
+        final String path = dataPath.substring(DATA.length());
         final CapturedResponse captured = new CapturedResponse(response);
         chain.doFilter(cached, captured);
         final int status = captured.capturedStatus();
@@ -76,6 +91,10 @@ public final class ExplainedWrites {
         LOG.debug("RESTCONF's {} to {} {} explained as {}", status, request.getMethod(), dataPath,
             answer.orElseThrow().body());
         captured.send(answer.orElseThrow().status(), answer.orElseThrow().body());
+    }
+
+    private WriteErrors errors() {
+        return new WriteErrors(new ModelBodyCheck(schema.getGlobalContext(), MODULE));
     }
 
     private static void send(final HttpServletResponse response, final WriteErrors.Answer answer)
