@@ -118,6 +118,10 @@ final class ModelBodyCheck {
         } catch (IOException e) {
             return Optional.empty();
         }
+        if (node == null && root.isJsonObject() && root.getAsJsonObject().size() != 1) {
+            // a write of the whole datastore may hold every module's data: RESTCONF judges it
+            return Optional.empty();
+        }
         if (!root.isJsonObject() || root.getAsJsonObject().size() != 1) {
             return Optional.of("the body must be a JSON object with one member that names what is written, such "
                 + "as {\"" + moduleName + ":" + (node == null ? "overlay" : node.getQName().getLocalName())

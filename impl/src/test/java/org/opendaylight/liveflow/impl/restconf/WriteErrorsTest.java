@@ -128,6 +128,11 @@ class WriteErrorsTest {
             "application/json", "{\"liveflow:tenant\":[{\"id\":\"t1\",\"name\":\"one\"}]}"));
         assertEquals(Optional.empty(), errors.refuse("PUT", "/liveflow:overlay/tenants/tenant=t1",
             "application/xml", "<tenant/>"));
+        // a write of the whole datastore holds other modules' data too
+        assertEquals(Optional.empty(), errors.refuse("PUT", "", "application/json",
+            "{\"liveflow:overlay\":{},\"network-topology:network-topology\":{}}"));
+        assertTrue(errors.refuse("PUT", "", "application/json",
+            "{\"liveflow:overlay\":{\"tenants\":{\"tenant\":[{\"id\":\"t 1\"}]}}}").isPresent());
     }
 
     @Test

@@ -118,6 +118,19 @@ public final class OvsChassis {
     }
 
     /**
+     * Drops br-int's controller connection and sets the same target again, as a controller restart would make the
+     * switch reconnect; the connection settings of the join are restored.
+     */
+    public void reconnectController() throws IOException {
+        final String target = ovs.vsctl("get-controller", "br-int").trim();
+        ovs.vsctl("del-controller", "br-int");
+        ovs.vsctl("set-controller", "br-int", target);
+        for (String record : ovs.vsctl("--columns=_uuid", "--bare", "list", "controller").trim().split("\\s+")) {
+            ovs.vsctl("set", "controller", record, "connection_mode=out-of-band", "inactivity_probe=30000");
+        }
+    }
+
+    /**
      * Returns what Open vSwitch says of br-int's controller connection: is_connected and its status map (state,
      * last_error, sec_since_connect...).
      */

@@ -1,0 +1,141 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.it.lab.LabController;
+import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What TLS costs: N chassis (default 20) reconnecting at once, and one switch restarted without its flows and
+ * re-sent them, first over plain TCP, then over TLS, each against a controller of its own. Not part of the test
+ * command: {@code ./mvnw -B -o verify -f it/pom.xml -Dit.test=TlsBenchmark -Dliveflow.bench.chassis=20}.
+ */
+class TlsBenchmark {
+    private static final Logger LOG = LoggerFactory.getLogger(TlsBenchmark.class);
+    private static final int CHASSIS = Integer.getInteger("liveflow.bench.chassis", 20);
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    private record Figures(Duration reconnect, Duration resync, int flows) {
+    }
+
+    @Test
+    void reconnectAndResyncOverTlsAgainstTcp() throws Exception {
+        System.setProperty("liveflow.it.quiet", "true");
+        final Figures tcp = measure(false);
+        final Figures tls = measure(true);
+        LOG.info("TLS against TCP, {} chassis: all reconnecting at once until every chassis is alive again: TCP {} ms, "
+            + "TLS {} ms; one switch restarted without its {} flows until they are all back: TCP {} ms, TLS {} ms",
+            CHASSIS, tcp.reconnect().toMillis(), tls.reconnect().toMillis(), tls.flows(), tcp.resync().toMillis(),
+            tls.resync().toMillis());
+    }
+
+    private static Figures measure(final boolean overTls) throws Exception {
+        final List<String> names = new ArrayList<>();
+        for (int c = 1; c <= CHASSIS; c++) {
+            names.add("c" + c);
+        }
+        final String kind = overTls ? "tls" : "tcp";
+        Files.createDirectories(Path.of("target"));
+        final Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), kind + "-bench-");
+        final Path ca = work.resolve("ca");
+        if (overTls) {
+            KarafInstance.karafScript("tls-ca", "init", ca.toString());
+        }
+        try (KarafInstance karaf = overTls ? KarafInstance.startWithTls(kind + "-benchmark", ca)
+                : KarafInstance.start(kind + "-benchmark", UnaryOperator.identity(), true);
+             OvsLab lab = overTls ? OvsLab.startJoinedBy(work.resolve("lab"), karaf.labController(),
+                 node -> joinWithCertificate(ca, karaf.labController(), node), names.toArray(String[]::new))
+                 : OvsLab.start(work.resolve("lab"), karaf.labController(), names.toArray(String[]::new))) {
+            final OvsChassis first = lab.chassis("c1");
+            awaitAllAliveSince(karaf, Instant.EPOCH);
+            awaitTrue(() -> first.flows().size() > 0, "c1 holds no flow");
+            final int flows = stableFlowCount(first);
+
+            final Instant dropped = Instant.now();
+            for (OvsChassis node : lab.allChassis()) {
+                node.reconnectController();
+            }
+            awaitAllAliveSince(karaf, dropped);
+            final Duration reconnect = Duration.between(dropped, Instant.now());
+
+            first.stopSwitch();
+            first.startSwitch();
+            final Instant restarted = Instant.now();
+            awaitTrue(() -> first.flows().size() >= flows, "c1 did not get its flows back");
+            return new Figures(reconnect, Duration.between(restarted, Instant.now()), flows);
+        }
+    }
+
+    private static void joinWithCertificate(final Path ca, final LabController controller, final OvsChassis node)
+            throws IOException {
+        try {
+            KarafInstance.karafScript("tls-ca", "chassis", ca.toString(), node.name());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        node.joinWithTls(controller, ca.resolve("chassis/" + node.name() + ".key"),
+            ca.resolve("chassis/" + node.name() + ".crt"), ca.resolve("ca.crt"));
+    }
+
+    private static int stableFlowCount(final OvsChassis node) throws Exception {
+        int before = -1;
+        int now = node.flows().size();
+        while (now != before) {
+            Thread.sleep(1000);
+            before = now;
+            now = node.flows().size();
+        }
+        return now;
+    }
+
+    /** Waits until every chassis is alive on a connection taken in after {@code since}. */
+    private static void awaitAllAliveSince(final KarafInstance karaf, final Instant since) throws Exception {
+        awaitTrue(() -> {
+            final JsonNode status = karaf.restconf().get("/rests/data/liveflow:chassis-status?content=nonconfig")
+                .json().path("liveflow:chassis-status").path("chassis");
+            int alive = 0;
+            for (JsonNode chassis : status) {
+                final String connected = chassis.path("connected-since").asText("");
+                if ("alive".equals(chassis.path("reason").asText()) && !connected.isEmpty()
+                        && Instant.parse(connected).isAfter(since)) {
+                    alive++;
+                }
+            }
+            return alive == CHASSIS;
+        }, "not every chassis alive again");
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitTrue(final Check check, final String failure) throws Exception {
+        final Instant deadline = Instant.now().plus(TIMEOUT);
+        while (!check.holds()) {
+            assertTrue(Instant.now().isBefore(deadline), failure);
+            Thread.sleep(100);
+        }
+    }
+}
