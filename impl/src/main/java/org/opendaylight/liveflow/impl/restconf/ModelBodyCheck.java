@@ -68,36 +68,9 @@ final class ModelBodyCheck {
         if (module.isEmpty()) {
             return Optional.empty();
         }
-        final QNameModule namespace = module.orElseThrow().getQNameModule();
-        DataNodeContainer parent = module.orElseThrow();
-        DataSchemaNode node = null;
-        // the list entries the URL names, outermost last: "sub-port y in trunk tr"
-        String self = null;
-        String selfAbove = null;
-        for (String segment : dataPath.split("/")) {
-            if (segment.isEmpty()) {
-                continue;
-            }
-            final int equals = segment.indexOf('=');
-            final String name = localName(equals < 0 ? segment : segment.substring(0, equals));
-            node = parent.dataChildByName(QName.create(namespace, name));
-            if (node == null) {
-                return Optional.empty();
-            }
-            selfAbove = self;
-            if (node instanceof ListSchemaNode list && equals >= 0) {
-                final List<String> keys = List.of(segment.substring(equals + 1).split(",", -1)).stream()
-                    .map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8)).toList();
-                self = self == null ? entryName(list, keys) : entryName(list, keys) + " in " + self;
-                final Optional<String> keyProblem = keyProblem(list, keys, self);
-                if (keyProblem.isPresent()) {
-                    return keyProblem;
-                }
-            }
-            if (!(node instanceof DataNodeContainer container)) {
-                break;
-            }
-            parent = container;
+        final Target url = target(module.orElseThrow(), dataPath);
+        if (url == null || url.problem() != null) {
+            return Optional.ofNullable(url == null ? null : url.problem());
         }
         if (depth(body) > MAX_DEPTH) {
             return Optional.of("the body nests JSON arrays and objects more than " + MAX_DEPTH
@@ -118,6 +91,7 @@ final class ModelBodyCheck {
         } catch (IOException e) {
             return Optional.empty();
         }
+        final DataSchemaNode node = url.node();
         if (node == null && root.isJsonObject() && root.getAsJsonObject().size() != 1) {
             // a write of the whole datastore may hold every module's data: RESTCONF judges it
             return Optional.empty();
@@ -129,14 +103,60 @@ final class ModelBodyCheck {
         }
         final Map.Entry<String, JsonElement> member = root.getAsJsonObject().entrySet().iterator().next();
         final DataSchemaNode target = "POST".equals(method) || node == null
-            ? parent.dataChildByName(QName.create(namespace, localName(member.getKey())))
+            ? url.parent().dataChildByName(QName.create(module.orElseThrow().getQNameModule(),
+                localName(member.getKey())))
             : node;
         if (target == null || !target.getQName().getLocalName().equals(localName(member.getKey()))) {
             return Optional.empty();
         }
         final List<String> problems = new ArrayList<>();
-        check(target, member.getValue(), target == node ? selfAbove : self, problems);
+        check(target, member.getValue(), target == node ? url.selfAbove() : url.self(), problems);
         return problems.stream().findFirst();
+    }
+
+    /**
+     * What a URL names: the node (null for the datastore), the container it is in, the list entries on the way as
+     * words ("sub-port y in trunk tr"), with and without the node's own, and the first key the model refuses.
+     */
+    private record Target(DataNodeContainer parent, DataSchemaNode node, String self, String selfAbove,
+            String problem) {
+    }
+
+    /**
+     * Walks the URL's path through the model; null when a step is not in it (RESTCONF's answer names it).
+     */
+    private static Target target(final Module module, final String dataPath) {
+        final QNameModule namespace = module.getQNameModule();
+        DataNodeContainer parent = module;
+        DataSchemaNode node = null;
+        String self = null;
+        String selfAbove = null;
+        for (String segment : dataPath.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            final int equals = segment.indexOf('=');
+            final String name = localName(equals < 0 ? segment : segment.substring(0, equals));
+            node = parent.dataChildByName(QName.create(namespace, name));
+            if (node == null) {
+                return null;
+            }
+            selfAbove = self;
+            if (node instanceof ListSchemaNode list && equals >= 0) {
+                final List<String> keys = List.of(segment.substring(equals + 1).split(",", -1)).stream()
+                    .map(key -> URLDecoder.decode(key, StandardCharsets.UTF_8)).toList();
+                self = self == null ? entryName(list, keys) : entryName(list, keys) + " in " + self;
+                final Optional<String> keyProblem = keyProblem(list, keys, self);
+                if (keyProblem.isPresent()) {
+                    return new Target(parent, node, self, selfAbove, keyProblem.orElseThrow());
+                }
+            }
+            if (!(node instanceof DataNodeContainer container)) {
+                break;
+            }
+            parent = container;
+        }
+        return new Target(parent, node, self, selfAbove, null);
     }
 
     private static boolean endsThere(final JsonReader reader) {
