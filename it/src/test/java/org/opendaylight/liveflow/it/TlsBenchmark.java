@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What TLS costs: N chassis (default 20) reconnecting at once, and one switch restarted without its flows and
- * re-sent them, first over plain TCP, then over TLS, each against a controller of its own. Not part of the test
+ * What TLS costs: each of N chassis (default 20) reconnecting in turn, and one switch restarted without its flows
+ * and re-sent them, first over plain TCP, then over TLS, each against a controller of its own. The lab's chassis
+ * have liveflow's pipeline only (no ports), so the re-sent switch has a handful of flows. Not part of the test
  * command: {@code ./mvnw -B -o verify -f it/pom.xml -Dit.test=TlsBenchmark -Dliveflow.bench.chassis=20}.
  */
 class TlsBenchmark {
@@ -35,7 +37,7 @@ class TlsBenchmark {
     private static final int CHASSIS = Integer.getInteger("liveflow.bench.chassis", 20);
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
-    private record Figures(Duration reconnect, Duration resync, int flows) {
+    private record Figures(long reconnectP50, long reconnectMax, Duration resync, int flows) {
     }
 
     @Test
@@ -43,10 +45,10 @@ class TlsBenchmark {
         System.setProperty("liveflow.it.quiet", "true");
         final Figures tcp = measure(false);
         final Figures tls = measure(true);
-        LOG.info("TLS against TCP, {} chassis: all reconnecting at once until every switch is connected again "
-            + "(Open vSwitch's is_connected): TCP {} ms, TLS {} ms; one switch restarted without its {} flows until "
-            + "they are all back: TCP {} ms, TLS {} ms",
-            CHASSIS, tcp.reconnect().toMillis(), tls.reconnect().toMillis(), tls.flows(), tcp.resync().toMillis(),
+        LOG.info("TLS against TCP, {} chassis: a switch's reconnection, from setting its target until Open vSwitch "
+            + "says connected, p50/max over the chassis: TCP {}/{} ms, TLS {}/{} ms; one switch restarted without its "
+            + "{} flows until they are all back: TCP {} ms, TLS {} ms", CHASSIS, tcp.reconnectP50(),
+            tcp.reconnectMax(), tls.reconnectP50(), tls.reconnectMax(), tls.flows(), tcp.resync().toMillis(),
             tls.resync().toMillis());
     }
 
@@ -72,27 +74,22 @@ class TlsBenchmark {
             awaitTrue(() -> first.flows().size() > 0, "c1 holds no flow");
             final int flows = stableFlowCount(first);
 
-            final Instant dropped = Instant.now();
+            // one switch at a time, from setting its target again until Open vSwitch says it is connected (a switch
+            // back within a fraction of a second is never seen gone by the inventory)
+            final List<Long> reconnects = new ArrayList<>();
             for (OvsChassis node : lab.allChassis()) {
-                node.reconnectController();
+                final Instant reconnecting = node.reconnectController();
+                awaitTrue(() -> node.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
+                    node.name() + " not connected again");
+                reconnects.add(Duration.between(reconnecting, Instant.now()).toMillis());
             }
-            // a switch back within a fraction of a second is never seen gone by the inventory: Open vSwitch's own
-            // view of its connection is the measure
-            awaitTrue(() -> {
-                for (OvsChassis node : lab.allChassis()) {
-                    if (!node.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*")) {
-                        return false;
-                    }
-                }
-                return true;
-            }, "not every switch connected again");
-            final Duration reconnect = Duration.between(dropped, Instant.now());
-
+            Collections.sort(reconnects);
             first.stopSwitch();
             first.startSwitch();
             final Instant restarted = Instant.now();
             awaitTrue(() -> first.flows().size() >= flows, "c1 did not get its flows back");
-            return new Figures(reconnect, Duration.between(restarted, Instant.now()), flows);
+            return new Figures(reconnects.get(reconnects.size() / 2), reconnects.get(reconnects.size() - 1),
+                Duration.between(restarted, Instant.now()), flows);
         }
     }
 

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.it.lab;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -119,15 +120,17 @@ public final class OvsChassis {
 
     /**
      * Drops br-int's controller connection and sets the same target again, as a controller restart would make the
-     * switch reconnect; the connection settings of the join are restored.
+     * switch reconnect; the connection settings of the join are restored. Returns when the target was set again.
      */
-    public void reconnectController() throws IOException {
+    public Instant reconnectController() throws IOException {
         final String target = ovs.vsctl("get-controller", "br-int").trim();
         ovs.vsctl("del-controller", "br-int");
+        final Instant reconnecting = Instant.now();
         ovs.vsctl("set-controller", "br-int", target);
         for (String record : ovs.vsctl("--columns=_uuid", "--bare", "list", "controller").trim().split("\\s+")) {
             ovs.vsctl("set", "controller", record, "connection_mode=out-of-band", "inactivity_probe=30000");
         }
+        return reconnecting;
     }
 
     /**
