@@ -212,7 +212,7 @@ class LabBenchmark {
     /**
      * Asks liveflow (over the shell) how many flows it wants on each chassis.
      */
-    private static Map<String, Integer> expectedFlowCounts(final KarafInstance karaf, final OvsLab lab)
+    static Map<String, Integer> expectedFlowCounts(final KarafInstance karaf, final OvsLab lab)
             throws IOException {
         final Map<String, Integer> out = new HashMap<>();
         for (OvsChassis node : lab.allChassis()) {

@@ -7,10 +7,7 @@
  */
 package org.opendaylight.liveflow.it;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.opendaylight.liveflow.it.lab.LabController;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.slf4j.Logger;
@@ -67,58 +63,37 @@ class TlsBenchmark {
         try (KarafInstance karaf = overTls ? KarafInstance.startWithTls(kind + "-benchmark", ca)
                 : KarafInstance.start(kind + "-benchmark", UnaryOperator.identity(), true);
              OvsLab lab = overTls ? OvsLab.startJoinedBy(work.resolve("lab"), karaf.labController(),
-                 node -> joinWithCertificate(ca, karaf.labController(), node), names.toArray(String[]::new))
+                 node -> TlsIT.joinWithCertificateOf(ca, karaf.labController(), node),
+                 names.toArray(String[]::new))
                  : OvsLab.start(work.resolve("lab"), karaf.labController(), names.toArray(String[]::new))) {
             final OvsChassis first = lab.chassis("c1");
             awaitAllAliveSince(karaf, Instant.EPOCH);
-            awaitTrue(() -> first.flows().size() > 0, "c1 holds no flow");
-            final int flows = stableFlowCount(first);
+            final int flows = LabBenchmark.expectedFlowCounts(karaf, lab).get(first.name());
+            TlsIT.awaitTrue(() -> first.flows().size() >= flows, TIMEOUT,
+                "c1 does not hold its " + flows + " flows");
 
             // one switch at a time, from setting its target again until Open vSwitch says it is connected (a switch
             // back within a fraction of a second is never seen gone by the inventory)
             final List<Long> reconnects = new ArrayList<>();
             for (OvsChassis node : lab.allChassis()) {
                 final Instant reconnecting = node.reconnectController();
-                awaitTrue(() -> node.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
-                    node.name() + " not connected again");
+                TlsIT.awaitTrue(() -> node.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
+                    TIMEOUT, node.name() + " not connected again");
                 reconnects.add(Duration.between(reconnecting, Instant.now()).toMillis());
             }
             Collections.sort(reconnects);
             first.stopSwitch();
             first.startSwitch();
             final Instant restarted = Instant.now();
-            awaitTrue(() -> first.flows().size() >= flows, "c1 did not get its flows back");
+            TlsIT.awaitTrue(() -> first.flows().size() >= flows, TIMEOUT, "c1 did not get its flows back");
             return new Figures(reconnects.get(reconnects.size() / 2), reconnects.get(reconnects.size() - 1),
                 Duration.between(restarted, Instant.now()), flows);
         }
     }
 
-    private static void joinWithCertificate(final Path ca, final LabController controller, final OvsChassis node)
-            throws IOException {
-        try {
-            KarafInstance.karafScript("tls-ca", "chassis", ca.toString(), node.name());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        node.joinWithTls(controller, ca.resolve("chassis/" + node.name() + ".key"),
-            ca.resolve("chassis/" + node.name() + ".crt"), ca.resolve("ca.crt"));
-    }
-
-    private static int stableFlowCount(final OvsChassis node) throws Exception {
-        int before = -1;
-        int now = node.flows().size();
-        while (now != before) {
-            Thread.sleep(1000);
-            before = now;
-            now = node.flows().size();
-        }
-        return now;
-    }
-
     /** Waits until liveflow reports every chassis alive on a connection it saw taken in after {@code since}. */
     private static void awaitAllAliveSince(final KarafInstance karaf, final Instant since) throws Exception {
-        awaitTrue(() -> {
+        TlsIT.awaitTrue(() -> {
             final JsonNode status = karaf.restconf().get("/rests/data/liveflow:chassis-status?content=nonconfig")
                 .json().path("liveflow:chassis-status").path("chassis");
             int alive = 0;
@@ -130,19 +105,6 @@ class TlsBenchmark {
                 }
             }
             return alive == CHASSIS;
-        }, "not every chassis alive again");
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(final Check check, final String failure) throws Exception {
-        final Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!check.holds()) {
-            assertTrue(Instant.now().isBefore(deadline), failure);
-            Thread.sleep(100);
-        }
+        }, TIMEOUT, "not every chassis alive again");
     }
 }

@@ -134,6 +134,14 @@ public final class OvsChassis {
     }
 
     /**
+     * Returns how many OpenFlow connections this chassis' ovs-vswitchd has opened so far (its vconn_open coverage
+     * counter): each attempt to reach the controller counts, refused or not.
+     */
+    public long connectionAttempts() throws IOException {
+        return Long.parseLong(ovs.appctl("coverage/read-counter", "vconn_open").trim());
+    }
+
+    /**
      * Returns what Open vSwitch says of br-int's controller connection: is_connected and its status map (state,
      * last_error, sec_since_connect...).
      */
