@@ -15,7 +15,9 @@ import com.google.gson.JsonPrimitive;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.opendaylight.yangtools.yang.common.QName;
@@ -47,6 +49,8 @@ final class LeafValueCheck {
     /** A pattern longer than this is named by its typedef instead of quoted (the IPv4 and IPv6 ones). */
     private static final int QUOTED_PATTERN = 60;
     private static final Range<Integer> ANY_LENGTH = Range.closed(0, Integer.MAX_VALUE);
+    /** The model's patterns, compiled once: every id and MAC of every write is matched against one. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private LeafValueCheck() {
         // pure functions
@@ -110,7 +114,8 @@ final class LeafValueCheck {
             }
             for (PatternConstraint pattern : level.getPatternConstraints()) {
                 final boolean inverted = pattern.getModifier().filter(ModifierKind.INVERT_MATCH::equals).isPresent();
-                if (Pattern.matches(pattern.getJavaPatternString(), text) == inverted) {
+                if (PATTERNS.computeIfAbsent(pattern.getJavaPatternString(), Pattern::compile).matcher(text)
+                        .matches() == inverted) {
                     return Optional.of("it must be " + describe(leaf, type));
                 }
             }
