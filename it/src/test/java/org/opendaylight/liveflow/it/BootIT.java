@@ -146,6 +146,25 @@ class BootIT {
         assertEquals(200, karaf.restconf().probe("/rests/operations"));
     }
 
+    /**
+     * The form seen once after a controller restart: AAA's store without its default domain, every request 401.
+     * Deleting the domain through AAA's own REST API makes the same state on purpose; await-ready must recognise
+     * it from the log and bring the domain and its users back by restarting AAA's Shiro bundle.
+     */
+    @Order(4)
+    @Test
+    void aaaWithoutItsDefaultDomainIsRecovered() throws Exception {
+        final Instant deleted = Instant.now();
+        assertEquals(204, karaf.restconf().delete("/auth/v1/domains/sdn").status());
+        assertEquals(401, karaf.restconf().probe("/rests/operations"), "RESTCONF authenticated without a domain");
+        final KarafInstance.Readiness readiness = karaf.checkReadiness(deleted, true, Duration.ofSeconds(90));
+        final String report = String.join("\n", readiness.lines());
+        assertTrue(readiness.ready(), report);
+        assertEquals(1, readiness.recoveries().size(), report);
+        assertTrue(readiness.recoveries().get(0).startsWith("recovery: aaa-no-default-domain: "), report);
+        assertEquals(200, karaf.restconf().probe("/rests/operations"));
+    }
+
     private static void reportBoot(final int boot, final String after) {
         LOG.info("boot {} after {}: ready in {} s, recoveries: {}", boot, after,
             String.format("%.1f", karaf.bootTime().toMillis() / 1000.0),

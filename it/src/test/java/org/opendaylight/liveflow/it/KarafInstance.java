@@ -325,10 +325,14 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
-     * Waits until the liveflow feature's shell commands answer, after a runtime {@code feature:install}.
+     * Waits until the liveflow feature's shell commands answer, after a runtime {@code feature:install} that began
+     * at {@code installStarted}. The install restarts the datastore and AAA with it, before the command returns, so
+     * await-ready must count what AAA logged from then on as this start-up's, or it cannot recognise (and recover)
+     * AAA's start-up faults.
      */
-    void awaitLiveflow(final Duration timeout) throws IOException, InterruptedException {
-        final Readiness readiness = checkReadiness(Instant.now(), true, timeout);
+    void awaitLiveflow(final Instant installStarted, final Duration timeout) throws IOException,
+            InterruptedException {
+        final Readiness readiness = checkReadiness(installStarted, true, timeout);
         if (!readiness.ready()) {
             throw new IllegalStateException("liveflow not ready after " + timeout + ":\n"
                 + String.join("\n", readiness.lines()));
