@@ -24,10 +24,21 @@ import org.apache.sshd.client.session.ClientSession;
 final class KarafShell {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+    private final String host;
     private final int port;
+    private final String password;
 
     KarafShell(final int port) {
+        this("127.0.0.1", port, "karaf");
+    }
+
+    /**
+     * A shell at {@code host}:{@code port}, logging in as karaf with {@code password}.
+     */
+    KarafShell(final String host, final int port, final String password) {
+        this.host = host;
         this.port = port;
+        this.password = password;
     }
 
     /**
@@ -37,8 +48,8 @@ final class KarafShell {
         try (SshClient client = SshClient.setUpDefaultClient()) {
             client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
             client.start();
-            try (ClientSession session = client.connect("karaf", "127.0.0.1", port).verify(TIMEOUT).getSession()) {
-                session.addPasswordIdentity("karaf");
+            try (ClientSession session = client.connect("karaf", host, port).verify(TIMEOUT).getSession()) {
+                session.addPasswordIdentity(password);
                 session.auth().verify(TIMEOUT);
                 final ByteArrayOutputStream out = new ByteArrayOutputStream();
                 try (ChannelExec channel = session.createExecChannel(command)) {

@@ -40,14 +40,24 @@ final class Restconf {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String AUTH = "Basic "
-        + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
+    private final String auth;
 
     Restconf(final int port) {
-        base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, "admin:admin",
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    /**
+     * A client of RESTCONF at {@code base} (scheme, address and port), as {@code credentials} (user:password),
+     * through {@code client} (which holds the trust of an HTTPS server's CA).
+     */
+    Restconf(final String base, final String credentials, final HttpClient client) {
+        this.base = base;
+        this.client = client;
+        auth = "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
     Response get(final String path) throws IOException {
@@ -68,7 +78,7 @@ final class Restconf {
     Response sendAny(final String method, final String path, final String contentType, final String body)
             throws IOException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-            .header("Authorization", AUTH).header("Content-Type", contentType).header("Accept", "application/json")
+            .header("Authorization", auth).header("Content-Type", contentType).header("Accept", "application/json")
             .method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -97,7 +107,7 @@ final class Restconf {
         }
         try {
             final HttpResponse<Stream<String>> events = client.send(HttpRequest.newBuilder(
-                    URI.create(base + "/rests/notif/" + stream)).header("Authorization", AUTH)
+                    URI.create(base + "/rests/notif/" + stream)).header("Authorization", auth)
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
             if (events.statusCode() != 200) {
                 throw new IOException("the event stream " + stream + " answered " + events.statusCode());
@@ -123,7 +133,7 @@ final class Restconf {
     private HttpRequest.Builder request(final String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", AUTH)
+            .header("Authorization", auth)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json");
     }
