@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * {@code bin/liveflow-chassis} on real Open vSwitch, with Geneve tunnels end to end: two chassis joined with
  * {@code --tunnel-type geneve}, each running {@code sync --watch}; a third joins and both others get a tunnel port
  * to it within 2 s and traffic flows to its VM; it leaves and their tunnel ports to it go within 2 s. Joining
- * again changes nothing.
+ * again changes nothing. A switch that presents a connected chassis' datapath id is refused and changes nothing.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ChassisJoinIT {
@@ -135,6 +135,56 @@ class ChassisJoinIT {
         // RESTCONF 6.0.8 answers absent data with 409 data-missing
         assertTrue(gone.status() == 404 || gone.status() == 409 && gone.body().contains("data-missing"),
             gone.body());
+    }
+
+    /**
+     * A second Open vSwitch on the management network presents c1's datapath id while c1 is connected. The switch
+     * gate refuses it at its FEATURES_REPLY, every time it tries: c1 keeps its connection (the same connected-since),
+     * its flows (durations still growing: none was replaced), and its traffic (every frame sent while the impostor
+     * tried arrives); chassis-show says what was refused and why.
+     */
+    @Test
+    @Order(5)
+    void aSwitchClaimingAConnectedChassisDatapathIdIsRefusedAndChangesNothing() throws Exception {
+        final OvsChassis c1 = lab.chassis("c1");
+        final OvsChassis c2 = lab.chassis("c2");
+        awaitVmDelivery("c1");
+        final String connectedSince = overlay.chassisStatus("c1").path("connected-since").asText();
+        final Map<String, Double> durations = c1.flowDurations();
+        final long deliveredBefore = c1.deliveredFrames("a1");
+
+        final OvsChassis impostor = lab.addChassisJoinedBy("impostor", node -> node.impersonate(karaf.labController(),
+            c1.datapathId()));
+        // traffic to c1's VM while the impostor tries, each frame counted where it enters and where it arrives
+        int sent = 0;
+        final long attemptsAtStart = impostor.connectionAttempts();
+        final Instant deadline = Instant.now().plus(PATIENCE);
+        while (impostor.connectionAttempts() < attemptsAtStart + 3
+                || !impostor.controllerConnection().contains("last_error=")) {
+            assertTrue(Instant.now().isBefore(deadline), "the impostor did not try 3 times: "
+                + impostor.controllerConnection());
+            c2.inject("a2", Frames.ipv4(mac(2), mac(1), ip(2), ip(1)));
+            sent++;
+            Thread.sleep(100);
+        }
+        final long attempts = impostor.connectionAttempts() - attemptsAtStart;
+        awaitFrames(c1, "a1", deliveredBefore + sent);
+        assertEquals(deliveredBefore + sent, c1.deliveredFrames("a1"), "frames to c1 lost while the impostor tried");
+        assertTrue(!impostor.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
+            impostor.controllerConnection());
+
+        assertEquals(connectedSince, overlay.chassisStatus("c1").path("connected-since").asText(),
+            "c1's connection was replaced");
+        assertTrue(overlay.chassisStatus("c1").path("alive").asBoolean(), overlay.chassisStatus("c1").toString());
+        final Map<String, Double> after = c1.flowDurations();
+        assertEquals(durations.keySet(), after.keySet(), "c1's flows changed");
+        durations.forEach((flow, duration) -> assertTrue(after.get(flow) >= duration, "replaced: " + flow));
+        final String shown = karaf.shell().execute("liveflow:chassis-show c1");
+        assertTrue(shown.lines().anyMatch(line -> line.contains("Refused") && line.contains("claiming this chassis")
+            && line.contains("is held by the connection from")), shown);
+        LOG.info("impostor: {} attempts with c1's datapath id refused; {} frames to c1 sent and delivered meanwhile, "
+            + "{} flows of c1 kept", attempts, sent, after.size());
+        impostor.stopSwitch();
     }
 
     private static void putVm(final OvsChassis node) throws IOException {

@@ -375,9 +375,15 @@ final class KarafInstance implements AutoCloseable {
             "rmiRegistryPort = " + freePort());
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort\\s*=\\s*\\d+",
             "rmiServerPort = " + freePort());
-        // OpenFlowPlugin's listeners come from these files, which Karaf only writes when they do not exist yet.
-        writeConnectionConfig(home, "config", "default-openflow-connection-config.xml", openflowPort);
-        writeConnectionConfig(home, "legacyConfig", "legacy-openflow-connection-config.xml", freePort());
+        // Switches connect to liveflow's switch gate, which relays them to the OpenFlowPlugin's listeners on
+        // loopback (their ports come from the distribution's files, which Karaf only writes when they are absent).
+        final int pluginPort = freePort();
+        writeConnectionPort(home, "default-openflow-connection-config.xml", pluginPort);
+        writeConnectionPort(home, "legacy-openflow-connection-config.xml", freePort());
+        final Path gate = etc.resolve("org.opendaylight.liveflow.gate.cfg");
+        replaceInFile(gate, "(?m)^listen-address\\s*=.*$", "listen-address = 127.0.0.1");
+        replaceInFile(gate, "(?m)^listen-ports\\s*=.*$", "listen-ports = " + openflowPort + "," + freePort());
+        replaceInFile(gate, "(?m)^upstream-port\\s*=.*$", "upstream-port = " + pluginPort);
         // liveflow's own DEBUG lines (for example each flow the reconciler changes) help when a test fails;
         // benchmarks turn them off, since logging every flow costs more than writing it
         if (!Boolean.getBoolean("liveflow.it.quiet")) {
@@ -390,22 +396,13 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
-     * Writes OpenFlowPlugin's switch-connection configuration from the one the distribution ships (artifact
-     * openflowjava-blueprint-config, the given classifier) with another listening port.
+     * Gives one of the OpenFlowPlugin's listeners (its switch-connection configuration, as the distribution ships it:
+     * on loopback, behind the switch gate) another port.
      */
-    private static void writeConnectionConfig(final Path home, final String classifier, final String fileName,
-            final int port) throws IOException {
-        final Path artifact = home.resolve(
-            "system/org/opendaylight/openflowplugin/openflowjava/openflowjava-blueprint-config");
-        final Path shipped;
-        try (Stream<Path> files = Files.walk(artifact)) {
-            shipped = files.filter(f -> f.getFileName().toString().endsWith("-" + classifier + ".xml")).findFirst()
-                .orElseThrow(() -> new IOException("No " + classifier + " OpenFlow connection config in " + artifact));
-        }
-        final String xml = Files.readString(shipped).replaceFirst("<port>\\d+</port>", "<port>" + port + "</port>");
-        final Path target = home.resolve("etc/opendaylight/datastore/initial/config").resolve(fileName);
-        Files.createDirectories(target.getParent());
-        Files.writeString(target, xml);
+    private static void writeConnectionPort(final Path home, final String fileName, final int port)
+            throws IOException {
+        replaceInFile(home.resolve("etc/opendaylight/datastore/initial/config").resolve(fileName), "<port>\\d+</port>",
+            "<port>" + port + "</port>");
     }
 
     /**

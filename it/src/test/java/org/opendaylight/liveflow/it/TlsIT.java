@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * controller's stores, {@code karaf/tls-ca configure} turns the distribution's OpenFlow listeners to TLS, {@code
  * karaf/tls-ca chassis} makes each chassis' certificate and {@code liveflow-chassis join --ssl-*} joins with it.
  * Chassis with the controller's certificates connect and are programmed; a switch with a certificate of another
- * CA, and one without TLS, are refused while they keep trying.
+ * CA, and one without TLS, are refused while they keep trying; so is a switch whose certificate (of the right CA)
+ * names another chassis than the one whose datapath id it presents.
  */
 class TlsIT {
     private static final Logger LOG = LoggerFactory.getLogger(TlsIT.class);
@@ -110,6 +111,19 @@ class TlsIT {
             }
             return true;
         }, "the refused switches did not try " + RETRIES + " more times");
+        // a certificate of the controller's CA proves the switch is the operator's, and its name which chassis it
+        // is: one made for c5 that presents c1's datapath id is refused, however often it tries
+        KarafInstance.karafScript("tls-ca", "chassis", tls.toString(), "c5");
+        final long c1 = lab.chassis("c1").datapathId();
+        final OvsChassis stranger = lab.addChassisJoinedBy("c5", node -> node.impersonateWithTls(controller, c1,
+            tls.resolve("chassis/c5.key"), tls.resolve("chassis/c5.crt"), tls.resolve("ca.crt")));
+        final long strangerAttempts = stranger.connectionAttempts();
+        awaitTrue(() -> stranger.connectionAttempts() >= strangerAttempts + RETRIES
+            && karaf.shell().execute("liveflow:chassis-show c1").contains("certificate of 'c5' presents datapath id "
+                + c1 + " of chassis 'c1'"), "the switch with c5's certificate and c1's datapath id was not refused");
+        assertFalse(stranger.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
+            stranger.controllerConnection());
+        assertEquals("alive", reasons().get("c1"), "c1 after the switch with c5's certificate tried");
         LOG.info("TLS: 2 chassis joined with the controller's certificates, alive after {} ms and programmed after "
             + "{} ms; a switch with another CA's certificate ({}) and one without TLS ({}) refused, {} more attempts "
             + "each",

@@ -13,8 +13,10 @@ import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
@@ -27,6 +29,8 @@ public final class ChassisShowCommand extends OverlayStateCommand {
     @Argument(index = 0, name = "chassis", required = true, description = "Chassis name (OVS system-id)")
     @Completion(ChassisIdCompleter.class)
     private String name;
+    @Reference(optional = true)
+    private SwitchGateStatus gate;
 
     @Override
     void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
@@ -50,6 +54,12 @@ public final class ChassisShowCommand extends OverlayStateCommand {
                 + (Boolean.FALSE.equals(chassis.getAdminStateUp()) ? " (drained: no new VM is placed here)" : ""));
             out.println("  Changed at     " + orNone(s.getChangedAt()));
         });
+        if (gate != null && chassis.getDatapathId() != null) {
+            out.println("  Refused        " + gate.refusals(chassis.getDatapathId().longValue())
+                .map(r -> r.count() + " connection(s) claiming this chassis; last from " + r.lastRemote() + " at "
+                    + r.lastAt() + ": " + r.lastReason())
+                .orElse(gate.enabled() ? "none" : "none (the switch gate is not running)"));
+        }
         out.println("  Bound ports    " + snapshot.portsOnChassis(name).size());
         for (Port port : snapshot.portsOnChassis(name)) {
             out.println("    " + port.getId().getValue() + "  " + port.getMacAddress().getValue() + "  "

@@ -119,6 +119,31 @@ public final class OvsChassis {
     }
 
     /**
+     * Presents another chassis' datapath id to the controller, as an impostor on the management network would:
+     * br-int with that datapath id and the controller as its target, without registering anything.
+     */
+    public void impersonate(final LabController controller, final long datapathIdOfAnother) throws IOException {
+        addBridgeWithDatapathId(datapathIdOfAnother);
+        ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controller.openflowPort());
+    }
+
+    /**
+     * As {@link #impersonate}, over TLS with this key and certificate (of the controller's CA, but not of that
+     * chassis).
+     */
+    public void impersonateWithTls(final LabController controller, final long datapathIdOfAnother, final Path key,
+            final Path cert, final Path ca) throws IOException {
+        ovs.vsctl("set-ssl", key.toString(), cert.toString(), ca.toString());
+        addBridgeWithDatapathId(datapathIdOfAnother);
+        ovs.vsctl("set-controller", "br-int", "ssl:127.0.0.1:" + controller.openflowPort());
+    }
+
+    private void addBridgeWithDatapathId(final long datapathId) throws IOException {
+        ovs.vsctl("add-br", "br-int", "--", "set", "bridge", "br-int", "protocols=OpenFlow13", "fail_mode=secure",
+            "other_config:disable-in-band=true", String.format("other_config:datapath-id=%016x", datapathId));
+    }
+
+    /**
      * Drops br-int's controller connection and sets the same target again, as a controller restart would make the
      * switch reconnect; the connection settings of the join are restored. Returns when the target was set again.
      */

@@ -1,0 +1,276 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.gate;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslHandler;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One switch's connection through the gate: it opens a connection to the OpenFlowPlugin for the switch and relays
+ * both ways. Until the switch's FEATURES_REPLY it reads whole OpenFlow messages, to find that reply and judge the
+ * claim in it before the plugin sees it; a refused switch is disconnected there, so the plugin never learns of it
+ * and the chassis' own session is untouched. After the verdict it relays bytes as they come.
+ */
+final class SwitchConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
+
+    private final long id;
+    private final SwitchGate gate;
+    private Channel upstream;
+    // the switch's bytes until its FEATURES_REPLY is judged (a heap buffer: no pool to return it to if it leaks)
+    private ByteBuf pending = Unpooled.buffer(256);
+    private boolean admitted;
+    private long claimedDatapathId;
+    private boolean claimed;
+
+    SwitchConnection(final long id, final SwitchGate gate) {
+        this.id = id;
+        this.gate = gate;
+    }
+
+    @Override
+    public void channelActive(final ChannelHandlerContext ctx) {
+        final SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            connectToPlugin(ctx);
+            return;
+        }
+        // over TLS the plugin hears of the switch only once it has proved it holds a certificate of the CA
+        ssl.handshakeFuture().addListener(handshake -> {
+            if (handshake.isSuccess()) {
+                connectToPlugin(ctx);
+            } else {
+                LOG.info("Switch gate: TLS handshake with {} failed: {}", ctx.channel().remoteAddress(),
+                    handshake.cause().getMessage());
+                ctx.close();
+            }
+        });
+    }
+
+    private void connectToPlugin(final ChannelHandlerContext ctx) {
+        final Channel switchChannel = ctx.channel();
+        new Bootstrap().group(switchChannel.eventLoop()).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(new PluginConnection(switchChannel))
+            .connect(gate.upstreamAddress(), gate.upstreamPort())
+            .addListener((ChannelFutureListener) future -> {
+                if (future.isSuccess() && !switchChannel.isActive()) {
+                    // the switch left while the plugin's side was connecting
+                    future.channel().close();
+                } else if (future.isSuccess()) {
+                    upstream = future.channel();
+                    // what the switch sent meanwhile (its first TLS records can carry its HELLO)
+                    judgeAndRelayPending(ctx);
+                    switchChannel.config().setAutoRead(true);
+                } else {
+                    LOG.warn("Switch gate: the OpenFlowPlugin's listener {}:{} refused the connection of {}",
+                        gate.upstreamAddress(), gate.upstreamPort(), switchChannel.remoteAddress(), future.cause());
+                    switchChannel.close();
+                }
+            });
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
+        final ByteBuf bytes = (ByteBuf) msg;
+        if (admitted) {
+            relay(ctx, bytes);
+            return;
+        }
+        pending.writeBytes(bytes);
+        bytes.release();
+        if (upstream != null) {
+            judgeAndRelayPending(ctx);
+        }
+    }
+
+    // relays the whole messages read so far, judging the FEATURES_REPLY among them
+    private void judgeAndRelayPending(final ChannelHandlerContext ctx) {
+        if (admitted || pending == null) {
+            return;
+        }
+        while (pending.readableBytes() >= FeaturesReply.HEADER_LENGTH) {
+            final int length = pending.getUnsignedShort(pending.readerIndex() + 2);
+            if (length < FeaturesReply.HEADER_LENGTH) {
+                LOG.warn("Switch gate: {} sent a malformed OpenFlow message (length {}); disconnected",
+                    ctx.channel().remoteAddress(), length);
+                ctx.close();
+                return;
+            }
+            if (pending.readableBytes() < length) {
+                break;
+            }
+            // a copy, not a slice: pending's bytes move when it discards what was read
+            final ByteBuf message = pending.readBytes(length);
+            final Optional<FeaturesReply> reply = FeaturesReply.of(message.nioBuffer());
+            if (reply.isPresent()) {
+                final Optional<String> refusal = judge(ctx, reply.orElseThrow());
+                if (refusal.isPresent()) {
+                    message.release();
+                    refuse(ctx, reply.orElseThrow(), refusal.orElseThrow());
+                    return;
+                }
+                admitted = true;
+                upstream.write(message);
+                if (pending.isReadable()) {
+                    upstream.write(pending.readBytes(pending.readableBytes()));
+                }
+                upstream.flush();
+                pending.release();
+                pending = null;
+                return;
+            }
+            upstream.write(message);
+        }
+        upstream.flush();
+        pending.discardSomeReadBytes();
+    }
+
+    private void relay(final ChannelHandlerContext ctx, final ByteBuf bytes) {
+        upstream.writeAndFlush(bytes);
+        if (!upstream.isWritable()) {
+            // the plugin reads slower than the switch sends: stop reading the switch until it catches up
+            ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    private Optional<String> judge(final ChannelHandlerContext ctx, final FeaturesReply reply) {
+        final Optional<String> registered = gate.chassisWithDatapathId(reply.datapathId());
+        final Optional<String> refusal = ClaimCheck.refusal(reply, certificateName(ctx), registered);
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        final Optional<SwitchClaims.Holder> holder = gate.claims().claim(reply.datapathId(), id,
+            String.valueOf(ctx.channel().remoteAddress()), Instant.now());
+        if (holder.isPresent()) {
+            return Optional.of("datapath id " + reply.datapathIdText()
+                + registered.map(name -> " (chassis '" + name + "')").orElse("") + " is held by the connection from "
+                + holder.orElseThrow().remote() + " since " + holder.orElseThrow().since());
+        }
+        claimed = true;
+        claimedDatapathId = reply.datapathId();
+        LOG.info("Switch gate: {} is datapath id {}{}", ctx.channel().remoteAddress(), reply.datapathIdText(),
+            registered.map(name -> " (chassis '" + name + "')").orElse(""));
+        return Optional.empty();
+    }
+
+    private void refuse(final ChannelHandlerContext ctx, final FeaturesReply reply, final String reason) {
+        final String remote = String.valueOf(ctx.channel().remoteAddress());
+        LOG.warn("Switch gate: refused {}: {}", remote, reason);
+        gate.refused().record(reply.datapathId(), remote, reason, Instant.now());
+        ctx.close();
+    }
+
+    // the common name of the switch's certificate, when it connected over TLS
+    private static Optional<String> certificateName(final ChannelHandlerContext ctx) {
+        final SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+        if (ssl == null) {
+            return Optional.empty();
+        }
+        try {
+            final Certificate[] chain = ssl.engine().getSession().getPeerCertificates();
+            if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
+                return Optional.empty();
+            }
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    return Optional.of(rdn.getValue().toString());
+                }
+            }
+            return Optional.empty();
+        } catch (SSLPeerUnverifiedException | InvalidNameException e) {
+            LOG.debug("Switch gate: no certificate name for {}", ctx.channel().remoteAddress(), e);
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(final ChannelHandlerContext ctx) {
+        if (upstream != null && ctx.channel().isWritable()) {
+            upstream.config().setAutoRead(true);
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx) {
+        if (claimed) {
+            gate.claims().release(claimedDatapathId, id);
+        }
+        if (pending != null) {
+            pending.release();
+            pending = null;
+        }
+        if (upstream != null) {
+            upstream.close();
+        }
+    }
+
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+        LOG.debug("Switch gate: connection of {} failed", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+
+    /**
+     * The OpenFlowPlugin's side of one switch connection: what the plugin sends goes to the switch as it comes.
+     */
+    private static final class PluginConnection extends ChannelInboundHandlerAdapter {
+        private final Channel switchChannel;
+
+        PluginConnection(final Channel switchChannel) {
+            this.switchChannel = switchChannel;
+        }
+
+        @Override
+        public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
+            switchChannel.writeAndFlush(msg);
+            if (!switchChannel.isWritable()) {
+                // the switch reads slower than the plugin sends (a large programming): hold the plugin's side
+                ctx.channel().config().setAutoRead(false);
+            }
+        }
+
+        @Override
+        public void channelWritabilityChanged(final ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                switchChannel.config().setAutoRead(true);
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void channelInactive(final ChannelHandlerContext ctx) {
+            switchChannel.close();
+        }
+
+        @Override
+        public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+            LOG.debug("Switch gate: the OpenFlowPlugin's side of {} failed", switchChannel.remoteAddress(), cause);
+            ctx.close();
+        }
+    }
+}
