@@ -18,7 +18,10 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,8 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The liveflow distribution as shipped: it boots with RESTCONF, the OpenFlowPlugin and liveflow, stores valid
  * configuration, refuses every kind of invalid write with its message and leaves nothing behind, and shows what
- * it stored in the Karaf shell.
+ * it stored in the Karaf shell; last, more than a thousand bad writes generated from the model are refused.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveflowDistributionIT {
     private static final Logger LOG = LoggerFactory.getLogger(LiveflowDistributionIT.class);
     private static final String OVERLAY = "/rests/data/liveflow:overlay";
@@ -245,6 +249,18 @@ class LiveflowDistributionIT {
             "{\"input\": {\"port\": \"p1\"}}");
         assertEquals(409, abort.status(), abort.body());
         assertEquals("abort-migration with no migration in progress", abort.errorMessage());
+    }
+
+    /**
+     * Last, as it replaces what the others read: an overlay with an object of every kind, then the generated bad
+     * writes against it ({@link BadWritesCheck}), on this controller rather than one booted for them alone.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void everyGeneratedBadWriteIsRefusedWithA4xxNamingTheFieldAndStoresNothing() throws IOException {
+        final Restconf.Response stored = restconf.put(OVERLAY, BadWriteOverlay.JSON);
+        assertTrue(stored.status() == 201 || stored.status() == 204, stored::toString);
+        BadWritesCheck.run(restconf);
     }
 
     private static void created(final String path, final String list, final String entry) throws IOException {

@@ -58,7 +58,9 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
             connectToPlugin(ctx);
             return;
         }
-        // over TLS the plugin hears of the switch only once it has proved it holds a certificate of the CA
+        // over TLS the plugin hears of the switch only once it has proved it holds a certificate of the CA; reads
+        // are off until the plugin's side is connected, so the handshake's first read is asked for here (the TLS
+        // handler asks for the next ones itself until the handshake is done)
         ssl.handshakeFuture().addListener(handshake -> {
             if (handshake.isSuccess()) {
                 connectToPlugin(ctx);
@@ -68,6 +70,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         });
+        ctx.read();
     }
 
     private void connectToPlugin(final ChannelHandlerContext ctx) {

@@ -24,10 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.opendaylight.mdsal.binding.runtime.spi.BindingRuntimeHelpers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
 import org.slf4j.Logger;
@@ -36,35 +32,20 @@ import org.slf4j.LoggerFactory;
 /**
  * More than a thousand bad writes generated from the YANG model ({@link BadWriteCases}), sent to the real
  * distribution: every one must be refused with a 4xx whose error-message names the field, none may answer 5xx, and
- * the configuration datastore must be byte for byte what it was before.
+ * the configuration datastore must be byte for byte what it was before. {@link LiveflowDistributionIT} runs it
+ * last, on its controller, after storing {@link BadWriteOverlay} (an object of every kind for the cases to refer to).
  */
-class BadWritesIT {
-    private static final Logger LOG = LoggerFactory.getLogger(BadWritesIT.class);
+final class BadWritesCheck {
+    private static final Logger LOG = LoggerFactory.getLogger(BadWritesCheck.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String CONFIG = OverlayClient.OVERLAY + "?content=config";
     private static final int AT_LEAST = 1000;
     private static final int CLIENTS = 4;
 
-    private static KarafInstance karaf;
-    private static Restconf restconf;
-
-    @BeforeAll
-    static void bootAndConfigure() throws Exception {
-        karaf = KarafInstance.start("bad-writes", UnaryOperator.identity(), true);
-        restconf = karaf.restconf();
-        final Restconf.Response stored = restconf.put(OverlayClient.OVERLAY, BadWriteOverlay.JSON);
-        assertTrue(stored.status() == 201 || stored.status() == 204, stored::toString);
+    private BadWritesCheck() {
     }
 
-    @AfterAll
-    static void stop() {
-        if (karaf != null) {
-            karaf.close();
-        }
-    }
-
-    @Test
-    void everyGeneratedBadWriteIsRefusedWithA4xxNamingTheFieldAndStoresNothing() throws IOException {
+    static void run(final Restconf restconf) throws IOException {
         final String before = restconf.get(CONFIG).body();
         final JsonNode stored = MAPPER.readTree(before);
         final List<BadWriteCases.Case> cases = BadWriteCases.generate(
@@ -77,7 +58,7 @@ class BadWritesIT {
         final ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         try {
             for (Future<?> sent : clients.invokeAll(cases.stream().<Callable<Void>>map(bad -> () -> {
-                send(bad, byStatus, byTag, failures);
+                send(bad, byStatus, byTag, failures, restconf);
                 return null;
             }).toList())) {
                 sent.get();
@@ -95,7 +76,8 @@ class BadWritesIT {
     }
 
     private static void send(final BadWriteCases.Case bad, final Map<Integer, Integer> byStatus,
-            final Map<String, Integer> byTag, final List<String> failures) throws IOException {
+            final Map<String, Integer> byTag, final List<String> failures, final Restconf restconf)
+            throws IOException {
         final Restconf.Response answer = restconf.sendAny(bad.method(), bad.path(), bad.contentType(), bad.body());
         byStatus.merge(answer.status(), 1, Integer::sum);
         final JsonNode error = errorOf(answer);
