@@ -89,8 +89,10 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
                     judgeAndRelayPending(ctx);
                     switchChannel.config().setAutoRead(true);
                 } else {
-                    LOG.warn("Switch gate: the OpenFlowPlugin's listener {}:{} refused the connection of {}",
-                        gate.upstreamAddress(), gate.upstreamPort(), switchChannel.remoteAddress(), future.cause());
+                    // the plugin not listening yet (a boot) is expected: no stack trace, the switch retries
+                    LOG.warn("Switch gate: the OpenFlowPlugin's listener {} refused the connection of {} ({})",
+                        gate.upstreamAddress() + ":" + gate.upstreamPort(), switchChannel.remoteAddress(),
+                        String.valueOf(future.cause()));
                     switchChannel.close();
                 }
             });
