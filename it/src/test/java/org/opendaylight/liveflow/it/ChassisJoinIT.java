@@ -165,10 +165,10 @@ class ChassisJoinIT {
                 + impostor.controllerConnection());
             c2.inject("a2", Frames.ipv4(mac(2), mac(1), ip(2), ip(1)));
             sent++;
-            Thread.sleep(100);
+            // the next frame once this one arrived: every frame of the window delivered, one after the other
+            awaitFrames(c1, "a1", deliveredBefore + sent);
         }
         final long attempts = impostor.connectionAttempts() - attemptsAtStart;
-        awaitFrames(c1, "a1", deliveredBefore + sent);
         assertEquals(deliveredBefore + sent, c1.deliveredFrames("a1"), "frames to c1 lost while the impostor tried");
         assertTrue(!impostor.controllerConnection().matches("(?s).*is_connected\\s*:\\s*true.*"),
             impostor.controllerConnection());

@@ -23,18 +23,10 @@ public record FeaturesReply(long datapathId, int auxiliaryId) {
     /** OFPT_FEATURES_REPLY, the same number in OpenFlow 1.0 to 1.5. */
     public static final int TYPE = 6;
     private static final int TYPE_OFFSET = 1;
-    private static final int LENGTH_OFFSET = 2;
     private static final int DATAPATH_OFFSET = 8;
     // after n_buffers (4 bytes at 16) and n_tables (1 byte at 20)
     private static final int AUXILIARY_OFFSET = 21;
     private static final int OPENFLOW_13 = 0x04;
-
-    /**
-     * Returns the message's total length from its header (the first 8 bytes of {@code message}).
-     */
-    public static int messageLength(final ByteBuffer message) {
-        return Short.toUnsignedInt(message.getShort(message.position() + LENGTH_OFFSET));
-    }
 
     /**
      * Reads one whole OpenFlow message: its FEATURES_REPLY claim, or empty for any other message. An OpenFlow 1.0
