@@ -196,6 +196,11 @@ final class LiveflowOverlay implements MigratingOverlay {
     }
 
     @Override
+    public OvsLab lab() {
+        return lab;
+    }
+
+    @Override
     public OvsChassis chassis(final String name) {
         return lab.chassis(name);
     }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.StreamPort;
 
 /**
@@ -75,6 +76,11 @@ interface MigratingOverlay extends AutoCloseable {
     List<ProbeStream.Sender> setUp(int chassis) throws Exception;
 
     OvsChassis chassis(String name);
+
+    /**
+     * Returns the lab the system runs on.
+     */
+    OvsLab lab();
 
     /**
      * Waits until the system says every switch holds what it programmed: the migration is measured from a settled

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +20,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.it.lab.FabricLinks;
+import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.PcapFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +61,14 @@ class MigrationBenchmark {
 
     /** One system's figures at one lab size for one kind of traffic. */
     record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
-            double preparedLossPercent, long sentAfterResume, long lost, long duplicates,
+            double preparedLossPercent, long sentAfterResume, long lost, long lostOnLink, long duplicates,
             double switchedMedianMillis, double switchedAllMillis, int neverSwitched, String note) {
         String row() {
-            return String.format("| %-8s | %4d | %-12s | %4d | %6.1f | %8.1f | %8.1f | %7d | %5d | %6.1f | %5d | "
-                + "%9.1f | %9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0, baseLossPercent,
-                preparedLossPercent, sentAfterResume, lost, sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume,
-                duplicates, switchedMedianMillis, switchedAllMillis, note);
+            return String.format("| %-8s | %4d | %-12s | %4d | %6.1f | %8.1f | %8.1f | %7d | %5d | %6.1f | %8d | "
+                + "%9d | %5d | %9.1f | %9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0,
+                baseLossPercent, preparedLossPercent, sentAfterResume, lost,
+                sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume, lostOnLink, lost - lostOnLink, duplicates,
+                switchedMedianMillis, switchedAllMillis, note);
         }
     }
 
@@ -104,10 +110,16 @@ class MigrationBenchmark {
 
     private static String table(final List<String> rows) {
         final StringBuilder table = new StringBuilder()
+            .append(String.format("%d probes/s in all; the chassis' ovs-vswitchd at niceness %d (lab.switch.nice), "
+                + "the fabric's at %d (lab.fabric.nice). Lost: "
+                + "probes sent after R never delivered on c2; of them, lab link: the lab's fabric sent the probe "
+                + "towards c2 and c2's datapath never received it (the link dropped it), elsewhere: the rest.%n%n",
+                TOTAL_PROBES_PER_SECOND, Integer.getInteger("lab.switch.nice", 0),
+                Integer.getInteger("lab.fabric.nice", Integer.getInteger("lab.switch.nice", 0))))
             .append("| system   | chas | traffic      | send | gap ms | base loss% | prep loss% | sent>=R | lost  "
-                + "| lost%  | dups  | sw p50 ms | sw max ms | note |\n")
+                + "| lost%  | lab link | elsewhere | dups  | sw p50 ms | sw max ms | note |\n")
             .append("|----------|------|--------------|------|--------|------------|------------|---------|-------"
-                + "|--------|-------|-----------|-----------|------|\n");
+                + "|--------|----------|-----------|-------|-----------|-----------|------|\n");
         rows.forEach(row -> table.append(row).append('\n'));
         return table.toString();
     }
@@ -120,7 +132,11 @@ class MigrationBenchmark {
         final long steadyAt;
         final long pluggedAt;
         final long dualAt;
+        final List<String> names = overlay.lab().allChassis().stream().map(OvsChassis::name).toList();
         final long began = ProbeStream.micros(Instant.now());
+        // read while no probe flows (before the stream and after it drained), so both ends of a link agree
+        final FabricLinks atStart = overlay.lab().fabricLinks(names);
+        final List<Path> linksIntoDestination = overlay.lab().captureLinksInto("c2");
         final ProbeStream stream = new ProbeStream(senders);
         try (stream) {
             stream.start(gap);
@@ -141,6 +157,7 @@ class MigrationBenchmark {
             Thread.sleep(2000);
         }
         Thread.sleep(1000);
+        final FabricLinks atEnd = overlay.lab().fabricLinks(names);
         final List<PcapFile.Frame> sourceFrames = probes(overlay.chassis("c1")
             .deliveredFramesWithTimes(MigratingOverlay.VM));
         final List<PcapFile.Frame> destinationFrames = probes(overlay.chassis("c2")
@@ -150,13 +167,24 @@ class MigrationBenchmark {
             .toList(), destinationFrames.stream().map(PcapFile.Frame::micros).toList(), resumed,
             Math.max(began, resumed - 1_500_000), resumed + 2_500_000);
         final Map<ProbeStream.Probe, Integer> atDestination = count(destinationFrames);
+        // both ends of c2's links: what the lab's fabric sent towards c2, and what c2's datapath received
+        final Set<ProbeStream.Probe> sentTowardsDestination = new HashSet<>();
+        final Set<ProbeStream.Probe> receivedByDestination = new HashSet<>();
+        for (int i = 0; i < linksIntoDestination.size(); i += 2) {
+            sentTowardsDestination.addAll(probesOnLink(linksIntoDestination.get(i)));
+            receivedByDestination.addAll(probesOnLink(linksIntoDestination.get(i + 1)));
+        }
         final Map<ProbeStream.Probe, Integer> atSource = count(sourceFrames);
         final Map<Integer, Long> lastAtSource = new HashMap<>();
         for (PcapFile.Frame frame : sourceFrames) {
             ProbeStream.parse(frame.bytes())
                 .ifPresent(probe -> lastAtSource.merge(probe.sender(), stream.sentAt(probe), Math::max));
         }
-        String note = String.format("steady %.1f s after start; ", steadyMillis / 1000.0);
+        final FabricLinks fabric = atEnd.since(atStart);
+        String note = String.format("steady %.1f s after start; the lab's links dropped %d frames towards c2 "
+            + "(external link %d), %d towards c1 (external link %d), %d from the chassis; ", steadyMillis / 1000.0,
+            fabric.droppedTowards("c2"), fabric.droppedTowards("c2 external"), fabric.droppedTowards("c1"),
+            fabric.droppedTowards("c1 external"), fabric.droppedFromChassis());
         if (overlay instanceof LiveflowOverlay liveflow) {
             note += String.format("engine: flows written %.1f ms after activation",
                 liveflow.engineConvergenceMillis());
@@ -174,7 +202,12 @@ class MigrationBenchmark {
             final double preparedLoss = lostNowhere(stream, ids, dualAt, resumed, atSource, atDestination);
             final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed).stream()
                 .filter(probe -> ids.contains(probe.sender())).toList();
-            final long lost = afterResume.stream().filter(probe -> !atDestination.containsKey(probe)).count();
+            final List<ProbeStream.Probe> lostProbes = afterResume.stream()
+                .filter(probe -> !atDestination.containsKey(probe)).toList();
+            final long lost = lostProbes.size();
+            // a lost probe the fabric sent towards c2 that c2's datapath never received: the lab's link lost it
+            final long lostOnLink = lostProbes.stream().filter(probe -> sentTowardsDestination.contains(probe)
+                && !receivedByDestination.contains(probe)).count();
             final long duplicates = atDestination.entrySet().stream()
                 .filter(entry -> ids.contains(entry.getKey().sender())).mapToLong(entry -> entry.getValue() - 1)
                 .sum();
@@ -192,12 +225,29 @@ class MigrationBenchmark {
             }
             switched.sort(Double::compare);
             results.add(new Result(overlay.name(), size, kind, ids.size(), gap, baseLoss, preparedLoss,
-                afterResume.size(), lost,
+                afterResume.size(), lost, lostOnLink,
                 duplicates, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
                 switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never,
-                (never > 0 ? never + " senders never switched; " : "") + note));
+                (never > 0 ? never + " senders never switched; " : "") + lostByHalfSecond(stream, lostProbes, resumed)
+                + note));
         }
         return results;
+    }
+
+    /**
+     * Says when the lost probes were sent: how many in each half second after R.
+     */
+    private static String lostByHalfSecond(final ProbeStream stream, final List<ProbeStream.Probe> lost,
+            final long resumed) {
+        if (lost.isEmpty()) {
+            return "";
+        }
+        final long[] buckets = new long[6];
+        for (ProbeStream.Probe probe : lost) {
+            buckets[(int) Math.min(buckets.length - 1, (stream.sentAt(probe) - resumed) / 500_000)]++;
+        }
+        return "lost by half second after R: " + Arrays.stream(buckets).mapToObj(Long::toString)
+            .collect(Collectors.joining("/")) + "; ";
     }
 
     /**
@@ -241,6 +291,11 @@ class MigrationBenchmark {
             }
             Thread.sleep(500);
         }
+    }
+
+    private static List<ProbeStream.Probe> probesOnLink(final Path capture) throws IOException {
+        return PcapFile.frames(capture).stream().map(frame -> ProbeStream.parseOnLink(frame.bytes()))
+            .flatMap(Optional::stream).toList();
     }
 
     private static List<PcapFile.Frame> probes(final List<PcapFile.Frame> frames) {

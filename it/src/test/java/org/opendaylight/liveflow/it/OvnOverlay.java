@@ -112,6 +112,11 @@ final class OvnOverlay implements MigratingOverlay {
     }
 
     @Override
+    public OvsLab lab() {
+        return lab;
+    }
+
+    @Override
     public OvsChassis chassis(final String name) {
         return lab.chassis(name);
     }

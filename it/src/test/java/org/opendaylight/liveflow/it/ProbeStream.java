@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +60,8 @@ final class ProbeStream implements AutoCloseable {
     private static final int MAX_SENDERS = 10000;
     private static final int ETH_IPV4 = 0x0800;
     private static final int UDP = 17;
+    private static final int VXLAN_PORT = 4789;
+    private static final int GENEVE_PORT = 6081;
 
     private final List<Sender> senders;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor();
@@ -164,6 +167,27 @@ final class ProbeStream implements AutoCloseable {
         final int seq = (frame[udp] & 0xff) << 8 | frame[udp + 1] & 0xff;
         final int sender = ((frame[udp + 2] & 0xff) << 8 | frame[udp + 3] & 0xff) - BASE_PORT;
         return sender >= 0 && sender < MAX_SENDERS ? Optional.of(new Probe(sender, seq)) : Optional.empty();
+    }
+
+    /**
+     * Returns the probe a frame on a lab link carries, in a VXLAN or Geneve tunnel (underlay links) or as it is
+     * (external links).
+     */
+    static Optional<Probe> parseOnLink(final byte[] frame) {
+        if (frame.length > 14 + 20 + 8 + 8 && ((frame[12] & 0xff) << 8 | frame[13] & 0xff) == ETH_IPV4
+                && frame[14 + 9] == UDP) {
+            final int udp = 14 + (frame[14] & 0x0f) * 4;
+            final int port = (frame[udp + 2] & 0xff) << 8 | frame[udp + 3] & 0xff;
+            final int tunnel = udp + 8;
+            // VXLAN's header is 8 bytes; Geneve's 8 and its options (a length in 4-byte words)
+            final int inner = port == VXLAN_PORT ? tunnel + 8
+                : port == GENEVE_PORT ? tunnel + 8 + (frame[tunnel] & 0x3f) * 4 : -1;
+            if (inner > 0) {
+                return inner < frame.length ? parse(Arrays.copyOfRange(frame, inner, frame.length))
+                    : Optional.empty();
+            }
+        }
+        return parse(frame);
     }
 
     /**

@@ -240,6 +240,14 @@ public final class OvsChassis {
         ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
     }
 
+    void capturePortReceived(final String port, final Path capture) throws IOException {
+        ovs.vsctl("set", "interface", port, "options:rxq_pcap=" + capture);
+    }
+
+    Map<String, long[]> portPackets() throws IOException {
+        return ovs.portPackets();
+    }
+
     /**
      * Adds br-int's port to the external network, joined to the external switch's socket.
      */

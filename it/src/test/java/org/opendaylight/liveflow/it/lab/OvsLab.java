@@ -50,7 +50,7 @@ public final class OvsLab implements AutoCloseable {
         this.dir = dir;
         this.controller = controller;
         this.tunnelType = tunnelType;
-        underlay = new OvsProcess(dir.resolve("underlay"));
+        underlay = new OvsProcess(dir.resolve("underlay"), OvsProcess.FABRIC_NICE);
     }
 
     /**
@@ -278,6 +278,49 @@ public final class OvsLab implements AutoCloseable {
         public List<PcapFile.Frame> received() throws IOException {
             return PcapFile.frames(capture);
         }
+    }
+
+    /**
+     * Reads the counters of both ends of the named chassis' fabric links (underlay, and external network if the lab
+     * has one): "cN" is a chassis' underlay link, "cN external" its external one. The ends are read one after the
+     * other, so the readings agree only while no frame crosses the links.
+     */
+    public FabricLinks fabricLinks(final List<String> names) throws IOException {
+        final Map<String, long[]> fabric = underlay.portPackets();
+        final Map<String, FabricLinks.Link> links = new LinkedHashMap<>();
+        for (String name : names) {
+            final Map<String, long[]> own = chassis.get(name).portPackets();
+            links.put(name, link(fabric.get("u-" + name), own.get("p0")));
+            if (fabric.containsKey("x-" + name) && own.containsKey("ext")) {
+                links.put(name + " external", link(fabric.get("x-" + name), own.get("ext")));
+            }
+        }
+        return new FabricLinks(links);
+    }
+
+    /**
+     * Captures both ends of a chassis' fabric links from now on: what the fabric sends towards the chassis (before
+     * the link may drop it) and what the chassis' datapath receives from it. Returns the captures, in that order:
+     * underlay, then external network if the lab has one.
+     */
+    public List<Path> captureLinksInto(final String name) throws IOException {
+        final OvsChassis node = chassis.get(name);
+        final List<Path> captures = new ArrayList<>();
+        captures.add(underlay.dir().resolve("u-" + name + "-tx.pcap"));
+        captures.add(node.dir().resolve("p0-rx.pcap"));
+        underlay.vsctl("set", "interface", "u-" + name, "options:tx_pcap=" + captures.get(0));
+        node.capturePortReceived("p0", captures.get(1));
+        if (node.portPackets().containsKey("ext")) {
+            captures.add(underlay.dir().resolve("x-" + name + "-tx.pcap"));
+            captures.add(node.dir().resolve("ext-rx.pcap"));
+            underlay.vsctl("set", "interface", "x-" + name, "options:tx_pcap=" + captures.get(2));
+            node.capturePortReceived("ext", captures.get(3));
+        }
+        return captures;
+    }
+
+    private static FabricLinks.Link link(final long[] fabricEnd, final long[] chassisEnd) {
+        return new FabricLinks.Link(fabricEnd[1], chassisEnd[0], chassisEnd[1], fabricEnd[0]);
     }
 
     static void deleteTree(final Path root) throws IOException {

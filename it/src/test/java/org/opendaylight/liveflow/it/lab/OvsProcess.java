@@ -12,10 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One Open vSwitch instance in userspace: its own ovsdb-server and ovs-vswitchd (dummy datapath, no kernel
@@ -24,10 +28,32 @@ import java.util.concurrent.TimeoutException;
 public final class OvsProcess {
     private static final String SCHEMA = "/usr/share/openvswitch/vswitch.ovsschema";
 
+    private static final Pattern PORT_LINE = Pattern.compile("^\\s*port \\d+: (\\S+)");
+    private static final Pattern PACKETS_LINE = Pattern.compile("^\\s*(RX|TX) packets:(\\d+)");
+
+    /**
+     * The niceness of a chassis' ovs-vswitchd (lab.switch.nice; 0, unchanged, by default). In the lab a switch's
+     * main loop is also its datapath, so on a loaded machine the control plane (a controller, ovn-controller) takes
+     * CPU from forwarding; on a real host the datapath forwards in the kernel or on cores of its own. A negative
+     * value (needs root) puts forwarding first, as there.
+     */
+    static final int SWITCH_NICE = Integer.getInteger("lab.switch.nice", 0);
+    /**
+     * The niceness of the ovs-vswitchd that plays the physical network between the chassis (lab.fabric.nice; that
+     * of the chassis by default): a real network does not share the hosts' CPUs at all.
+     */
+    static final int FABRIC_NICE = Integer.getInteger("lab.fabric.nice", SWITCH_NICE);
+
     private final Path dir;
+    private final int niceness;
 
     OvsProcess(final Path dir) {
+        this(dir, SWITCH_NICE);
+    }
+
+    OvsProcess(final Path dir, final int niceness) {
         this.dir = dir;
+        this.niceness = niceness;
     }
 
     Path dir() {
@@ -56,6 +82,32 @@ public final class OvsProcess {
         run("ovs-vswitchd", "--enable-dummy=system", "--disable-system", "--disable-system-route",
             "unix:" + dir.resolve("db.sock"), "--unixctl=" + dir.resolve("vswitchd.ctl"),
             "--pidfile=" + dir.resolve("vswitchd.pid"), "--detach", "--log-file=" + dir.resolve("vswitchd.log"));
+        if (niceness != 0) {
+            run("renice", "-n", Integer.toString(niceness), "-p",
+                Files.readString(dir.resolve("vswitchd.pid")).trim());
+        }
+    }
+
+    /**
+     * Returns each datapath port's packet counters as ovs-vswitchd counts them at this moment (not the database's
+     * statistics, which it refreshes every few seconds): port name to {received, sent}.
+     */
+    Map<String, long[]> portPackets() throws IOException {
+        final Map<String, long[]> out = new HashMap<>();
+        String port = null;
+        for (String line : appctl("dpctl/show", "-s").split("\n")) {
+            final Matcher header = PORT_LINE.matcher(line);
+            if (header.find()) {
+                port = header.group(1);
+                out.put(port, new long[2]);
+                continue;
+            }
+            final Matcher count = PACKETS_LINE.matcher(line);
+            if (port != null && count.find()) {
+                out.get(port)["RX".equals(count.group(1)) ? 0 : 1] = Long.parseLong(count.group(2));
+            }
+        }
+        return out;
     }
 
     void stopSwitch() {
