@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * The packet counters of both ends of each chassis' links into the lab's fabric (its underlay link and, when the lab
- * has one, its external-network link), read at one moment. A frame one end sent and the other never received was
- * dropped by the lab itself (a userspace link carries one frame per main-loop iteration of its ovs-vswitchd and
- * drops what exceeds 100 queued frames), not by any flow: the difference of two readings says how many frames the
- * fabric lost in between, when both were read while no frame was crossing.
+ * has one, its external-network link), read one end after the other. A frame one end sent and the other never
+ * received was dropped by the lab itself (a userspace link carries one frame per main-loop iteration of its
+ * ovs-vswitchd and drops what exceeds 100 queued frames), not by any flow: the difference of two readings says how
+ * many frames the fabric lost in between, when both were taken while no frame was crossing.
  */
 public record FabricLinks(Map<String, Link> links) {
 
