@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.FabricLinks;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
+import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.PcapFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,12 +111,9 @@ class MigrationBenchmark {
 
     private static String table(final List<String> rows) {
         final StringBuilder table = new StringBuilder()
-            .append(String.format("%d probes/s in all; the chassis' ovs-vswitchd at niceness %d (lab.switch.nice), "
-                + "the fabric's at %d (lab.fabric.nice). Lost: "
-                + "probes sent after R never delivered on c2; of them, lab link: the lab's fabric sent the probe "
-                + "towards c2 and c2's datapath never received it (the link dropped it), elsewhere: the rest.%n%n",
-                TOTAL_PROBES_PER_SECOND, Integer.getInteger("lab.switch.nice", 0),
-                Integer.getInteger("lab.fabric.nice", Integer.getInteger("lab.switch.nice", 0))))
+            .append(String.format("%d probes/s in all; %s. Lost: probes sent after R never delivered on c2; of them, "
+                + "lab link: the lab's fabric sent the probe towards c2 and c2's datapath never received it (the link "
+                + "dropped it), elsewhere: the rest.%n%n", TOTAL_PROBES_PER_SECOND, OvsLab.switchPriorities()))
             .append("| system   | chas | traffic      | send | gap ms | base loss% | prep loss% | sent>=R | lost  "
                 + "| lost%  | lab link | elsewhere | dups  | sw p50 ms | sw max ms | note |\n")
             .append("|----------|------|--------------|------|--------|------------|------------|---------|-------"
@@ -136,7 +134,7 @@ class MigrationBenchmark {
         final long began = ProbeStream.micros(Instant.now());
         // read while no probe flows (before the stream and after it drained), so both ends of a link agree
         final FabricLinks atStart = overlay.lab().fabricLinks(names);
-        final List<Path> linksIntoDestination = overlay.lab().captureLinksInto("c2");
+        final List<OvsLab.LinkCapture> linksIntoDestination = overlay.lab().captureLinksInto("c2");
         final ProbeStream stream = new ProbeStream(senders);
         try (stream) {
             stream.start(gap);
@@ -170,9 +168,9 @@ class MigrationBenchmark {
         // both ends of c2's links: what the lab's fabric sent towards c2, and what c2's datapath received
         final Set<ProbeStream.Probe> sentTowardsDestination = new HashSet<>();
         final Set<ProbeStream.Probe> receivedByDestination = new HashSet<>();
-        for (int i = 0; i < linksIntoDestination.size(); i += 2) {
-            sentTowardsDestination.addAll(probesOnLink(linksIntoDestination.get(i)));
-            receivedByDestination.addAll(probesOnLink(linksIntoDestination.get(i + 1)));
+        for (OvsLab.LinkCapture link : linksIntoDestination) {
+            sentTowardsDestination.addAll(probesOnLink(link.sentByFabric()));
+            receivedByDestination.addAll(probesOnLink(link.receivedByChassis()));
         }
         final Map<ProbeStream.Probe, Integer> atSource = count(sourceFrames);
         final Map<Integer, Long> lastAtSource = new HashMap<>();

@@ -37,6 +37,7 @@ public final class OvsLab implements AutoCloseable {
     private final Thread reaper = new Thread(this::stopAll, "ovs-lab-reaper");
 
     private ChassisJoin joining;
+    private boolean externalNetwork;
 
     /**
      * How a chassis of the lab joins the controller, when not with a plain {@code liveflow-chassis join}.
@@ -227,6 +228,7 @@ public final class OvsLab implements AutoCloseable {
      */
     public ExternalNetwork addExternalNetwork() throws IOException {
         underlay.vsctl("add-br", "br-ext", "--", "set", "bridge", "br-ext", "fail_mode=standalone");
+        externalNetwork = true;
         final Path capture = underlay.dir().resolve("gw.pcap");
         final Path gatewaySocket = underlay.dir().resolve("gw.sock");
         underlay.vsctl("add-port", "br-ext", "gw", "--", "set", "interface", "gw", "type=dummy",
@@ -290,37 +292,56 @@ public final class OvsLab implements AutoCloseable {
         final Map<String, FabricLinks.Link> links = new LinkedHashMap<>();
         for (String name : names) {
             final Map<String, long[]> own = chassis.get(name).portPackets();
-            links.put(name, link(fabric.get("u-" + name), own.get("p0")));
-            if (fabric.containsKey("x-" + name) && own.containsKey("ext")) {
-                links.put(name + " external", link(fabric.get("x-" + name), own.get("ext")));
+            for (LinkPorts ports : linksOf(name)) {
+                final long[] fabricEnd = fabric.get(ports.fabricPort());
+                final long[] chassisEnd = own.get(ports.chassisPort());
+                links.put(ports.label(), new FabricLinks.Link(fabricEnd[1], chassisEnd[0], chassisEnd[1],
+                    fabricEnd[0]));
             }
         }
         return new FabricLinks(links);
     }
 
     /**
-     * Captures both ends of a chassis' fabric links from now on: what the fabric sends towards the chassis (before
-     * the link may drop it) and what the chassis' datapath receives from it. Returns the captures, in that order:
-     * underlay, then external network if the lab has one.
+     * Where one link into a chassis is captured: what the fabric sent towards the chassis (written before the link
+     * may drop it) and what the chassis' datapath received from it.
      */
-    public List<Path> captureLinksInto(final String name) throws IOException {
+    public record LinkCapture(Path sentByFabric, Path receivedByChassis) {
+    }
+
+    /**
+     * Captures both ends of each of a chassis' fabric links from now on (underlay, and external network if the lab
+     * has one).
+     */
+    public List<LinkCapture> captureLinksInto(final String name) throws IOException {
         final OvsChassis node = chassis.get(name);
-        final List<Path> captures = new ArrayList<>();
-        captures.add(underlay.dir().resolve("u-" + name + "-tx.pcap"));
-        captures.add(node.dir().resolve("p0-rx.pcap"));
-        underlay.vsctl("set", "interface", "u-" + name, "options:tx_pcap=" + captures.get(0));
-        node.capturePortReceived("p0", captures.get(1));
-        if (node.portPackets().containsKey("ext")) {
-            captures.add(underlay.dir().resolve("x-" + name + "-tx.pcap"));
-            captures.add(node.dir().resolve("ext-rx.pcap"));
-            underlay.vsctl("set", "interface", "x-" + name, "options:tx_pcap=" + captures.get(2));
-            node.capturePortReceived("ext", captures.get(3));
+        final List<LinkCapture> captures = new ArrayList<>();
+        for (LinkPorts ports : linksOf(name)) {
+            final LinkCapture capture = new LinkCapture(underlay.dir().resolve(ports.fabricPort() + "-tx.pcap"),
+                node.dir().resolve(ports.chassisPort() + "-rx.pcap"));
+            underlay.vsctl("set", "interface", ports.fabricPort(), "options:tx_pcap=" + capture.sentByFabric());
+            node.capturePortReceived(ports.chassisPort(), capture.receivedByChassis());
+            captures.add(capture);
         }
         return captures;
     }
 
-    private static FabricLinks.Link link(final long[] fabricEnd, final long[] chassisEnd) {
-        return new FabricLinks.Link(fabricEnd[1], chassisEnd[0], chassisEnd[1], fabricEnd[0]);
+    /** A chassis' link into the fabric: its name in reports, and the port at each end. */
+    private record LinkPorts(String label, String fabricPort, String chassisPort) {
+    }
+
+    private List<LinkPorts> linksOf(final String name) {
+        final LinkPorts underlayLink = new LinkPorts(name, "u-" + name, "p0");
+        return externalNetwork ? List.of(underlayLink, new LinkPorts(name + " external", "x-" + name, "ext"))
+            : List.of(underlayLink);
+    }
+
+    /**
+     * Says at which niceness the lab runs its switches (see {@link OvsProcess#SWITCH_NICE}).
+     */
+    public static String switchPriorities() {
+        return String.format("the chassis' ovs-vswitchd at niceness %d (lab.switch.nice), the fabric's at %d "
+            + "(lab.fabric.nice)", OvsProcess.SWITCH_NICE, OvsProcess.FABRIC_NICE);
     }
 
     static void deleteTree(final Path root) throws IOException {
