@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -112,9 +111,9 @@ final class KarafInstance implements AutoCloseable {
         deleteTree(home);
         copyDistribution(assembly, home);
 
-        final int httpPort = freePort();
-        final int sshPort = freePort();
-        final int openflowPort = freePort();
+        final int httpPort = ListenPorts.next();
+        final int sshPort = ListenPorts.next();
+        final int openflowPort = ListenPorts.next();
         configure(home, httpPort, sshPort, openflowPort, editBootFeatures);
         if (tlsDir != null) {
             karafScript("tls-ca", "configure", tlsDir.toString(), home.toString());
@@ -372,17 +371,17 @@ final class KarafInstance implements AutoCloseable {
         Files.writeString(etc.resolve("org.apache.karaf.shell.cfg"), "\nsshPort = " + sshPort
             + "\nsshHost = 127.0.0.1\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort\\s*=\\s*\\d+",
-            "rmiRegistryPort = " + freePort());
+            "rmiRegistryPort = " + ListenPorts.next());
         replaceInFile(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort\\s*=\\s*\\d+",
-            "rmiServerPort = " + freePort());
+            "rmiServerPort = " + ListenPorts.next());
         // Switches connect to liveflow's switch gate, which relays them to the OpenFlowPlugin's listeners on
         // loopback (their ports come from the distribution's files, which Karaf only writes when they are absent).
-        final int pluginPort = freePort();
+        final int pluginPort = ListenPorts.next();
         writeConnectionPort(home, "default-openflow-connection-config.xml", pluginPort);
-        writeConnectionPort(home, "legacy-openflow-connection-config.xml", freePort());
+        writeConnectionPort(home, "legacy-openflow-connection-config.xml", ListenPorts.next());
         final Path gate = etc.resolve("org.opendaylight.liveflow.gate.cfg");
         replaceInFile(gate, "(?m)^listen-address\\s*=.*$", "listen-address = 127.0.0.1");
-        replaceInFile(gate, "(?m)^listen-ports\\s*=.*$", "listen-ports = " + openflowPort + "," + freePort());
+        replaceInFile(gate, "(?m)^listen-ports\\s*=.*$", "listen-ports = " + openflowPort + "," + ListenPorts.next());
         replaceInFile(gate, "(?m)^upstream-port\\s*=.*$", "upstream-port = " + pluginPort);
         // liveflow's own DEBUG lines (for example each flow the reconciler changes) help when a test fails;
         // benchmarks turn them off, since logging every flow costs more than writing it
@@ -459,13 +458,6 @@ final class KarafInstance implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             });
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 

@@ -67,10 +67,10 @@ class ProductionIT {
         KarafInstance.deleteTree(home);
         KarafInstance.deleteTree(tlsDir);
         KarafInstance.copyDistribution(assembly, home);
-        restconfPort = KarafInstance.freePort();
-        sshPort = KarafInstance.freePort();
-        openflowPort = KarafInstance.freePort();
-        legacyPort = KarafInstance.freePort();
+        restconfPort = ListenPorts.next();
+        sshPort = ListenPorts.next();
+        openflowPort = ListenPorts.next();
+        legacyPort = ListenPorts.next();
         // ssh.address is left out: the profile's default (loopback) is part of what is tested
         config = runs.resolve("production.cfg");
         Files.writeString(config, String.join("\n",
