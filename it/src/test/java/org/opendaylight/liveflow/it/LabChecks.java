@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.PcapFile;
@@ -120,6 +121,28 @@ final class LabChecks {
             }
             assertTrue(Instant.now().isBefore(deadline), "probes " + what + " per stream: " + perStream);
             Thread.sleep(100);
+        }
+    }
+
+    /** How long a probe may still be on its way once its stream stopped: the lab forwards one in milliseconds. */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(2);
+
+    /**
+     * After a stream stopped, waits until every probe it sent since {@code sinceMicros} was delivered by the VM
+     * port {@code vm}, or {@link #IN_FLIGHT} passed, and returns what the port delivered then. The last probes
+     * were sent a moment before the stream stopped; counting them before they could arrive took them for lost
+     * (seen once in RoutingIT: the last probe of the last sender, delivered 48 ms after the one before it).
+     */
+    static List<PcapFile.Frame> deliveredAfterDrain(final ProbeStream probes, final OvsChassis chassis,
+            final String vm, final long sinceMicros) throws Exception {
+        final Set<ProbeStream.Probe> expected = Set.copyOf(probes.sentSince(sinceMicros));
+        final Instant deadline = Instant.now().plus(IN_FLIGHT);
+        while (true) {
+            final List<PcapFile.Frame> frames = chassis.deliveredFramesWithTimes(vm);
+            if (Instant.now().isAfter(deadline) || ProbeStream.probesIn(frames).containsAll(expected)) {
+                return frames;
+            }
+            Thread.sleep(50);
         }
     }
 }

@@ -312,6 +312,9 @@ class MigrationIT {
             awaitNoDeliveryGroup();
         }
         final Map<String, List<String>> before = rules();
+        // what the restarted controller resumes from: the journal in the configuration datastore, which a restart
+        // keeps (the operational state shown above does not survive one)
+        assertEquals(state, overlay.journalEntry(VM).path("state").asText(), "the journal before the restart");
         karaf.restart();
         overlay = new OverlayClient(karaf.restconf());
         final Instant deadline = Instant.now().plus(PATIENCE);

@@ -99,6 +99,17 @@ final class OverlayClient {
     }
 
     /**
+     * Returns the port's entry in the migration journal liveflow resumes from (configuration datastore), or a
+     * missing node.
+     */
+    JsonNode journalEntry(final String port) throws IOException {
+        final Restconf.Response response = restconf.get("/rests/data/liveflow:migration-journal/port-migration="
+            + port + "?content=config");
+        return response.status() == 200 ? response.json().path("liveflow:port-migration").path(0)
+            : MissingNode.getInstance();
+    }
+
+    /**
      * Waits until the port's migration record satisfies every "leaf=value" given; returns it.
      */
     JsonNode awaitMigration(final String port, final Duration patience, final String... leafValues)

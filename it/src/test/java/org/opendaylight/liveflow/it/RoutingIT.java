@@ -343,7 +343,8 @@ class RoutingIT {
         } finally {
             probes.close();
         }
-        final List<ProbeStream.Probe> atDestination = ProbeStream.probesIn(destination.deliveredFramesWithTimes("a2"));
+        final List<ProbeStream.Probe> atDestination = ProbeStream.probesIn(LabChecks.deliveredAfterDrain(probes,
+            destination, "a2", resumedAt));
         final Set<ProbeStream.Probe> atSource = Set.copyOf(ProbeStream.probesIn(source.deliveredFramesWithTimes("a2")));
         for (int stream = 0; stream < kinds.size(); stream++) {
             final int kind = stream;

@@ -274,7 +274,7 @@ class TrunkIT {
         } finally {
             probes.close();
         }
-        final List<PcapFile.Frame> frames = destination.deliveredFramesWithTimes("tp");
+        final List<PcapFile.Frame> frames = LabChecks.deliveredAfterDrain(probes, destination, "tp", resumedAt);
         final List<ProbeStream.Probe> atDestination = ProbeStream.probesIn(frames);
         final Set<ProbeStream.Probe> atSource = Set.copyOf(ProbeStream.probesIn(source.deliveredFramesWithTimes("tp")));
         for (int stream = 0; stream < kinds.size(); stream++) {
@@ -344,8 +344,8 @@ class TrunkIT {
         } finally {
             probes.close();
         }
-        final List<ProbeStream.Probe> delivered = ProbeStream.probesIn(lab.chassis("c3")
-            .deliveredFramesWithTimes("tp"));
+        final List<ProbeStream.Probe> delivered = ProbeStream.probesIn(LabChecks.deliveredAfterDrain(probes,
+            lab.chassis("c3"), "tp", deletedAt - 500_000));
         final List<ProbeStream.Probe> sent = probes.sentSince(deletedAt - 500_000);
         final long lost = sent.stream().filter(probe -> !delivered.contains(probe)).count();
         LOG.info("trunk deleted while bound: {} parent probes sent from 0.5 s before the delete, {} lost", sent.size(),

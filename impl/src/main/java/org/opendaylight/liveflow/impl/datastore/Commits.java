@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Commits operational state nobody waits for: a failure is logged, and the next change writes the state again.
+ * Commits state nobody waits for (operational state, the migration journal): a failure is logged, and the next
+ * change of the same thing writes it again.
  */
 public final class Commits {
     private static final Logger LOG = LoggerFactory.getLogger(Commits.class);

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
@@ -113,7 +114,7 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     @Activate
     public LivenessMonitor(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
             @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final NotificationPublishService publisher) {
+            @Reference final NotificationPublishService publisher, @Reference final ControlLoopLease lease) {
         this.config = config;
         this.inventory = inventory;
         this.rpcs = rpcs;

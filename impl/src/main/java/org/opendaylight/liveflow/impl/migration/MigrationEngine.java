@@ -33,6 +33,7 @@ import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
+import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
@@ -81,7 +82,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final SwitchInventoryService inventory;
     private final BindingWriter bindingWriter;
     private final MigrationStatusWriter status;
-    private final MigrationJournal journal;
+    private final MigrationJournalStore journal;
     private final SourceCleanupCheck cleanupCheck;
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
@@ -111,15 +112,16 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     public MigrationEngine(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
             @Reference final DataBroker broker, @Reference final NotificationService notifications,
             @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final AdmissionControl admission, @Reference final ChassisLiveness liveness) {
+            @Reference final AdmissionControl admission, @Reference final ChassisLiveness liveness,
+            @Reference final ControlLoopLease lease) {
         this(config, inventory, liveness, broker, notifications, publisher, rpcs, admission.writes(),
-            MigrationJournal.inKarafData());
+            new MigrationJournalStore(broker));
     }
 
     MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final ChassisLiveness liveness,
             final DataBroker broker,
             final NotificationService notifications, final NotificationPublishService publisher,
-            final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournal journal) {
+            final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournalStore journal) {
         this.config = config;
         this.inventory = inventory;
         this.liveness = liveness;
@@ -296,7 +298,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 dualDelivered.remove(port);
                 bindingWrites.remove(port);
                 status.remove(port);
-                journal.save(records.values());
+                journal.remove(port);
             }
         }
         final Map<String, String> before = bindings;
@@ -352,17 +354,42 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         if (cookie >>> 56 != Owner.Kind.MIGRATION.code() || packet.getIngress() == null) {
             return;
         }
-        final Optional<AnnouncementFrame> frame = AnnouncementFrame.parse(packet.getPayload());
         final InstanceIdentifier<?> ingress = packet.getIngress().getValue();
         final NodeKey node = ingress.firstKeyOf(Node.class);
         final NodeConnectorKey connector = ingress.firstKeyOf(NodeConnector.class);
-        if (frame.isEmpty() || node == null || connector == null) {
-            LOG.debug("packet-in with a migration cookie but no announcement: {}", packet);
+        if (node == null || connector == null) {
+            LOG.debug("packet-in with a migration cookie but no ingress port: {}", packet);
             return;
         }
-        final String nodeId = node.getId().getValue();
-        final String connectorId = connector.getId().getValue();
-        final long ofport = Long.parseLong(connectorId.substring(connectorId.lastIndexOf(':') + 1));
+        announcementTrapped(cookie, packet.getPayload(), node.getId().getValue(), connector.getId().getValue());
+    }
+
+    /**
+     * Takes the packet-in of a migration trap that another cluster member received (the switch's master there):
+     * checked and handled on the engine's thread exactly as a packet-in received here.
+     */
+    public void announcementRelayed(final long cookie, final byte[] payload, final String nodeId,
+            final String connectorId) {
+        executor.execute(() -> announcementTrapped(cookie, payload, nodeId, connectorId));
+    }
+
+    private void announcementTrapped(final long cookie, final byte[] payload, final String nodeId,
+            final String connectorId) {
+        if (cookie >>> 56 != Owner.Kind.MIGRATION.code()) {
+            return;
+        }
+        final Optional<AnnouncementFrame> frame = AnnouncementFrame.parse(payload);
+        if (frame.isEmpty()) {
+            LOG.debug("packet-in with a migration cookie but no announcement from {}", connectorId);
+            return;
+        }
+        final long ofport;
+        try {
+            ofport = Long.parseLong(connectorId.substring(connectorId.lastIndexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            LOG.debug("migration trap's packet-in from {}: not an OpenFlow port number", connectorId);
+            return;
+        }
         final ConfigSnapshot snapshot = config.current();
         final Optional<Chassis> chassis = snapshot.chassis().values().stream()
             .filter(candidate -> SwitchInventory.nodeIdOf(candidate).map(nodeId::equals).orElse(false)).findFirst();
@@ -427,7 +454,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         records.put(event.port(), next);
         actOn(current, next, event);
         status.publish(before, next);
-        journal.save(records.values());
+        journal.save(next);
     }
 
     private void actOn(final MigrationRecord before, final MigrationRecord after, final MigrationEvent event) {
@@ -588,6 +615,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private void update(final MigrationRecord before, final MigrationRecord after) {
         records.put(after.port(), after);
         status.publish(before, after);
-        journal.save(records.values());
+        journal.save(after);
     }
 }

@@ -26,6 +26,10 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Migratio
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.PrepareMigration;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.PrepareMigrationOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.PrepareMigrationOutputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncement;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementInput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementOutputBuilder;
 import org.opendaylight.yangtools.yang.binding.Rpc;
 import org.opendaylight.yangtools.yang.common.ErrorTag;
 import org.opendaylight.yangtools.yang.common.ErrorType;
@@ -35,8 +39,9 @@ import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * The migration RPCs, answered by the migration engine: migration-precheck (allowed, or the reason not),
- * prepare-migration (an error with the precheck's reason when refused) and abort-migration (an error saying why
- * nothing was aborted: no migration, already activated, or another generation). A request that is wrong is
+ * prepare-migration (an error with the precheck's reason when refused), abort-migration (an error saying why
+ * nothing was aborted: no migration, already activated, or another generation) and relay-announcement (a migration
+ * trap's packet-in another cluster member received). A request that is wrong is
  * invalid-value (RESTCONF 400); one the current state forbids is resource-denied (409).
  */
 final class MigrationRpcs {
@@ -58,7 +63,22 @@ final class MigrationRpcs {
             (AbortMigration) input -> abort(engine, input.getPort() == null ? "" : input.getPort().getValue(),
                 input.getGeneration() == null ? null : input.getGeneration().longValue(),
                 input.getReason() == null ? "requested by the operator" : input.getReason()),
+            (RelayAnnouncement) input -> relay(engine, input),
         };
+    }
+
+    private static ListenableFuture<RpcResult<RelayAnnouncementOutput>> relay(final MigrationEngine engine,
+            final RelayAnnouncementInput input) {
+        if (input.getNode() == null || input.getNodeConnector() == null || input.getCookie() == null
+                || input.getPayload() == null) {
+            return Futures.immediateFuture(RpcResultBuilder.<RelayAnnouncementOutput>failed().withError(
+                ErrorType.PROTOCOL, ErrorTag.INVALID_VALUE, "relay-announcement needs node, node-connector, cookie "
+                    + "and payload").build());
+        }
+        engine.announcementRelayed(input.getCookie().longValue(), input.getPayload(), input.getNode(),
+            input.getNodeConnector());
+        return Futures.immediateFuture(RpcResultBuilder.success(new RelayAnnouncementOutputBuilder().build())
+            .build());
     }
 
     private static MigrationPrecheckOutput precheckOutput(final Optional<Refusal> refusal, final String port,

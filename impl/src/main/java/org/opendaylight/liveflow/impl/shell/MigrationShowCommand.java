@@ -16,9 +16,9 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migration.entry.Transition;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.SubPort;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.Transition;
 
 @Service
 @Command(scope = "liveflow", name = "migration-show",

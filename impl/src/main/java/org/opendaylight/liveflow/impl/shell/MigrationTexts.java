@@ -10,8 +10,8 @@ package org.opendaylight.liveflow.impl.shell;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migration.entry.Transition;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.Migration;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migrations.migration.Transition;
 
 /**
  * How the shell words a migration's age and convergence.

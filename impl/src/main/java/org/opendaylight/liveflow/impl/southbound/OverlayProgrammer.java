@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.compiler.ActivationPlanner;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
@@ -75,7 +76,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     @Activate
     public OverlayProgrammer(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
             @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final MigrationView migrations) {
+            @Reference final MigrationView migrations, @Reference final ControlLoopLease lease) {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;

@@ -101,9 +101,14 @@ public final class OvsChassis {
     public void join(final LabController controller, final String tunnelType) throws IOException {
         // a 2-core lab with 100 chassis keeps the controller busy for seconds at a time: the default 5 s
         // inactivity probe would drop switches that lose nothing (the usual setting for large deployments)
-        ovs.run(chassisTool(controller, "join", "--controller", "127.0.0.1:" + controller.openflowPort(),
-            "--tunnel-ip", underlayIp(), "--tunnel-type", tunnelType, "--datapath-id",
+        final List<String> arguments = new ArrayList<>();
+        // every cluster member as a target: OVS connects to each, and the OpenFlowPlugin makes one the master
+        for (String target : controller.openflowTargets()) {
+            arguments.addAll(List.of("--controller", target));
+        }
+        arguments.addAll(List.of("--tunnel-ip", underlayIp(), "--tunnel-type", tunnelType, "--datapath-id",
             Long.toString(datapathId()), "--inactivity-probe", "30000", "--tunnel-ofport-base", TUNNEL_OFPORT_BASE));
+        ovs.run(chassisTool(controller, "join", arguments.toArray(String[]::new)));
     }
 
     /**
@@ -112,7 +117,7 @@ public final class OvsChassis {
      */
     public void joinWithTls(final LabController controller, final Path key, final Path cert, final Path ca)
             throws IOException {
-        ovs.run(chassisTool(controller, "join", "--controller", "127.0.0.1:" + controller.openflowPort(),
+        ovs.run(chassisTool(controller, "join", "--controller", controller.openflowTarget(),
             "--tunnel-ip", underlayIp(), "--datapath-id", Long.toString(datapathId()), "--inactivity-probe", "30000",
             "--tunnel-ofport-base", TUNNEL_OFPORT_BASE, "--ssl-key", key.toString(), "--ssl-cert", cert.toString(),
             "--ssl-ca", ca.toString()));
@@ -124,7 +129,7 @@ public final class OvsChassis {
      */
     public void impersonate(final LabController controller, final long datapathIdOfAnother) throws IOException {
         addBridgeWithDatapathId(datapathIdOfAnother);
-        ovs.vsctl("set-controller", "br-int", "tcp:127.0.0.1:" + controller.openflowPort());
+        ovs.vsctl("set-controller", "br-int", "tcp:" + controller.openflowTarget());
     }
 
     /**
@@ -135,7 +140,7 @@ public final class OvsChassis {
             final Path cert, final Path ca) throws IOException {
         ovs.vsctl("set-ssl", key.toString(), cert.toString(), ca.toString());
         addBridgeWithDatapathId(datapathIdOfAnother);
-        ovs.vsctl("set-controller", "br-int", "ssl:127.0.0.1:" + controller.openflowPort());
+        ovs.vsctl("set-controller", "br-int", "ssl:" + controller.openflowTarget());
     }
 
     private void addBridgeWithDatapathId(final long datapathId) throws IOException {

@@ -1,0 +1,110 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.cluster;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.opendaylight.liveflow.impl.compiler.Owner;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncement;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
+import org.opendaylight.yangtools.concepts.Registration;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint64;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs on every cluster member and hands the packet-ins of migration traps it receives to the member that runs the
+ * control loop (RPC relay-announcement, which MD-SAL routes to the one member that registered it). The
+ * OpenFlowPlugin delivers a switch's packet-ins only where that switch's master is, and mastership is the plugin's
+ * choice, per switch: without this, the announcement of a VM resumed behind a switch mastered elsewhere would never
+ * activate its migration (dual delivery would carry its traffic until the binding timeout). On the member that runs
+ * the control loop the migration engine hears the packet-in itself, and this relays nothing.
+ */
+@Component(service = {}, immediate = true)
+public final class AnnouncementRelay implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnouncementRelay.class);
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-announcement-relay"));
+    private final RelayAnnouncement relay;
+    private final Registration packetIns;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ControlLoopLease lease;
+
+    @Activate
+    public AnnouncementRelay(@Reference final NotificationService notifications,
+            @Reference final RpcConsumerRegistry rpcs) {
+        relay = rpcs.getRpc(RelayAnnouncement.class);
+        packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
+    }
+
+    @Deactivate
+    @Override
+    public void close() {
+        packetIns.close();
+        executor.shutdown();
+    }
+
+    private void packetReceived(final PacketReceived packet) {
+        if (lease != null || packet.getFlowCookie() == null || packet.getIngress() == null
+                || packet.getPayload() == null) {
+            return;
+        }
+        final Uint64 cookie = packet.getFlowCookie().getValue();
+        if (cookie.longValue() >>> 56 != Owner.Kind.MIGRATION.code()) {
+            return;
+        }
+        final InstanceIdentifier<?> ingress = packet.getIngress().getValue();
+        final NodeKey node = ingress.firstKeyOf(Node.class);
+        final NodeConnectorKey connector = ingress.firstKeyOf(NodeConnector.class);
+        if (node == null || connector == null) {
+            return;
+        }
+        LOG.info("relaying a migration trap's packet-in from {} to the member that runs the control loop",
+            connector.getId().getValue());
+        Futures.addCallback(relay.invoke(new RelayAnnouncementInputBuilder().setNode(node.getId().getValue())
+            .setNodeConnector(connector.getId().getValue()).setCookie(cookie).setPayload(packet.getPayload())
+            .build()), new FutureCallback<RpcResult<RelayAnnouncementOutput>>() {
+                @Override
+                public void onSuccess(final RpcResult<RelayAnnouncementOutput> result) {
+                    if (!result.isSuccessful()) {
+                        LOG.warn("relay-announcement from {} refused: {}", connector.getId().getValue(),
+                            result.getErrors());
+                    }
+                }
+
+                @Override
+                public void onFailure(final Throwable cause) {
+                    // no member runs the control loop at this moment (a handover): dual delivery carries the
+                    // port's traffic, and the binding timeout completes the migration
+                    LOG.warn("Could not relay a migration trap's packet-in from {}", connector.getId().getValue(),
+                        cause);
+                }
+            }, MoreExecutors.directExecutor());
+    }
+}
