@@ -7,15 +7,25 @@
  */
 package org.opendaylight.liveflow.impl.cluster;
 
-import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.ListeningExecutorService;
+import com.google.common.util.concurrent.MoreExecutors;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.impl.admission.AdmissionControl;
+import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
+import org.opendaylight.mdsal.binding.api.DataBroker;
+import org.opendaylight.mdsal.binding.api.NotificationPublishService;
+import org.opendaylight.mdsal.binding.api.NotificationService;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonService;
 import org.opendaylight.mdsal.singleton.common.api.ClusterSingletonServiceProvider;
 import org.opendaylight.mdsal.singleton.common.api.ServiceGroupIdentifier;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,24 +34,36 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Competes, on every cluster member, for liveflow's control loop as a cluster singleton service, and holds the
- * {@link ControlLoopLease} while this member has it. The entity ownership service behind the singleton moves it
- * when its member dies or leaves; the new owner's components start from the replicated datastores (the
- * configuration, the switch inventory and the migration journal), the old owner's stop before it lets go.
+ * Competes, on every cluster member, for liveflow's control loop as a cluster singleton service, and runs it (a
+ * {@link ControlLoop}) while this member owns it. The entity ownership service behind the singleton moves it when
+ * its member dies or leaves; the new owner starts from the replicated datastores (the configuration, the switch
+ * inventory and the migration journal), and an old owner that lets go stops its control loop first. A single
+ * controller is a cluster of one and always owns it.
  */
 @Component(service = {}, immediate = true)
 public final class ControlLoopOwnership implements ClusterSingletonService, AutoCloseable {
     static final ServiceGroupIdentifier IDENTIFIER = ServiceGroupIdentifier.create("liveflow-control-loop");
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoopOwnership.class);
 
+    private final ControlLoop.Services services;
     private final BundleContext context;
     private final String member;
+    // starts and stops one at a time, off the singleton service's (Akka) thread: a start reads the datastore
+    private final ListeningExecutorService executor = MoreExecutors.listeningDecorator(
+        Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "liveflow-control-loop-owner")));
     private final Registration registration;
-    private @Nullable ServiceRegistration<ControlLoopLease> lease;
+    private @Nullable ControlLoop running;
 
     @Activate
+    @SuppressWarnings("checkstyle:ParameterNumber")
     public ControlLoopOwnership(@Reference final ClusterSingletonServiceProvider singletons,
+            @Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
+            @Reference final DataBroker broker, @Reference final NotificationService notifications,
+            @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
+            @Reference final RpcProviderService rpcProvider, @Reference final AdmissionControl admission,
             final BundleContext context) {
+        services = new ControlLoop.Services(config, inventory, broker, notifications, publisher, rpcs, rpcProvider,
+            admission);
         this.context = context;
         member = ClusterMember.localName();
         registration = singletons.registerClusterSingletonService(this);
@@ -54,38 +76,46 @@ public final class ControlLoopOwnership implements ClusterSingletonService, Auto
     }
 
     @Override
-    public synchronized void instantiateServiceInstance() {
-        if (lease == null) {
-            LOG.info("{} now runs liveflow's control loop", member);
-            final String holder = member;
-            lease = context.registerService(ControlLoopLease.class, () -> holder, null);
-        }
+    public void instantiateServiceInstance() {
+        executor.execute(this::start);
     }
 
     /**
-     * Stops this member's control loop: unregistering the lease deactivates every component that requires it
-     * before this returns, so the next owner never overlaps with this one.
+     * Stops this member's control loop; the future completes once it stopped, so the next owner never overlaps
+     * with this one.
      */
     @Override
-    public synchronized ListenableFuture<?> closeServiceInstance() {
-        final ServiceRegistration<ControlLoopLease> held = lease;
-        lease = null;
-        if (held != null) {
-            LOG.info("{} stops running liveflow's control loop", member);
-            try {
-                held.unregister();
-            } catch (IllegalStateException e) {
-                // the bundle is stopping and the framework unregistered it already
-                LOG.debug("lease already unregistered", e);
-            }
-        }
-        return Futures.immediateFuture(null);
+    public ListenableFuture<?> closeServiceInstance() {
+        return executor.submit(this::stop);
     }
 
     @Deactivate
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         registration.close();
-        closeServiceInstance();
+        executor.execute(this::stop);
+        executor.shutdown();
+        executor.awaitTermination(60, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void start() {
+        if (running != null) {
+            return;
+        }
+        LOG.info("{} now runs liveflow's control loop", member);
+        try {
+            running = new ControlLoop(services, context, member);
+        } catch (Exception e) {
+            LOG.error("{} could not start liveflow's control loop", member, e);
+        }
+    }
+
+    private void stop() {
+        if (running != null) {
+            LOG.info("{} stops running liveflow's control loop", member);
+            running.close();
+            running = null;
+        }
     }
 }

@@ -29,7 +29,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
@@ -50,10 +49,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisS
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.RpcResult;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +62,6 @@ import org.slf4j.LoggerFactory;
  * only starts after its switch-idle-timeout and takes about 18 s to give up on a hung switch; this decides in
  * dead-after.
  */
-@Component(service = ChassisLiveness.class)
 public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LivenessMonitor.class);
     private static final long MIN_TICK_MILLIS = 25;
@@ -111,10 +105,9 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
     private record Reply(Instant received, Instant sent) {
     }
 
-    @Activate
-    public LivenessMonitor(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
-            @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final NotificationPublishService publisher, @Reference final ControlLoopLease lease) {
+    public LivenessMonitor(final ConfigIndex config, final SwitchInventoryService inventory,
+            final DataBroker broker, final RpcConsumerRegistry rpcs,
+            final NotificationPublishService publisher) {
         this.config = config;
         this.inventory = inventory;
         this.rpcs = rpcs;
@@ -127,7 +120,6 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
         scheduler.execute(this::tick);
     }
 
-    @Deactivate
     @Override
     public void close() throws Exception {
         configSubscription.close();

@@ -33,7 +33,6 @@ import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
-import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
@@ -55,10 +54,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,9 +65,11 @@ import org.slf4j.LoggerFactory;
  * state and a notification per transition, the journal, and, after a completed migration, the check that the
  * source switch holds nothing of the port.
  */
-@Component(service = { MigrationEngine.class, MigrationView.class })
 public final class MigrationEngine implements MigrationView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
+    /** How long an announcement from a port the inventory does not list yet waits for it: 10 x 500 ms. */
+    private static final int INVENTORY_RETRIES = 10;
+    private static final long INVENTORY_RETRY_MILLIS = 500;
 
     /** A measurement or check waiting for the programmer to write a placements version. */
     private record Pending(long version, long generation) {
@@ -108,12 +105,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private Map<String, String> bindings = Map.of();
     private boolean started;
 
-    @Activate
-    public MigrationEngine(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
-            @Reference final DataBroker broker, @Reference final NotificationService notifications,
-            @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final AdmissionControl admission, @Reference final ChassisLiveness liveness,
-            @Reference final ControlLoopLease lease) {
+    public MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory,
+            final DataBroker broker, final NotificationService notifications,
+            final NotificationPublishService publisher, final RpcConsumerRegistry rpcs,
+            final AdmissionControl admission, final ChassisLiveness liveness) {
         this(config, inventory, liveness, broker, notifications, publisher, rpcs, admission.writes(),
             new MigrationJournalStore(broker));
     }
@@ -151,7 +146,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
     }
 
-    @Deactivate
     @Override
     public void close() throws Exception {
         packetIns.close();
@@ -361,7 +355,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             LOG.debug("packet-in with a migration cookie but no ingress port: {}", packet);
             return;
         }
-        announcementTrapped(cookie, packet.getPayload(), node.getId().getValue(), connector.getId().getValue());
+        announcementTrapped(cookie, packet.getPayload(), node.getId().getValue(), connector.getId().getValue(), 0);
     }
 
     /**
@@ -370,11 +364,11 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
      */
     public void announcementRelayed(final long cookie, final byte[] payload, final String nodeId,
             final String connectorId) {
-        executor.execute(() -> announcementTrapped(cookie, payload, nodeId, connectorId));
+        executor.execute(() -> announcementTrapped(cookie, payload, nodeId, connectorId, 0));
     }
 
     private void announcementTrapped(final long cookie, final byte[] payload, final String nodeId,
-            final String connectorId) {
+            final String connectorId, final int attempt) {
         if (cookie >>> 56 != Owner.Kind.MIGRATION.code()) {
             return;
         }
@@ -403,6 +397,17 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             if (Owner.isMigrationCookieOf(cookie, id)
                     && announcingMacs(snapshot, port).contains(frame.orElseThrow().sourceMac())) {
                 final Long portOfport = ports.get(ConfigSnapshot.interfaceNameOf(port));
+                if (portOfport == null && attempt < INVENTORY_RETRIES) {
+                    // the switch's ports are not in the inventory this engine sees yet: after a cluster member
+                    // took the control loop over, the OpenFlowPlugin's new master writes the switch again
+                    // (seen: a RARP 6 s after a mastership change, its port missing for that moment)
+                    LOG.info("{} for port {} came in on {} port {}, which the inventory does not list yet: "
+                        + "checked again in {} ms", frame.orElseThrow().kind(), id, nodeId, ofport,
+                        INVENTORY_RETRY_MILLIS);
+                    executor.schedule(() -> announcementTrapped(cookie, payload, nodeId, connectorId, attempt + 1),
+                        INVENTORY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                    return;
+                }
                 if (portOfport == null || portOfport != ofport) {
                     LOG.info("{} for port {} came in on {} port {}, not its interface: ignored",
                         frame.orElseThrow().kind(), id, nodeId, ofport);

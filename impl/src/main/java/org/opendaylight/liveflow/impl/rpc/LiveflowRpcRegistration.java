@@ -13,28 +13,21 @@ import org.opendaylight.liveflow.impl.migration.MigrationEngine;
 import org.opendaylight.mdsal.binding.api.RpcProviderService;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.Rpc;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 /**
  * Registers the implementations of every RPC of the liveflow model with MD-SAL.
  */
-@Component(service = {})
 public final class LiveflowRpcRegistration implements AutoCloseable {
     private final Registration registration;
 
-    @Activate
-    public LiveflowRpcRegistration(@Reference final RpcProviderService rpcProvider,
-            @Reference final ConfigIndex index, @Reference final MigrationEngine migrations) {
+    public LiveflowRpcRegistration(final RpcProviderService rpcProvider,
+            final ConfigIndex index, final MigrationEngine migrations) {
         registration = rpcProvider.registerRpcImplementations(ImmutableList.<Rpc<?, ?>>builder()
             .add(new GetQuotaUsageRpc(index))
             .add(MigrationRpcs.of(migrations))
             .build());
     }
 
-    @Deactivate
     @Override
     public void close() {
         registration.close();

@@ -34,13 +34,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 public final class FloatingIpListCommand implements Action {
     @Reference
     private ConfigIndex index;
-    @Reference
+    @Reference(optional = true)
     private OverlayProgrammer programmer;
     @Reference
     private Session session;
 
     @Override
     public Object execute() {
+        OnControlLoopMember.require(programmer);
         final ConfigSnapshot snapshot = index.current();
         final Map<String, List<String>> presence = OwnerPresence.of(snapshot, programmer, Owner.Kind.FLOATING_IP);
         final ShellTable table = new ShellTable();

@@ -33,7 +33,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 @Service
 @Command(scope = "liveflow", name = "flow-diff", description = "Diff desired and installed flows of a chassis")
 public final class FlowDiffCommand implements Action {
-    @Reference
+    @Reference(optional = true)
     private OverlayProgrammer programmer;
     @Reference
     private ConfigIndex index;
@@ -50,6 +50,7 @@ public final class FlowDiffCommand implements Action {
 
     @Override
     public Object execute() {
+        OnControlLoopMember.require(programmer);
         final Chassis config = index.current().chassis().get(chassis);
         if (config == null || config.getDatapathId() == null) {
             throw new IllegalArgumentException("Chassis '" + chassis + "' is not configured with a datapath-id");

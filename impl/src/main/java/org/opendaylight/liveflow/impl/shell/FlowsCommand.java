@@ -33,7 +33,7 @@ import org.opendaylight.liveflow.impl.southbound.OverlayProgrammer;
 @Service
 @Command(scope = "liveflow", name = "flows", description = "Show a chassis' flows and groups grouped by owner")
 public final class FlowsCommand implements Action {
-    @Reference
+    @Reference(optional = true)
     private OverlayProgrammer programmer;
     @Reference
     private Session session;
@@ -48,6 +48,7 @@ public final class FlowsCommand implements Action {
 
     @Override
     public Object execute() {
+        OnControlLoopMember.require(programmer);
         final SwitchFlows desired = programmer.desired(chassis);
         final PrintStream out = session.getConsole();
         if (desired.flows().isEmpty()) {

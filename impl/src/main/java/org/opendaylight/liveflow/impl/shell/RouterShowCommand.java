@@ -37,7 +37,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 public final class RouterShowCommand implements Action {
     @Reference
     private ConfigIndex index;
-    @Reference
+    @Reference(optional = true)
     private OverlayProgrammer programmer;
     @Reference
     private Session session;
@@ -48,6 +48,7 @@ public final class RouterShowCommand implements Action {
 
     @Override
     public Object execute() {
+        OnControlLoopMember.require(programmer);
         final ConfigSnapshot snapshot = index.current();
         final Router router = snapshot.routers().get(routerId);
         if (router == null) {

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.liveflow.impl.cluster.ControlLoopLease;
 import org.opendaylight.liveflow.impl.compiler.ActivationPlanner;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
@@ -32,10 +31,6 @@ import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +43,6 @@ import org.slf4j.LoggerFactory;
  * it go (every configured chassis' switch has reconnected and reported its ports, or a grace period has passed
  * since the first did) before it changes any switch.
  */
-@Component(service = OverlayProgrammer.class)
 public final class OverlayProgrammer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OverlayProgrammer.class);
     private static final long SLOW_PASS_NANOS = 100_000_000L;
@@ -73,10 +67,9 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final AutoCloseable inventorySubscription;
     private final AutoCloseable migrationSubscription;
 
-    @Activate
-    public OverlayProgrammer(@Reference final ConfigIndex config, @Reference final SwitchInventoryService inventory,
-            @Reference final DataBroker broker, @Reference final RpcConsumerRegistry rpcs,
-            @Reference final MigrationView migrations, @Reference final ControlLoopLease lease) {
+    public OverlayProgrammer(final ConfigIndex config, final SwitchInventoryService inventory,
+            final DataBroker broker, final RpcConsumerRegistry rpcs,
+            final MigrationView migrations) {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;
@@ -95,7 +88,6 @@ public final class OverlayProgrammer implements AutoCloseable {
         });
     }
 
-    @Deactivate
     @Override
     public void close() throws Exception {
         configSubscription.close();
