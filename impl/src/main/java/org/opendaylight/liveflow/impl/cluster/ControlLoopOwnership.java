@@ -8,7 +8,7 @@
 package org.opendaylight.liveflow.impl.cluster;
 
 import com.google.common.util.concurrent.ListenableFuture;
-import com.google.common.util.concurrent.ListeningExecutorService;
+import com.google.common.util.concurrent.ListeningScheduledExecutorService;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -44,14 +44,17 @@ import org.slf4j.LoggerFactory;
 public final class ControlLoopOwnership implements ClusterSingletonService, AutoCloseable {
     static final ServiceGroupIdentifier IDENTIFIER = ServiceGroupIdentifier.create("liveflow-control-loop");
     private static final Logger LOG = LoggerFactory.getLogger(ControlLoopOwnership.class);
+    private static final long RETRY_SECONDS = 5;
 
     private final ControlLoop.Services services;
     private final BundleContext context;
     private final String member;
     // starts and stops one at a time, off the singleton service's (Akka) thread: a start reads the datastore
-    private final ListeningExecutorService executor = MoreExecutors.listeningDecorator(
-        Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "liveflow-control-loop-owner")));
+    private final ListeningScheduledExecutorService executor = MoreExecutors.listeningDecorator(
+        Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "liveflow-control-loop-owner")));
     private final Registration registration;
+    /** Whether this member owns the singleton (on the executor's thread, as the two fields below). */
+    private boolean owned;
     private @Nullable ControlLoop running;
 
     @Activate
@@ -77,7 +80,10 @@ public final class ControlLoopOwnership implements ClusterSingletonService, Auto
 
     @Override
     public void instantiateServiceInstance() {
-        executor.execute(this::start);
+        executor.execute(() -> {
+            owned = true;
+            start();
+        });
     }
 
     /**
@@ -86,28 +92,36 @@ public final class ControlLoopOwnership implements ClusterSingletonService, Auto
      */
     @Override
     public ListenableFuture<?> closeServiceInstance() {
-        return executor.submit(this::stop);
+        return executor.submit(() -> {
+            owned = false;
+            stop();
+        });
     }
 
     @Deactivate
     @Override
     public void close() throws InterruptedException {
         registration.close();
-        executor.execute(this::stop);
+        executor.execute(() -> {
+            owned = false;
+            stop();
+        });
         executor.shutdown();
         executor.awaitTermination(60, TimeUnit.SECONDS);
     }
 
     @SuppressWarnings("checkstyle:IllegalCatch")
     private void start() {
-        if (running != null) {
+        if (!owned || running != null) {
             return;
         }
         LOG.info("{} now runs liveflow's control loop", member);
         try {
             running = new ControlLoop(services, context, member);
         } catch (Exception e) {
-            LOG.error("{} could not start liveflow's control loop", member, e);
+            // an owner without a control loop would leave the network unattended: try again while it owns it
+            LOG.error("{} could not start liveflow's control loop; trying again in {} s", member, RETRY_SECONDS, e);
+            executor.schedule(this::start, RETRY_SECONDS, TimeUnit.SECONDS);
         }
     }
 
