@@ -12,19 +12,14 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.opendaylight.liveflow.impl.compiler.Owner;
+import org.opendaylight.liveflow.impl.migration.MigrationTrap;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncement;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.RelayAnnouncementOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yangtools.concepts.Registration;
-import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint64;
 import org.osgi.service.component.annotations.Activate;
@@ -71,29 +66,21 @@ public final class AnnouncementRelay implements AutoCloseable {
     }
 
     private void packetReceived(final PacketReceived packet) {
-        if (lease != null || packet.getFlowCookie() == null || packet.getIngress() == null
-                || packet.getPayload() == null) {
-            return;
+        if (lease == null) {
+            MigrationTrap.of(packet).ifPresent(this::relay);
         }
-        final Uint64 cookie = packet.getFlowCookie().getValue();
-        if (cookie.longValue() >>> 56 != Owner.Kind.MIGRATION.code()) {
-            return;
-        }
-        final InstanceIdentifier<?> ingress = packet.getIngress().getValue();
-        final NodeKey node = ingress.firstKeyOf(Node.class);
-        final NodeConnectorKey connector = ingress.firstKeyOf(NodeConnector.class);
-        if (node == null || connector == null) {
-            return;
-        }
+    }
+
+    private void relay(final MigrationTrap trap) {
         LOG.info("relaying a migration trap's packet-in from {} to the member that runs the control loop",
-            connector.getId().getValue());
-        Futures.addCallback(relay.invoke(new RelayAnnouncementInputBuilder().setNode(node.getId().getValue())
-            .setNodeConnector(connector.getId().getValue()).setCookie(cookie).setPayload(packet.getPayload())
-            .build()), new FutureCallback<RpcResult<RelayAnnouncementOutput>>() {
+            trap.connectorId());
+        Futures.addCallback(relay.invoke(new RelayAnnouncementInputBuilder().setNode(trap.nodeId())
+            .setNodeConnector(trap.connectorId()).setCookie(Uint64.fromLongBits(trap.cookie()))
+            .setPayload(trap.payload()).build()), new FutureCallback<RpcResult<RelayAnnouncementOutput>>() {
                 @Override
                 public void onSuccess(final RpcResult<RelayAnnouncementOutput> result) {
                     if (!result.isSuccessful()) {
-                        LOG.warn("relay-announcement from {} refused: {}", connector.getId().getValue(),
+                        LOG.warn("relay-announcement from {} refused: {}", trap.connectorId(),
                             result.getErrors());
                     }
                 }
@@ -102,8 +89,7 @@ public final class AnnouncementRelay implements AutoCloseable {
                 public void onFailure(final Throwable cause) {
                     // no member runs the control loop at this moment (a handover): dual delivery carries the
                     // port's traffic, and the binding timeout completes the migration
-                    LOG.warn("Could not relay a migration trap's packet-in from {}", connector.getId().getValue(),
-                        cause);
+                    LOG.warn("Could not relay a migration trap's packet-in from {}", trap.connectorId(), cause);
                 }
             }, MoreExecutors.directExecutor());
     }

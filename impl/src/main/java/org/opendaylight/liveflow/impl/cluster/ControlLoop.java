@@ -47,7 +47,7 @@ final class ControlLoop implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
 
     @SuppressWarnings("checkstyle:IllegalCatch")
-    ControlLoop(final Services services, final BundleContext context, final String member) throws Exception {
+    ControlLoop(final Services services, final BundleContext context) throws Exception {
         try {
             final LivenessMonitor liveness = new LivenessMonitor(services.config(), services.inventory(),
                 services.broker(), services.rpcs(), services.publisher());
@@ -64,8 +64,7 @@ final class ControlLoop implements AutoCloseable {
             started.push(programmer);
             started.push(context.registerService(OverlayProgrammer.class, programmer, null)::unregister);
             started.push(new LiveflowRpcRegistration(services.rpcProvider(), services.config(), engine));
-            final ControlLoopLease lease = () -> member;
-            started.push(context.registerService(ControlLoopLease.class, lease, null)::unregister);
+            started.push(context.registerService(ControlLoopLease.class, new ControlLoopLease() { }, null)::unregister);
         } catch (Exception | LinkageError e) {
             close();
             throw e;

@@ -14,8 +14,4 @@ package org.opendaylight.liveflow.impl.cluster;
  * member at a time. A single controller is a cluster of one and always holds it.
  */
 public interface ControlLoopLease {
-    /**
-     * Returns the cluster member name of the holder (its role in the clustering configuration, e.g. member-1).
-     */
-    String member();
 }

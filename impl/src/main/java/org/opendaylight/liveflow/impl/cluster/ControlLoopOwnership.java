@@ -117,7 +117,7 @@ public final class ControlLoopOwnership implements ClusterSingletonService, Auto
         }
         LOG.info("{} now runs liveflow's control loop", member);
         try {
-            running = new ControlLoop(services, context, member);
+            running = new ControlLoop(services, context);
         } catch (Exception e) {
             // an owner without a control loop would leave the network unattended: try again while it owns it
             LOG.error("{} could not start liveflow's control loop; trying again in {} s", member, RETRY_SECONDS, e);

@@ -44,16 +44,11 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnector;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.node.NodeConnectorKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
 import org.opendaylight.yangtools.concepts.Registration;
-import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -341,21 +336,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     private void packetReceived(final PacketReceived packet) {
-        if (packet.getFlowCookie() == null) {
-            return;
-        }
-        final long cookie = packet.getFlowCookie().getValue().longValue();
-        if (cookie >>> 56 != Owner.Kind.MIGRATION.code() || packet.getIngress() == null) {
-            return;
-        }
-        final InstanceIdentifier<?> ingress = packet.getIngress().getValue();
-        final NodeKey node = ingress.firstKeyOf(Node.class);
-        final NodeConnectorKey connector = ingress.firstKeyOf(NodeConnector.class);
-        if (node == null || connector == null) {
-            LOG.debug("packet-in with a migration cookie but no ingress port: {}", packet);
-            return;
-        }
-        announcementTrapped(cookie, packet.getPayload(), node.getId().getValue(), connector.getId().getValue(), 0);
+        MigrationTrap.of(packet).ifPresent(trap -> announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(),
+            trap.connectorId(), 0));
     }
 
     /**
@@ -369,7 +351,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private void announcementTrapped(final long cookie, final byte[] payload, final String nodeId,
             final String connectorId, final int attempt) {
-        if (cookie >>> 56 != Owner.Kind.MIGRATION.code()) {
+        if (!MigrationTrap.isMigrationCookie(cookie)) {
             return;
         }
         final Optional<AnnouncementFrame> frame = AnnouncementFrame.parse(payload);

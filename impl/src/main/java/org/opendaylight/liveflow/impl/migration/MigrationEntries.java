@@ -93,7 +93,7 @@ final class MigrationEntries {
         return MigrationState.ofName(phase.yangName());
     }
 
-    static DateAndTime time(final Instant instant) {
+    private static DateAndTime time(final Instant instant) {
         return new DateAndTime(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC)));
     }
 
