@@ -77,7 +77,8 @@ liveflow_install_daemons() {
 liveflow_stop_leftovers() {
     local runs="$1" pid_file pid
     for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid \
-            "$runs"/walkthrough/karaf/target/assembly/karaf.pid "$runs"/walkthrough/karaf/target/lab/*/*.pid; do
+            "$runs"/walkthrough/karaf/target/assembly/karaf.pid "$runs"/walkthrough/karaf/target/lab/*/*.pid \
+            "$runs"/*/member-*/karaf.pid "$runs"/*/*-ovs/*/*.pid; do
         [ -f "$pid_file" ] || continue
         pid="$(cat "$pid_file")"
         [ -r "/proc/$pid/cmdline" ] || continue

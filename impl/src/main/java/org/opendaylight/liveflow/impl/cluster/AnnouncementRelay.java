@@ -10,8 +10,11 @@ package org.opendaylight.liveflow.impl.cluster;
 import com.google.common.util.concurrent.FutureCallback;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.MoreExecutors;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.opendaylight.liveflow.impl.migration.MigrationTrap;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
@@ -43,7 +46,11 @@ import org.slf4j.LoggerFactory;
 public final class AnnouncementRelay implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AnnouncementRelay.class);
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+    /** How long a relay that found no member running the control loop keeps trying: longer than a takeover. */
+    static final Duration RETRY_FOR = Duration.ofSeconds(90);
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(1);
+
+    private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-announcement-relay"));
     private final RelayAnnouncement relay;
     private final Registration packetIns;
@@ -62,16 +69,16 @@ public final class AnnouncementRelay implements AutoCloseable {
     @Override
     public void close() {
         packetIns.close();
-        executor.shutdown();
+        executor.shutdownNow();
     }
 
     private void packetReceived(final PacketReceived packet) {
         if (lease == null) {
-            MigrationTrap.of(packet).ifPresent(this::relay);
+            MigrationTrap.of(packet).ifPresent(trap -> relay(trap, Instant.now().plus(RETRY_FOR)));
         }
     }
 
-    private void relay(final MigrationTrap trap) {
+    private void relay(final MigrationTrap trap, final Instant giveUpAt) {
         LOG.info("relaying a migration trap's packet-in from {} to the member that runs the control loop",
             trap.connectorId());
         Futures.addCallback(relay.invoke(new RelayAnnouncementInputBuilder().setNode(trap.nodeId())
@@ -87,9 +94,17 @@ public final class AnnouncementRelay implements AutoCloseable {
 
                 @Override
                 public void onFailure(final Throwable cause) {
-                    // no member runs the control loop at this moment (a handover): dual delivery carries the
-                    // port's traffic, and the binding timeout completes the migration
-                    LOG.warn("Could not relay a migration trap's packet-in from {}", trap.connectorId(), cause);
+                    // no member runs the control loop at this moment (a handover): the VM announced itself once,
+                    // so the announcement is kept and relayed again until the member taking over registers the
+                    // RPC; dual delivery carries the port's traffic meanwhile, and the engine ignores it if the
+                    // migration moved on (its cookie names the generation)
+                    if (Instant.now().isAfter(giveUpAt) || executor.isShutdown()) {
+                        LOG.warn("Could not relay a migration trap's packet-in from {}", trap.connectorId(), cause);
+                        return;
+                    }
+                    LOG.info("No member takes a relayed announcement from {} yet ({}): trying again in {}",
+                        trap.connectorId(), cause.getMessage(), RETRY_EVERY);
+                    executor.schedule(() -> relay(trap, giveUpAt), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }, MoreExecutors.directExecutor());
     }

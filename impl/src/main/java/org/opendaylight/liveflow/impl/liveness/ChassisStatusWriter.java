@@ -7,17 +7,14 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
-
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.liveflow.impl.datastore.Commits;
+import org.opendaylight.liveflow.impl.datastore.StateWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.DateAndTime;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisStatus;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
@@ -31,29 +28,27 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  * only its last-seen leaf otherwise, every chassis in one transaction.
  */
 final class ChassisStatusWriter {
-    private final DataBroker broker;
+    private final StateWrites writes;
 
     ChassisStatusWriter(final DataBroker broker) {
-        this.broker = broker;
+        writes = new StateWrites(broker);
     }
 
     void changed(final Collection<ChassisHealth> changed, final Collection<String> removed, final Instant now) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        for (ChassisHealth health : changed) {
-            tx.put(OPERATIONAL, path(health.chassis()), new ChassisBuilder()
-                .setName(new ResourceId(health.chassis())).setNodeId(health.nodeId()).setAlive(health.alive())
-                .setReason(health.reason()).setLastSeen(timeOf(health.lastSeen()))
-                .setConnectedSince(timeOf(health.connectedSince())).setChangedAt(timeOf(now)).build());
-        }
-        removed.forEach(name -> tx.delete(OPERATIONAL, path(name)));
-        Commits.commitLogged(tx, "chassis status");
+        writes.operational("chassis status", tx -> {
+            for (ChassisHealth health : changed) {
+                tx.put(path(health.chassis()), new ChassisBuilder()
+                    .setName(new ResourceId(health.chassis())).setNodeId(health.nodeId())
+                    .setAlive(health.alive()).setReason(health.reason()).setLastSeen(timeOf(health.lastSeen()))
+                    .setConnectedSince(timeOf(health.connectedSince())).setChangedAt(timeOf(now)).build());
+            }
+            removed.forEach(name -> tx.delete(path(name)));
+        });
     }
 
     void lastSeen(final Map<String, Instant> seen) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        seen.forEach((name, at) -> tx.merge(OPERATIONAL, path(name), new ChassisBuilder()
-            .setName(new ResourceId(name)).setLastSeen(timeOf(at)).build()));
-        Commits.commitLogged(tx, "last-seen");
+        writes.operational("last-seen", tx -> seen.forEach((name, at) -> tx.merge(path(name),
+            new ChassisBuilder().setName(new ResourceId(name)).setLastSeen(timeOf(at)).build())));
     }
 
     static @Nullable DateAndTime timeOf(final @Nullable Instant at) {

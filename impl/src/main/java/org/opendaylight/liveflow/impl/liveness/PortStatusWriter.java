@@ -7,13 +7,10 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
-
 import java.util.HashMap;
 import java.util.Map;
-import org.opendaylight.liveflow.impl.datastore.Commits;
+import org.opendaylight.liveflow.impl.datastore.StateWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.port.status.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.port.status.PortBuilder;
@@ -24,37 +21,31 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
  * Keeps the operational port-status in step with {@link PortStatus}, writing only the ports whose status changed.
  */
 final class PortStatusWriter {
-    private final DataBroker broker;
+    private final StateWrites writes;
     private final Map<String, PortStatus> published = new HashMap<>();
 
     PortStatusWriter(final DataBroker broker) {
-        this.broker = broker;
+        writes = new StateWrites(broker);
     }
 
+    /** Writes what changed since the last update; nothing at all when nothing did. */
     void update(final Map<String, PortStatus> now) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        int changes = 0;
-        for (var entry : now.entrySet()) {
-            final PortStatus status = entry.getValue();
-            if (!status.equals(published.put(entry.getKey(), status))) {
-                tx.put(OPERATIONAL, path(entry.getKey()), new PortBuilder().setId(new ResourceId(entry.getKey()))
-                    .setChassis(new ResourceId(status.chassis())).setUp(status.up()).setReason(status.reason())
-                    .build());
-                changes++;
+        writes.operational("port status", tx -> {
+            for (var entry : now.entrySet()) {
+                final PortStatus status = entry.getValue();
+                if (!status.equals(published.put(entry.getKey(), status))) {
+                    tx.put(path(entry.getKey()), new PortBuilder().setId(new ResourceId(entry.getKey()))
+                        .setChassis(new ResourceId(status.chassis())).setUp(status.up())
+                        .setReason(status.reason()).build());
+                }
             }
-        }
-        for (String gone : Map.copyOf(published).keySet()) {
-            if (!now.containsKey(gone)) {
-                published.remove(gone);
-                tx.delete(OPERATIONAL, path(gone));
-                changes++;
+            for (String gone : Map.copyOf(published).keySet()) {
+                if (!now.containsKey(gone)) {
+                    published.remove(gone);
+                    tx.delete(path(gone));
+                }
             }
-        }
-        if (changes == 0) {
-            tx.cancel();
-            return;
-        }
-        Commits.commitLogged(tx, "port status");
+        });
     }
 
     private static InstanceIdentifier<Port> path(final String id) {

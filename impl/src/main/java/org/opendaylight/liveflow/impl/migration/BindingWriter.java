@@ -7,8 +7,6 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
+import org.opendaylight.liveflow.impl.datastore.StateWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.Ports;
@@ -41,13 +39,13 @@ final class BindingWriter implements AutoCloseable {
     private static final Duration TURN_WAIT = Duration.ofSeconds(60);
     private static final Duration COMMIT_WAIT = Duration.ofSeconds(60);
 
-    private final DataBroker broker;
+    private final StateWrites writes;
     private final WriteGate gate;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-binding-writer"));
 
     BindingWriter(final DataBroker broker, final WriteGate gate) {
-        this.broker = broker;
+        writes = new StateWrites(broker);
         this.gate = gate;
     }
 
@@ -69,11 +67,10 @@ final class BindingWriter implements AutoCloseable {
                 return;
             }
             try (WriteGate.Turn turn = (WriteGate.Turn) entry) {
-                final WriteTransaction tx = broker.newWriteOnlyTransaction();
-                tx.merge(CONFIGURATION, InstanceIdentifier.create(Overlay.class).child(Ports.class)
-                    .child(Port.class, new PortKey(new ResourceId(port))), new PortBuilder()
-                        .setId(new ResourceId(port)).setBindingChassis(new ResourceId(chassis)).build());
-                tx.commit().get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                writes.configuration("the binding of port " + port, tx -> tx.merge(InstanceIdentifier.create(
+                    Overlay.class).child(Ports.class).child(Port.class, new PortKey(new ResourceId(port))),
+                    new PortBuilder().setId(new ResourceId(port)).setBindingChassis(new ResourceId(chassis)).build()))
+                    .get(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
             LOG.info("port {}: binding-chassis moved to {} after the binding timeout", port, chassis);
             stored.complete(null);

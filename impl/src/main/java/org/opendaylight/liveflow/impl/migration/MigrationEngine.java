@@ -76,6 +76,9 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final MigrationStatusWriter status;
     private final MigrationJournalStore journal;
     private final SourceCleanupCheck cleanupCheck;
+    private final TrapCounterCheck trapCounters;
+    /** Migrations that were prepared when this engine started: their traps may have counted an announcement. */
+    private final Set<String> resumedPrepared = new HashSet<>();
 
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         runnable -> new Thread(runnable, "liveflow-migration"));
@@ -121,6 +124,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         status = new MigrationStatusWriter(broker, publisher, config::current);
         cleanupCheck = new SourceCleanupCheck(rpcs);
+        trapCounters = new TrapCounterCheck(rpcs);
         records = new TreeMap<>(journal.load());
         if (!records.isEmpty()) {
             LOG.info("Resuming {} port migration records from the journal", records.size());
@@ -133,8 +137,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 });
         }
         republishPlacements();
-        records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED).forEach(record ->
-            awaitingDualDelivery.put(record.port(), new Pending(placements.version(), record.generation())));
+        records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED).forEach(record -> {
+            awaitingDualDelivery.put(record.port(), new Pending(placements.version(), record.generation()));
+            resumedPrepared.add(record.port());
+        });
         configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
         inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         livenessSubscription = liveness.subscribe(snapshot -> executor.execute(this::inventoryChanged));
@@ -148,6 +154,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         inventorySubscription.close();
         livenessSubscription.close();
         cleanupCheck.close();
+        trapCounters.close();
         bindingWriter.close();
         executor.shutdown();
         executor.awaitTermination(10, TimeUnit.SECONDS);
@@ -307,6 +314,43 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         started = true;
         inventoryChanged();
         republishPlacements();
+        checkTrapsOfResumedMigrations();
+    }
+
+    /**
+     * Asks the destination switch of every migration that was prepared when this engine started whether its traps
+     * counted the VM's announcement meanwhile: a packet-in nobody took, while no member ran the control loop.
+     */
+    private void checkTrapsOfResumedMigrations() {
+        for (String port : Set.copyOf(resumedPrepared)) {
+            final MigrationRecord record = records.get(port);
+            final Chassis destination = record == null || record.phase() != MigrationPhase.PREPARED ? null
+                : config.current().chassis().get(record.destination());
+            final Optional<String> nodeId = destination == null ? Optional.empty()
+                : SwitchInventory.nodeIdOf(destination);
+            if (nodeId.isEmpty()) {
+                continue;
+            }
+            Futures.addCallback(trapCounters.counted(nodeId.orElseThrow(), port, record.generation()),
+                new FutureCallback<Optional<String>>() {
+                    @Override
+                    public void onSuccess(final Optional<String> counted) {
+                        counted.ifPresent(frame -> {
+                            LOG.info("port {}: its trap on {} counted a {} while no controller took it", port,
+                                record.destination(), frame);
+                            handle(new MigrationEvent.Announced(port, record.destination(), record.generation(),
+                                frame + " (counted by its trap)"));
+                        });
+                    }
+
+                    @Override
+                    public void onFailure(final Throwable cause) {
+                        LOG.warn("port {}: could not read its traps' counters on {}: dual delivery lasts until the "
+                            + "next announcement or the binding update", port, record.destination(), cause);
+                    }
+                }, executor);
+        }
+        resumedPrepared.clear();
     }
 
     private void inventoryChanged() {

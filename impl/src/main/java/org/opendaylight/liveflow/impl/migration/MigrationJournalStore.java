@@ -15,10 +15,9 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.opendaylight.liveflow.impl.datastore.Commits;
+import org.opendaylight.liveflow.impl.datastore.StateWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.MigrationJournal;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.migration.journal.PortMigration;
@@ -40,9 +39,11 @@ final class MigrationJournalStore {
         MigrationJournal.class);
 
     private final DataBroker broker;
+    private final StateWrites writes;
 
     MigrationJournalStore(final DataBroker broker) {
         this.broker = broker;
+        writes = new StateWrites(broker);
     }
 
     /**
@@ -73,15 +74,13 @@ final class MigrationJournalStore {
     }
 
     void save(final MigrationRecord record) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.put(CONFIGURATION, path(record.port()), MigrationEntries.toEntry(record));
-        Commits.commitLogged(tx, "the migration journal entry of port " + record.port());
+        writes.configuration("the migration journal entry of port " + record.port(),
+            tx -> tx.put(path(record.port()), MigrationEntries.toEntry(record)));
     }
 
     void remove(final String port) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.delete(CONFIGURATION, path(port));
-        Commits.commitLogged(tx, "the removal of port " + port + " from the migration journal");
+        writes.configuration("the removal of port " + port + " from the migration journal",
+            tx -> tx.delete(path(port)));
     }
 
     private static InstanceIdentifier<PortMigration> path(final String port) {

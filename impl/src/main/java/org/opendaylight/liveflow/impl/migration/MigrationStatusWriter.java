@@ -7,18 +7,15 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
-import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.OPERATIONAL;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
-import org.opendaylight.liveflow.impl.datastore.Commits;
+import org.opendaylight.liveflow.impl.datastore.StateWrites;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
-import org.opendaylight.mdsal.binding.api.WriteTransaction;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.MigrationTransitionBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Migrations;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
@@ -40,13 +37,13 @@ import org.slf4j.LoggerFactory;
 final class MigrationStatusWriter {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationStatusWriter.class);
 
-    private final DataBroker broker;
+    private final StateWrites writes;
     private final NotificationPublishService notifications;
     private final Supplier<ConfigSnapshot> config;
 
     MigrationStatusWriter(final DataBroker broker, final NotificationPublishService notifications,
             final Supplier<ConfigSnapshot> config) {
-        this.broker = broker;
+        writes = new StateWrites(broker);
         this.notifications = notifications;
         this.config = config;
     }
@@ -55,9 +52,7 @@ final class MigrationStatusWriter {
      * Writes the records and announces the steps each took since {@code before} (null: none published yet).
      */
     void publish(final @Nullable MigrationRecord before, final MigrationRecord after) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.put(OPERATIONAL, path(after.port()), toYang(after, config.get()));
-        Commits.commitLogged(tx, "migration state");
+        writes.operational("migration state", tx -> tx.put(path(after.port()), toYang(after, config.get())));
         final int seen = before == null || before.transitions().isEmpty() ? 0
             : before.transitions().get(before.transitions().size() - 1).sequence();
         for (Transition step : after.transitions()) {
@@ -68,16 +63,13 @@ final class MigrationStatusWriter {
     }
 
     void restore(final Collection<MigrationRecord> records) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
         final ConfigSnapshot snapshot = config.get();
-        records.forEach(record -> tx.put(OPERATIONAL, path(record.port()), toYang(record, snapshot)));
-        Commits.commitLogged(tx, "migration state");
+        writes.operational("migration state",
+            tx -> records.forEach(record -> tx.put(path(record.port()), toYang(record, snapshot))));
     }
 
     void remove(final String port) {
-        final WriteTransaction tx = broker.newWriteOnlyTransaction();
-        tx.delete(OPERATIONAL, path(port));
-        Commits.commitLogged(tx, "migration state");
+        writes.operational("migration state", tx -> tx.delete(path(port)));
     }
 
     private void notify(final MigrationRecord record, final Transition step) {

@@ -24,8 +24,8 @@ import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
+import org.opendaylight.mdsal.binding.api.ClusteredDataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeChangeListener;
 import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
 import org.opendaylight.mdsal.binding.api.DataTreeModification;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
@@ -94,8 +94,12 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
         return subscribers.add(subscriber, current);
     }
 
-    /** Rebuilds the inventory from the data after the last change, only when a change can affect it. */
-    private final class Listener implements DataTreeChangeListener<Nodes> {
+    /**
+     * Rebuilds the inventory from the data after the last change, only when a change can affect it. Clustered:
+     * a plain listener hears changes only on the member whose replica leads the inventory's shard, and the
+     * member that runs the control loop is rarely that one (its liveness saw every switch as never connected).
+     */
+    private final class Listener implements ClusteredDataTreeChangeListener<Nodes> {
         @Override
         public void onDataTreeChanged(final Collection<DataTreeModification<Nodes>> changes) {
             DataTreeModification<Nodes> last = null;

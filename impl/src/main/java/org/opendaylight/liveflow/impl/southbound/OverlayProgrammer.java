@@ -74,7 +74,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.inventory = inventory;
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker);
-        resync = new SwitchResync(rpcs);
+        resync = new SwitchResync(rpcs, reconciler);
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
@@ -193,7 +193,7 @@ public final class OverlayProgrammer implements AutoCloseable {
             return;
         }
         for (String nodeId : reconnected) {
-            resync.switchReconnected(nodeId, reconciler.installedFlows(nodeId), reconciler.installedGroups(nodeId));
+            resync.switchReconnected(nodeId);
         }
         connectedLastPass.clear();
         connectedLastPass.addAll(connected);

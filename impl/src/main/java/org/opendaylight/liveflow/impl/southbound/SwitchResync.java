@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * re-sends every flow, which Open vSwitch applies as a replace. Instead this asks the switch for its flows
  * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it reports
  * none at all (ovs-vswitchd restarted) or not all within {@link #WAIT}, the groups and flows are sent again.
+ * What it counts and sends is what the reconciler holds for the switch at that moment, never what it held at the
+ * reconnect: a pass in between (a migration's activation) changes it, and re-sending the older flows put a
+ * prepared migration's traps and delivery group back on switches that had moved on (seen after a cluster takeover).
  *
  * <p>Nothing here blocks a thread: every request is asynchronous with a fixed timeout (no backoff that grows),
  * and polls are jittered so that switches reconnecting together do not ask in lockstep. A switch that hangs
@@ -67,13 +70,15 @@ final class SwitchResync implements AutoCloseable {
     private static final Duration RESEND_TIMEOUT = Duration.ofSeconds(15);
 
     private final RpcConsumerRegistry rpcs;
+    private final FlowReconciler reconciler;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-resync"));
     /** The current re-sync of each switch; a newer reconnect makes an older chain stop. */
     private final Map<String, Object> current = new ConcurrentHashMap<>();
 
-    SwitchResync(final RpcConsumerRegistry rpcs) {
+    SwitchResync(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler) {
         this.rpcs = rpcs;
+        this.reconciler = reconciler;
     }
 
     @Override
@@ -82,15 +87,15 @@ final class SwitchResync implements AutoCloseable {
     }
 
     /**
-     * Starts watching a switch that just reconnected and that should hold these flows and groups.
+     * Starts watching a switch that just reconnected, which should hold what the reconciler holds for it.
      */
-    void switchReconnected(final String nodeId, final Map<String, Flow> flows, final Map<Long, Group> groups) {
-        if (flows.isEmpty()) {
+    void switchReconnected(final String nodeId) {
+        if (reconciler.installedFlows(nodeId).isEmpty()) {
             return;
         }
         final Object attempt = new Object();
         current.put(nodeId, attempt);
-        final Attempt resync = new Attempt(nodeId, attempt, flows, groups, Instant.now().plus(WAIT));
+        final Attempt resync = new Attempt(nodeId, attempt, Instant.now().plus(WAIT));
         resync.pollLater();
     }
 
@@ -98,16 +103,11 @@ final class SwitchResync implements AutoCloseable {
     private final class Attempt {
         private final String nodeId;
         private final Object token;
-        private final Map<String, Flow> flows;
-        private final Map<Long, Group> groups;
         private final Instant deadline;
 
-        Attempt(final String nodeId, final Object token, final Map<String, Flow> flows, final Map<Long, Group> groups,
-                final Instant deadline) {
+        Attempt(final String nodeId, final Object token, final Instant deadline) {
             this.nodeId = nodeId;
             this.token = token;
-            this.flows = flows;
-            this.groups = groups;
             this.deadline = deadline;
         }
 
@@ -127,6 +127,7 @@ final class SwitchResync implements AutoCloseable {
             Futures.addCallback(liveflowFlowsOnSwitch(nodeId), new FutureCallback<Long>() {
                 @Override
                 public void onSuccess(final Long onSwitch) {
+                    final Map<String, Flow> flows = reconciler.installedFlows(nodeId);
                     if (onSwitch >= flows.size()) {
                         LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId,
                             flows.size());
@@ -135,9 +136,9 @@ final class SwitchResync implements AutoCloseable {
                         // none at all: the switch restarted (a controller restart never empties a switch), and
                         // nobody else sends these flows, so waiting for them would only keep its VMs offline
                         current.remove(nodeId, token);
-                        LOG.info("{} reconnected with none of its {} liveflow flows: re-sending {} groups and the "
-                            + "flows", nodeId, flows.size(), groups.size());
-                        resend(nodeId, flows, groups);
+                        LOG.info("{} reconnected with none of its {} liveflow flows: re-sending its groups and "
+                            + "flows", nodeId, flows.size());
+                        resend(nodeId);
                     } else {
                         next(onSwitch + " of " + flows.size() + " liveflow flows");
                     }
@@ -160,8 +161,8 @@ final class SwitchResync implements AutoCloseable {
                 return;
             }
             current.remove(nodeId, token);
-            LOG.info("{} reconnected with {}: re-sending {} groups and the flows", nodeId, found, groups.size());
-            resend(nodeId, flows, groups);
+            LOG.info("{} reconnected with {}: re-sending its groups and flows", nodeId, found);
+            resend(nodeId);
         }
     }
 
@@ -198,9 +199,11 @@ final class SwitchResync implements AutoCloseable {
     }
 
     /**
-     * Sends the groups, then (once the switch has them, since flows point at them) the flows.
+     * Sends the groups the reconciler holds for the switch now, then (once the switch has them, since flows point
+     * at them) the flows it holds once the groups are there.
      */
-    private void resend(final String nodeId, final Map<String, Flow> flows, final Map<Long, Group> groups) {
+    private void resend(final String nodeId) {
+        final Map<Long, Group> groups = reconciler.installedGroups(nodeId);
         final InstanceIdentifier<Node> node = FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class);
         final NodeRef nodeRef = new NodeRef(node);
         final AddGroup addGroup = rpcs.getRpc(AddGroup.class);
@@ -210,7 +213,9 @@ final class SwitchResync implements AutoCloseable {
                 .setGroupRef(new GroupRef(FlowReconciler.nodePath(nodeId).child(Group.class, group.key())))
                 .build()));
         }
+        final Map<String, Flow> flows = new ConcurrentHashMap<>();
         final ListenableFuture<?> flowsSent = Futures.transformAsync(withTimeout(groupsSent), ignored -> {
+            flows.putAll(reconciler.installedFlows(nodeId));
             final AddFlow addFlow = rpcs.getRpc(AddFlow.class);
             final List<ListenableFuture<?>> sent = new ArrayList<>();
             for (Flow flow : flows.values()) {
