@@ -9,6 +9,11 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.it.NeighbourLab.assertDelivered;
+import static org.opendaylight.liveflow.it.NeighbourLab.awaitNoDeliveryGroup;
+import static org.opendaylight.liveflow.it.NeighbourLab.ip;
+import static org.opendaylight.liveflow.it.NeighbourLab.mac;
+import static org.opendaylight.liveflow.it.NeighbourLab.rules;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -127,7 +132,7 @@ class ClusterIT {
         Thread.sleep(4000);
         assertNoFlowStartedOver(before, durations(), 3.5, "after programming");
         assertEquals(List.of(owner), cluster.controlLoopOwners());
-        assertDelivered(Map.of("c1/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c1/vm", 1L), () -> sendFromR3());
     }
 
     /**
@@ -165,7 +170,7 @@ class ClusterIT {
         LOG.info("member-{} rejoined in {} ms", killed, Duration.between(started, Instant.now()).toMillis());
         Thread.sleep(3000);
         assertEquals(List.of(owner), cluster.controlLoopOwners(), "the control loop stays where it is");
-        assertEquals(rules, rules(), "the rejoin changed flows");
+        assertEquals(rules, rules(lab), "the rejoin changed flows");
         assertNoFlowStartedOver(before, durations(), Duration.between(started, Instant.now()).toMillis() / 1000.0
             - 1, "across the rejoin");
         final Restconf.Response journal = cluster.restconf(killed).get(
@@ -197,19 +202,11 @@ class ClusterIT {
             resumedAt = ProbeStream.micros(Instant.now());
             target.inject(VM, Frames.rarp(VM_MAC));
             overlay.awaitMigration(VM, PATIENCE, "state=switched");
-            awaitNoDeliveryGroup();
+            awaitNoDeliveryGroup(lab, PATIENCE);
             LabChecks.awaitEveryStream(probes, target, VM, 1, resumedAt, "reaching " + destination
                 + " once switched", 10, PATIENCE);
 
-            final Map<String, List<String>> rules = rules();
-            final Map<String, Map<String, Double>> before = durations();
-            final Instant killedAt = kill();
-            awaitTakeover(killedAt);
-            Thread.sleep(3000);
-            assertEquals(rules, rules(), "the takeover while switched changed flows");
-            assertNoFlowStartedOver(before, durations(), Duration.between(killedAt, Instant.now()).toMillis()
-                / 1000.0 - 1, "across the takeover while switched");
-            assertEquals("switched", overlay.migration(VM).path("state").asText());
+            takeoverChangesNothing("switched");
 
             overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "ta", "net-a", "sa", VM_MAC, VM_IP,
                 destination));
@@ -223,7 +220,7 @@ class ClusterIT {
             + ", owner killed while switched");
         lab.chassis(source).removePort(VM);
         vmAt = destination;
-        assertDelivered(Map.of(destination + "/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of(destination + "/vm", 1L), () -> sendFromR3());
         for (int member : KarafCluster.MEMBERS) {
             if (member != killed) {
                 LOG.info("member-{} resident memory: {} MiB, heap used after a full GC {} MiB (-Xmx{})", member,
@@ -265,15 +262,7 @@ class ClusterIT {
                 LOG.info("RARP during the handover: switched {} ms after the takeover ({})",
                     Duration.between(takenOver, Instant.now()).toMillis(), cause);
             } else {
-                final Map<String, List<String>> rules = rules();
-                final Map<String, Map<String, Double>> before = durations();
-                final Instant killedAt = kill();
-                awaitTakeover(killedAt);
-                Thread.sleep(3000);
-                assertEquals(rules, rules(), "the takeover while prepared changed flows");
-                assertNoFlowStartedOver(before, durations(), Duration.between(killedAt, Instant.now()).toMillis()
-                    / 1000.0 - 1, "across the takeover while prepared");
-                assertEquals("prepared", overlay.migration(VM).path("state").asText());
+                takeoverChangesNothing("prepared");
 
                 resumedAt = ProbeStream.micros(Instant.now());
                 final Instant announced = Instant.now();
@@ -305,6 +294,23 @@ class ClusterIT {
         assertEquals(0, lostInHandover, "probes sent since the kill that reached neither copy");
         lab.chassis(source).removePort(VM);
         vmAt = destination;
+    }
+
+    /**
+     * Kills the member running the control loop while the VM's migration is in {@code state}, waits for another
+     * member to take it over, and checks that the takeover changed no flow or group on any switch, started no flow
+     * over, and left the migration where it was.
+     */
+    private static void takeoverChangesNothing(final String state) throws Exception {
+        final Map<String, List<String>> rules = rules(lab);
+        final Map<String, Map<String, Double>> before = durations();
+        final Instant killedAt = kill();
+        awaitTakeover(killedAt);
+        Thread.sleep(3000);
+        assertEquals(rules, rules(lab), "the takeover while " + state + " changed flows");
+        assertNoFlowStartedOver(before, durations(), Duration.between(killedAt, Instant.now()).toMillis() / 1000.0
+            - 1, "across the takeover while " + state);
+        assertEquals(state, overlay.migration(VM).path("state").asText());
     }
 
     /**
@@ -374,10 +380,10 @@ class ClusterIT {
      */
     private static Map<String, List<String>> settledRules() throws Exception {
         final Instant deadline = Instant.now().plus(PATIENCE);
-        Map<String, List<String>> last = rules();
+        Map<String, List<String>> last = rules(lab);
         while (true) {
             Thread.sleep(2000);
-            final Map<String, List<String>> now = rules();
+            final Map<String, List<String>> now = rules(lab);
             if (now.equals(last)) {
                 return now;
             }
@@ -394,56 +400,8 @@ class ClusterIT {
         return out;
     }
 
-    private static Map<String, List<String>> rules() throws IOException {
-        final Map<String, List<String>> out = new HashMap<>();
-        for (OvsChassis node : lab.allChassis()) {
-            out.put(node.name(), node.flowRules());
-            out.put(node.name() + " groups", node.groups().lines().filter(line -> line.contains("group_id="))
-                .sorted().toList());
-        }
-        return out;
-    }
-
-    /**
-     * Waits until no switch holds a delivery group (ids from 0x40000000): once switched, the pass after the
-     * activation deletes them last.
-     */
-    private static void awaitNoDeliveryGroup() throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        for (OvsChassis node : lab.allChassis()) {
-            while (node.groups().lines().filter(line -> line.contains("group_id="))
-                    .map(line -> Long.parseLong(line.substring(line.indexOf("group_id=") + 9).split(",")[0]))
-                    .anyMatch(id -> id >= 0x4000_0000L)) {
-                assertTrue(Instant.now().isBefore(deadline), node.name() + " keeps delivery groups");
-                Thread.sleep(100);
-            }
-        }
-    }
-
     private static void sendFromR3() throws IOException {
         lab.chassis("c3").inject("r3", Frames.ipv4(mac("r3"), VM_MAC, ip("r3"), VM_IP));
-    }
-
-    private interface Sender {
-        void send() throws IOException;
-    }
-
-    private static void assertDelivered(final Map<String, Long> expected, final Sender sender) throws Exception {
-        final Map<String, Long> before = delivered();
-        sender.send();
-        Deliveries.awaitExactly(ClusterIT::delivered, before, expected);
-    }
-
-    private static Map<String, Long> delivered() throws IOException {
-        final Map<String, Long> counts = new HashMap<>();
-        for (OvsChassis node : lab.allChassis()) {
-            for (String port : List.of(VM, "s1", "d2", "r3")) {
-                if (node.hasPort(port)) {
-                    counts.put(node.name() + "/" + port, node.deliveredFrames(port));
-                }
-            }
-        }
-        return counts;
     }
 
     private static long percentile(final List<Long> values, final int percent) {
@@ -451,11 +409,4 @@ class ClusterIT {
         return sorted.get(Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
     }
 
-    private static String mac(final String neighbour) {
-        return "fa:16:3e:0a:00:" + neighbour.charAt(1) + neighbour.charAt(1);
-    }
-
-    private static String ip(final String neighbour) {
-        return "10.1.0." + neighbour.charAt(1) + neighbour.charAt(1);
-    }
 }

@@ -9,13 +9,18 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.it.NeighbourLab.assertDelivered;
+import static org.opendaylight.liveflow.it.NeighbourLab.awaitNoDeliveryGroup;
+import static org.opendaylight.liveflow.it.NeighbourLab.deliveryGroups;
+import static org.opendaylight.liveflow.it.NeighbourLab.ip;
+import static org.opendaylight.liveflow.it.NeighbourLab.mac;
+import static org.opendaylight.liveflow.it.NeighbourLab.rules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -75,7 +80,7 @@ class MigrationIT {
         }
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC))
             && flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + mac("s1"))));
-        assertDelivered(Map.of("c1/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c1/vm", 1L), () -> sendFromR3());
     }
 
     @AfterAll
@@ -116,7 +121,7 @@ class MigrationIT {
         assertEquals(2, d.flows().stream().filter(flow -> flow.contains("CONTROLLER")
             && flow.contains("dl_src=" + VM_MAC)).count(), d.flows().toString());
         // r3's packet reaches both copies, once each
-        assertDelivered(Map.of("c1/vm", 1L, "c2/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c1/vm", 1L, "c2/vm", 1L), () -> sendFromR3());
 
         // activation: the VM resumes on D and announces itself
         final Instant announced = Instant.now();
@@ -134,8 +139,9 @@ class MigrationIT {
         assertEquals(List.of("actions=drop", "actions=set_field:0x65->tun_id,output:" + s.ofportOf("tun-c2")),
             toVm(s).stream().map(flow -> flow.substring(flow.indexOf("actions="))).sorted().toList(),
             "S forwards what its ports send to D, and drops what tunnels bring (D got it from the sender)");
-        assertDelivered(Map.of("c2/vm", 1L), () -> sendFromR3());
-        assertDelivered(Map.of("c2/vm", 1L), () -> s.inject("s1", Frames.ipv4(mac("s1"), VM_MAC, ip("s1"), VM_IP)));
+        assertDelivered(lab, Map.of("c2/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c2/vm", 1L), () -> s.inject("s1", Frames.ipv4(mac("s1"), VM_MAC, ip("s1"),
+            VM_IP)));
         LOG.info("activation seen on R's switch {} ms after the RARP was injected on D", seen.toMillis());
 
         // binding update: the migration completes and the source is checked clean
@@ -145,7 +151,7 @@ class MigrationIT {
         assertTrue(bound.path("convergence-micros").asLong() > 0, bound.toString());
         s.removePort(VM);
         assertEquals(List.of(), localFlowsOfPort(s, 1), "no flow of the port left on S");
-        assertDelivered(Map.of("c2/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c2/vm", 1L), () -> sendFromR3());
         final String show = karaf.shell().execute("liveflow:migration-show vm");
         assertTrue(show.contains("prepared -> switched  RARP from the port on c2") && show.contains("verified"),
             show);
@@ -157,7 +163,7 @@ class MigrationIT {
     @Test
     @Order(2)
     void abortAfterDestinationPlugLeavesNothingOnTheDestination() throws Exception {
-        final Map<String, List<String>> before = rules();
+        final Map<String, List<String>> before = rules(lab);
         lab.chassis("c3").addVmPort(VM, DESTINATION_PORT);
         final JsonNode prepared = overlay.awaitMigration(VM, PATIENCE, "state=prepared", "destination-chassis=c3");
         final long generation = prepared.path("generation").asLong();
@@ -175,13 +181,13 @@ class MigrationIT {
         assertEquals(1, aborted.path("ignored-stale").asLong(), aborted.toString());
         awaitRules(before, "an abort must restore every switch exactly");
         lab.chassis("c3").removePort(VM);
-        assertDelivered(Map.of("c2/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c2/vm", 1L), () -> sendFromR3());
     }
 
     @Test
     @Order(3)
     void destinationUnplugBeforeActivationAborts() throws Exception {
-        final Map<String, List<String>> before = rules();
+        final Map<String, List<String>> before = rules(lab);
         lab.chassis("c1").addVmPort(VM, 1);
         overlay.awaitMigration(VM, PATIENCE, "state=prepared", "destination-chassis=c1");
         awaitFlows("c1", flows -> flows.stream().anyMatch(flow -> flow.contains("CONTROLLER")));
@@ -217,7 +223,7 @@ class MigrationIT {
         overlay.awaitMigration(VM, PATIENCE, "state=bound", "source-cleanup=verified");
         lab.chassis("c2").removePort(VM);
         assertEquals(List.of(), localFlowsOfPort(lab.chassis("c2"), DESTINATION_PORT));
-        assertDelivered(Map.of("c3/vm", 1L), () -> lab.chassis("c1").inject("s1",
+        assertDelivered(lab, Map.of("c3/vm", 1L), () -> lab.chassis("c1").inject("s1",
             Frames.ipv4(mac("s1"), VM_MAC, ip("s1"), VM_IP)));
     }
 
@@ -232,7 +238,7 @@ class MigrationIT {
         overlay.awaitMigration(VM, PATIENCE, "state=switched");
         awaitFlows("c1", flows -> flows.stream().noneMatch(flow -> flow.contains("CONTROLLER")));
         restartController("switched");
-        assertDelivered(Map.of("c1/vm", 1L), () -> lab.chassis("c2").inject("d2",
+        assertDelivered(lab, Map.of("c1/vm", 1L), () -> lab.chassis("c2").inject("d2",
             Frames.ipv4(mac("d2"), VM_MAC, ip("d2"), VM_IP)));
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "ta", "net-a", "sa", VM_MAC, VM_IP, "c1"));
         overlay.awaitMigration(VM, PATIENCE, "state=bound", "source-cleanup=verified");
@@ -251,7 +257,7 @@ class MigrationIT {
         assertEquals("source c1 disconnected: rolled forward", OverlayClient.lastCause(switched));
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
-        assertDelivered(Map.of("c2/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c2/vm", 1L), () -> sendFromR3());
         s.startSwitch();
         awaitFlows("c1", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + mac("s1"))));
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "ta", "net-a", "sa", VM_MAC, VM_IP, "c2"));
@@ -274,12 +280,12 @@ class MigrationIT {
             + "its network", precheck.json().path("liveflow:output").path("reason").asText());
         lab.chassis("c1").addVmPort("sriov", 7);
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=fa:16:3e:0a:00:77")));
-        final Map<String, List<String>> before = rules();
+        final Map<String, List<String>> before = rules(lab);
         lab.chassis("c2").addVmPort("sriov", 7);
         final JsonNode error = overlay.awaitMigration("sriov", PATIENCE, "state=error");
         assertTrue(error.path("abort-reason").asText().startsWith("vnic-type direct"), error.toString());
         Thread.sleep(2000);
-        assertEquals(before, rules(), "traffic stays on the source: no switch changes");
+        assertEquals(before, rules(lab), "traffic stays on the source: no switch changes");
     }
 
     @Test
@@ -297,7 +303,7 @@ class MigrationIT {
         assertEquals("c1", port.json().path("liveflow:port").path(0).path("binding-chassis").asText(), port.body());
         lab.chassis("c2").removePort(VM);
         assertEquals(List.of(), localFlowsOfPort(lab.chassis("c2"), DESTINATION_PORT));
-        assertDelivered(Map.of("c1/vm", 1L), () -> sendFromR3());
+        assertDelivered(lab, Map.of("c1/vm", 1L), () -> sendFromR3());
     }
 
     private static void setBindingTimeout(final int seconds) throws IOException {
@@ -309,9 +315,9 @@ class MigrationIT {
         // what the switches hold once the last pass has reached them: the activation fast path changes flows
         // first, and the pass after it lands later; its last step deletes the delivery groups of the migration
         if ("switched".equals(state)) {
-            awaitNoDeliveryGroup();
+            awaitNoDeliveryGroup(lab, PATIENCE);
         }
-        final Map<String, List<String>> before = rules();
+        final Map<String, List<String>> before = rules(lab);
         // what the restarted controller resumes from: the journal in the configuration datastore, which a restart
         // keeps (the operational state shown above does not survive one)
         assertEquals(state, overlay.journalEntry(VM).path("state").asText(), "the journal before the restart");
@@ -324,20 +330,12 @@ class MigrationIT {
         }
         overlay.awaitMigration(VM, PATIENCE, "state=" + state);
         Thread.sleep(5000);
-        assertEquals(before, rules(), "a restart while " + state + " changed flows");
+        assertEquals(before, rules(lab), "a restart while " + state + " changed flows");
         assertEquals(state, overlay.migration(VM).path("state").asText());
     }
 
     private static void sendFromR3() throws IOException {
         lab.chassis("c3").inject("r3", Frames.ipv4(mac("r3"), VM_MAC, ip("r3"), VM_IP));
-    }
-
-    private static String mac(final String neighbour) {
-        return "fa:16:3e:0a:00:" + neighbour.charAt(1) + neighbour.charAt(1);
-    }
-
-    private static String ip(final String neighbour) {
-        return "10.1.0." + neighbour.charAt(1) + neighbour.charAt(1);
     }
 
     private static List<String> toVm(final OvsChassis node) throws IOException {
@@ -360,15 +358,6 @@ class MigrationIT {
         return flow.substring(flow.indexOf("group:") + "group:".length()).split("[,\\s]")[0];
     }
 
-    /**
-     * Returns the ids of the groups above the flood groups: those that deliver a migrating port to two places.
-     */
-    private static List<Long> deliveryGroups(final OvsChassis node) throws IOException {
-        return node.groups().lines().filter(line -> line.contains("group_id="))
-            .map(line -> Long.parseLong(line.substring(line.indexOf("group_id=") + 9).split(",")[0]))
-            .filter(id -> id >= 0x4000_0000L).toList();
-    }
-
     private static List<String> bucketOutputs(final OvsChassis node, final String groupId) throws IOException {
         final String group = node.groups().lines().filter(line -> line.contains("group_id=" + groupId + ","))
             .findFirst().orElseThrow(() -> new AssertionError("no group " + groupId));
@@ -376,36 +365,11 @@ class MigrationIT {
             .map(bucket -> bucket.substring(bucket.indexOf("output:")).split("[,\\s]")[0]).sorted().toList();
     }
 
-    private static Map<String, List<String>> rules() throws IOException {
-        final Map<String, List<String>> out = new HashMap<>();
-        for (OvsChassis node : lab.allChassis()) {
-            out.put(node.name(), node.flowRules());
-            out.put(node.name() + " groups", node.groups().lines().filter(line -> line.contains("group_id="))
-                .sorted().toList());
-        }
-        return out;
-    }
-
-    /**
-     * Waits until no switch holds a delivery group any more: once switched, the pass after the activation deletes
-     * them last, after the flows and groups it rewrites.
-     */
-    private static void awaitNoDeliveryGroup() throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        for (OvsChassis node : lab.allChassis()) {
-            while (!deliveryGroups(node).isEmpty()) {
-                assertTrue(Instant.now().isBefore(deadline), node.name() + " keeps delivery groups "
-                    + deliveryGroups(node));
-                Thread.sleep(100);
-            }
-        }
-    }
-
     private static void awaitRules(final Map<String, List<String>> expected, final String why) throws Exception {
         final Instant deadline = Instant.now().plus(PATIENCE);
-        while (!rules().equals(expected)) {
+        while (!rules(lab).equals(expected)) {
             if (Instant.now().isAfter(deadline)) {
-                assertEquals(expected, rules(), why);
+                assertEquals(expected, rules(lab), why);
             }
             Thread.sleep(200);
         }
@@ -419,32 +383,6 @@ class MigrationIT {
                 + lab.chassis(chassis).flows());
             Thread.sleep(100);
         }
-    }
-
-    /** Something that sends packets. */
-    private interface Sender {
-        void send() throws IOException;
-    }
-
-    /**
-     * Sends, then waits until exactly the expected VM ports got the expected number of extra frames.
-     */
-    private static void assertDelivered(final Map<String, Long> expected, final Sender sender) throws Exception {
-        final Map<String, Long> before = delivered();
-        sender.send();
-        Deliveries.awaitExactly(MigrationIT::delivered, before, expected);
-    }
-
-    private static Map<String, Long> delivered() throws IOException {
-        final Map<String, Long> counts = new HashMap<>();
-        for (OvsChassis node : lab.allChassis()) {
-            for (String port : List.of(VM, "s1", "d2", "r3")) {
-                if (node.hasPort(port)) {
-                    counts.put(node.name() + "/" + port, node.deliveredFrames(port));
-                }
-            }
-        }
-        return counts;
     }
 
     private static void assertAllowed(final Restconf.Response precheck) throws IOException {
