@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,10 +32,10 @@ import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
-import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.liveness.LivenessSnapshot;
+import org.opendaylight.liveflow.impl.migration.PrecheckRules.Refusal;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
@@ -66,10 +65,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private static final int INVENTORY_RETRIES = 10;
     private static final long INVENTORY_RETRY_MILLIS = 500;
 
-    /** A measurement or check waiting for the programmer to write a placements version. */
-    private record Pending(long version, long generation) {
-    }
-
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
     private final BindingWriter bindingWriter;
@@ -84,13 +79,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         runnable -> new Thread(runnable, "liveflow-migration"));
     private final Subscribers<Placements> subscribers = new Subscribers<>();
     private final Map<String, MigrationRecord> records;
-    private final Map<String, Pending> awaitingConvergence = new HashMap<>();
-    private final Map<String, Pending> awaitingCleanup = new HashMap<>();
-    private final Map<String, Pending> awaitingDualDelivery = new HashMap<>();
-    /** Prepared or switched ports whose dual delivery is on every chassis (see PortMigration). */
-    private final Set<String> dualDelivered = new HashSet<>();
-    /** Ports whose binding the engine writes itself after the timeout, until the configuration says so. */
-    private final Set<String> bindingWrites = new HashSet<>();
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
     private final AutoCloseable livenessSubscription;
@@ -130,17 +118,11 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             LOG.info("Resuming {} port migration records from the journal", records.size());
             status.restore(records.values());
             records.values().stream().filter(record -> record.phase() == MigrationPhase.SWITCHED)
-                .forEach(record -> {
-                    // switched before the restart: its dual delivery was written then
-                    dualDelivered.add(record.port());
-                    scheduleBindingTimeout(record);
-                });
+                .forEach(this::scheduleBindingTimeout);
         }
         republishPlacements();
-        records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED).forEach(record -> {
-            awaitingDualDelivery.put(record.port(), new Pending(placements.version(), record.generation()));
-            resumedPrepared.add(record.port());
-        });
+        records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED)
+            .forEach(record -> resumedPrepared.add(record.port()));
         configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
         inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         livenessSubscription = liveness.subscribe(snapshot -> executor.execute(this::inventoryChanged));
@@ -171,8 +153,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     @Override
-    public void programmed(final long version) {
-        executor.execute(() -> programmedOnEngine(version));
+    public void flowsWritten(final List<MigrationEvent.FlowsWritten> facts) {
+        executor.execute(() -> facts.forEach(this::flowsWrittenOnEngine));
     }
 
     /**
@@ -216,16 +198,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         });
     }
 
-    /**
-     * Why a request was refused.
-     *
-     * @param conflict true when the request is valid but the state forbids it (409), false when it is wrong
-     *     (400)
-     * @param reason what to tell the operator
-     */
-    public record Refusal(boolean conflict, String reason) {
-    }
-
     /** What abort-migration did: the record after it, or a refusal. */
     public record AbortOutcome(@Nullable MigrationRecord record, @Nullable Refusal refusal) {
     }
@@ -236,44 +208,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         return task;
     }
 
-    private Optional<Refusal> refusal(final String portId, final String destination) {
-        final ConfigSnapshot snapshot = config.current();
-        final Optional<Port> port = snapshot.port(portId);
-        if (port.isEmpty()) {
-            return Optional.of(new Refusal(false, "port " + portId + " does not exist"));
-        }
-        final String vnicType = port.orElseThrow().getVnicType() == null ? null
-            : port.orElseThrow().getVnicType().getName();
-        if (vnicType != null && MigrationStateMachine.UNMIGRATABLE_VNIC_TYPES.contains(vnicType)) {
-            return Optional.of(new Refusal(false, "port " + portId + " has vnic-type " + vnicType
-                + " (SR-IOV / PCI passthrough): its VM cannot live-migrate with its network"));
-        }
-        if (port.orElseThrow().getBindingChassis() == null) {
-            return Optional.of(new Refusal(false, "port " + portId + " is not bound to a chassis"));
-        }
-        final String binding = port.orElseThrow().getBindingChassis().getValue();
-        final Chassis target = snapshot.chassis().get(destination);
-        if (target == null) {
-            return Optional.of(new Refusal(false, "chassis " + destination + " does not exist"));
-        }
-        if (destination.equals(binding)) {
-            return Optional.of(new Refusal(false, "port " + portId + " is already bound to " + destination));
-        }
-        final ChassisReason health = liveness.current().reasonOf(destination);
-        if (health == ChassisReason.AdminDown) {
-            return Optional.of(new Refusal(true, "chassis " + destination
-                + " is administratively down (admin-state-up false, drained): it takes no new VM"));
-        }
-        if (health != ChassisReason.Alive) {
-            return Optional.of(new Refusal(true, "chassis " + destination + " is not alive (" + health.getName()
-                + "): traffic could not follow the VM there"));
-        }
-        final MigrationRecord record = records.get(portId);
-        if (record != null && record.inProgress()) {
-            return Optional.of(new Refusal(true, "port " + portId + " is already migrating ("
-                + record.phase().yangName() + " from " + record.source() + " to " + record.destination() + ")"));
-        }
-        return Optional.empty();
+    private Optional<Refusal> refusal(final String port, final String destination) {
+        return PrecheckRules.refusal(config.current(), liveness.current(), records.get(port), port, destination);
     }
 
     private void configChanged() {
@@ -288,11 +224,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             if (snapshot.port(port).isEmpty()) {
                 LOG.info("port {} deleted: its migration record goes too", port);
                 records.remove(port);
-                awaitingConvergence.remove(port);
-                awaitingCleanup.remove(port);
-                awaitingDualDelivery.remove(port);
-                dualDelivered.remove(port);
-                bindingWrites.remove(port);
                 status.remove(port);
                 journal.remove(port);
             }
@@ -300,14 +231,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final Map<String, String> before = bindings;
         bindings = now;
         if (started) {
+            // whoever wrote it, Nova or liveflow after the binding timeout, a binding change is one event
             now.forEach((port, chassis) -> {
                 if (before.containsKey(port) && !chassis.equals(before.get(port))) {
-                    final MigrationRecord record = records.get(port);
-                    if (bindingWrites.remove(port) && record != null && chassis.equals(record.destination())) {
-                        LOG.info("port {}: the binding liveflow wrote to {} is in the configuration", port, chassis);
-                    } else {
-                        handle(new MigrationEvent.BindingMoved(port, chassis));
-                    }
+                    handle(new MigrationEvent.BindingMoved(port, chassis));
                 }
             });
         }
@@ -395,68 +322,24 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     private void announcementTrapped(final long cookie, final byte[] payload, final String nodeId,
             final String connectorId, final int attempt) {
-        if (!MigrationTrap.isMigrationCookie(cookie)) {
-            return;
+        final AnnouncementMatcher.Match match = AnnouncementMatcher.match(config.current(), inventory.current(),
+            cookie, payload, nodeId, connectorId);
+        if (match instanceof AnnouncementMatcher.Found found) {
+            handle(found.event());
+        } else if (match instanceof AnnouncementMatcher.PortNotListed notListed && attempt < INVENTORY_RETRIES) {
+            // the switch's ports are not in the inventory this engine sees yet: after a cluster member took the
+            // control loop over, the OpenFlowPlugin's new master writes the switch again (seen: a RARP 6 s after
+            // a mastership change, its port missing for that moment)
+            LOG.info("{} yet: checked again in {} ms", notListed.why(), INVENTORY_RETRY_MILLIS);
+            executor.schedule(() -> announcementTrapped(cookie, payload, nodeId, connectorId, attempt + 1),
+                INVENTORY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (match instanceof AnnouncementMatcher.PortNotListed notListed) {
+            LOG.info("{}: ignored", notListed.why());
+        } else if (match instanceof AnnouncementMatcher.Ignored ignored && ignored.notable()) {
+            LOG.info("{}: ignored", ignored.why());
+        } else if (match instanceof AnnouncementMatcher.Ignored ignored) {
+            LOG.debug("{}: ignored", ignored.why());
         }
-        final Optional<AnnouncementFrame> frame = AnnouncementFrame.parse(payload);
-        if (frame.isEmpty()) {
-            LOG.debug("packet-in with a migration cookie but no announcement from {}", connectorId);
-            return;
-        }
-        final long ofport;
-        try {
-            ofport = Long.parseLong(connectorId.substring(connectorId.lastIndexOf(':') + 1));
-        } catch (NumberFormatException e) {
-            LOG.debug("migration trap's packet-in from {}: not an OpenFlow port number", connectorId);
-            return;
-        }
-        final ConfigSnapshot snapshot = config.current();
-        final Optional<Chassis> chassis = snapshot.chassis().values().stream()
-            .filter(candidate -> SwitchInventory.nodeIdOf(candidate).map(nodeId::equals).orElse(false)).findFirst();
-        if (chassis.isEmpty()) {
-            return;
-        }
-        final Map<String, Long> ports = inventory.current().switchOf(chassis.orElseThrow())
-            .map(view -> view.portsByName()).orElse(Map.of());
-        for (Port port : snapshot.ports().values()) {
-            final String id = idOf(port.getId());
-            if (Owner.isMigrationCookieOf(cookie, id)
-                    && announcingMacs(snapshot, port).contains(frame.orElseThrow().sourceMac())) {
-                final Long portOfport = ports.get(ConfigSnapshot.interfaceNameOf(port));
-                if (portOfport == null && attempt < INVENTORY_RETRIES) {
-                    // the switch's ports are not in the inventory this engine sees yet: after a cluster member
-                    // took the control loop over, the OpenFlowPlugin's new master writes the switch again
-                    // (seen: a RARP 6 s after a mastership change, its port missing for that moment)
-                    LOG.info("{} for port {} came in on {} port {}, which the inventory does not list yet: "
-                        + "checked again in {} ms", frame.orElseThrow().kind(), id, nodeId, ofport,
-                        INVENTORY_RETRY_MILLIS);
-                    executor.schedule(() -> announcementTrapped(cookie, payload, nodeId, connectorId, attempt + 1),
-                        INVENTORY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
-                    return;
-                }
-                if (portOfport == null || portOfport != ofport) {
-                    LOG.info("{} for port {} came in on {} port {}, not its interface: ignored",
-                        frame.orElseThrow().kind(), id, nodeId, ofport);
-                    return;
-                }
-                handle(new MigrationEvent.Announced(id, idOf(chassis.orElseThrow().getName()),
-                    Owner.generationOf(cookie), frame.orElseThrow().kind()));
-                return;
-            }
-        }
-    }
-
-    /**
-     * Returns the MACs whose announcement activates a port's migration: its own, and those of its trunk's
-     * sub-ports, which migrate with it (lower case).
-     */
-    private static Set<String> announcingMacs(final ConfigSnapshot snapshot, final Port port) {
-        final Set<String> out = new HashSet<>();
-        out.add(port.getMacAddress().getValue().toLowerCase(Locale.ROOT));
-        snapshot.trunkOfParent(idOf(port.getId())).ifPresent(trunk -> trunk.nonnullSubPort().values()
-            .forEach(sub -> snapshot.port(idOf(sub.getPort()))
-                .ifPresent(subPort -> out.add(subPort.getMacAddress().getValue().toLowerCase(Locale.ROOT)))));
-        return out;
     }
 
     private void handle(final MigrationEvent event) {
@@ -477,36 +360,25 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         }
         if (next.ignoredTotal() > current.ignoredTotal()) {
             LOG.info("port {}: event ignored: {}", event.port(), next.lastIgnored());
-        } else {
+        } else if (!next.transitions().equals(current.transitions())) {
             LOG.info("port {}: {} -> {} ({}), generation {}", event.port(), current.phase().yangName(),
-                next.phase().yangName(), next.transitions().isEmpty() ? "" : next.transitions()
-                    .get(next.transitions().size() - 1).cause(), next.generation());
+                next.phase().yangName(), next.transitions().get(next.transitions().size() - 1).cause(),
+                next.generation());
+        }
+        if (next.convergenceMicros() != null && current.convergenceMicros() == null) {
+            LOG.info("port {}: every chassis' flows written {} us after activation", event.port(),
+                next.convergenceMicros());
         }
         records.put(event.port(), next);
-        actOn(current, next, event);
+        actOn(current, next);
         status.publish(before, next);
         journal.save(next);
     }
 
-    private void actOn(final MigrationRecord before, final MigrationRecord after, final MigrationEvent event) {
-        if (after.generation() != before.generation() || !after.inProgress()) {
-            dualDelivered.remove(after.port());
-            awaitingDualDelivery.remove(after.port());
-        }
-        final long version = republishPlacements();
-        if (after.phase() == MigrationPhase.PREPARED && before.phase() != MigrationPhase.PREPARED) {
-            awaitingDualDelivery.put(after.port(), new Pending(version, after.generation()));
-        }
-        if (after.activatedAt() != null && before.activatedAt() == null) {
-            awaitingConvergence.put(after.port(), new Pending(version, after.generation()));
-            if (after.phase() == MigrationPhase.SWITCHED) {
-                scheduleBindingTimeout(after);
-            }
-        }
-        final boolean completed = before.inProgress() && after.phase() == MigrationPhase.BOUND
-            && after.abortReason() == null && after.activatedAt() != null;
-        if (completed) {
-            awaitingCleanup.put(after.port(), new Pending(version, after.generation()));
+    private void actOn(final MigrationRecord before, final MigrationRecord after) {
+        republishPlacements();
+        if (after.activatedAt() != null && before.activatedAt() == null && after.phase() == MigrationPhase.SWITCHED) {
+            scheduleBindingTimeout(after);
         }
     }
 
@@ -518,9 +390,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     /**
-     * The binding timeout of a switched migration: liveflow writes the binding Nova did not, and reports the
-     * migration bound only once that write is stored, so that whoever reads "bound" reads the new binding too. A
-     * write that fails (the port deleted, the configuration overloaded) is tried again after another timeout.
+     * The binding timeout of a switched migration: liveflow writes the binding Nova did not. The migration is
+     * bound when that write reaches the configuration, as for any binding update, so that whoever reads "bound"
+     * reads the new binding too. A write that fails (the port deleted, the configuration overloaded) is tried
+     * again after another timeout.
      */
     private void bindingTimedOut(final String port, final long generation) {
         final MigrationRecord record = records.get(port);
@@ -529,82 +402,57 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             handle(new MigrationEvent.BindingTimeout(port, generation));
             return;
         }
-        bindingWrites.add(port);
+        if (record.destination().equals(bindings.get(port))) {
+            // written while no member ran the control loop: the configuration already says where the port is
+            handle(new MigrationEvent.BindingMoved(port, record.destination()));
+            return;
+        }
+        handle(new MigrationEvent.BindingTimeout(port, generation));
         bindingWriter.moveBinding(port, record.destination()).whenCompleteAsync((stored, failure) -> {
-            if (failure == null) {
-                handle(new MigrationEvent.BindingTimeout(port, generation));
-            } else {
-                bindingWrites.remove(port);
-                final MigrationRecord now = records.get(port);
-                if (now != null && now.generation() == generation && now.phase() == MigrationPhase.SWITCHED) {
-                    LOG.warn("port {}: binding-chassis not moved ({}); trying again after the binding timeout",
-                        port, failure.getMessage());
-                    scheduleBindingTimeout(now);
-                }
+            final MigrationRecord now = records.get(port);
+            if (failure != null && now != null && now.generation() == generation
+                    && now.phase() == MigrationPhase.SWITCHED) {
+                LOG.warn("port {}: binding-chassis not moved ({}); trying again after the binding timeout",
+                    port, failure.getMessage());
+                scheduleBindingTimeout(now);
             }
         }, executor);
     }
 
     /**
-     * Recomputes the placements; publishes them when they changed. Returns the current version.
+     * Recomputes the placements; publishes them when they changed.
      */
-    private long republishPlacements() {
+    private void republishPlacements() {
         final Map<String, PortMigration> ports = new TreeMap<>();
         for (MigrationRecord record : records.values()) {
             final PortMigration.Phase phase = switch (record.phase()) {
                 case PREPARED -> PortMigration.Phase.PREPARED;
                 case SWITCHED -> PortMigration.Phase.SWITCHED;
-                default -> bindingWrites.contains(record.port()) ? PortMigration.Phase.SWITCHED : null;
+                default -> null;
             };
             if (phase != null) {
+                // whether its dual delivery was written is the programmer's to know
                 ports.put(record.port(), new PortMigration(record.port(), phase, record.source(),
-                    record.destination(), record.generation(), dualDelivered.contains(record.port())));
+                    record.destination(), record.generation(), false));
             }
         }
         if (!ports.equals(placements.ports())) {
             placements = new Placements(placements.version() + 1, ports);
             subscribers.publish(placements);
         }
-        return placements.version();
     }
 
-    private void programmedOnEngine(final long version) {
-        final Instant now = Instant.now();
-        boolean dualDeliveryWritten = false;
-        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingDualDelivery).entrySet()) {
-            final MigrationRecord record = records.get(entry.getKey());
-            if (entry.getValue().version() <= version && record != null
-                    && record.generation() == entry.getValue().generation() && record.inProgress()) {
-                awaitingDualDelivery.remove(entry.getKey());
-                dualDelivered.add(entry.getKey());
-                dualDeliveryWritten = true;
-            }
-        }
-        if (dualDeliveryWritten) {
-            republishPlacements();
-        }
-        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingConvergence).entrySet()) {
-            final MigrationRecord record = records.get(entry.getKey());
-            if (entry.getValue().version() > version) {
-                continue;
-            }
-            awaitingConvergence.remove(entry.getKey());
-            if (record != null && record.generation() == entry.getValue().generation()
-                    && record.activatedAt() != null) {
-                final long micros = Duration.between(record.activatedAt(), now).toNanos() / 1000;
-                LOG.info("port {}: every chassis' flows written {} us after activation", record.port(), micros);
-                update(record, record.converged(micros));
-            }
-        }
-        for (Map.Entry<String, Pending> entry : Map.copyOf(awaitingCleanup).entrySet()) {
-            if (entry.getValue().version() > version) {
-                continue;
-            }
-            awaitingCleanup.remove(entry.getKey());
-            final MigrationRecord record = records.get(entry.getKey());
-            if (record != null && record.generation() == entry.getValue().generation()) {
-                verifySource(record);
-            }
+    /**
+     * A stage of a migration the programmer wrote: convergence is measured from it, and once a completed
+     * migration's end is written, the source switch is checked for what it still holds of the port.
+     */
+    private void flowsWrittenOnEngine(final MigrationEvent.FlowsWritten fact) {
+        handle(fact);
+        final MigrationRecord record = records.get(fact.port());
+        if (fact.stage() == MigrationEvent.WrittenStage.ENDED && record != null
+                && record.generation() == fact.generation() && record.completed()
+                && record.cleanup() == SourceCleanup.NOT_STARTED) {
+            verifySource(record);
         }
     }
 
@@ -613,17 +461,14 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final Optional<String> nodeId = source == null ? Optional.empty()
             : inventory.current().connectedSwitchOf(source).map(view -> view.nodeId());
         if (nodeId.isEmpty()) {
-            update(record, record.cleaned(SourceCleanup.UNVERIFIABLE));
+            handle(new MigrationEvent.SourceChecked(record.port(), record.generation(), SourceCleanup.UNVERIFIABLE));
             return;
         }
         Futures.addCallback(cleanupCheck.check(nodeId.orElseThrow(), movingWith(config.current(), record.port())),
             new FutureCallback<SourceCleanup>() {
                 @Override
                 public void onSuccess(final SourceCleanup result) {
-                    final MigrationRecord now = records.get(record.port());
-                    if (now != null && now.generation() == record.generation()) {
-                        update(now, now.cleaned(result));
-                    }
+                    handle(new MigrationEvent.SourceChecked(record.port(), record.generation(), result));
                 }
 
                 @Override
@@ -641,11 +486,5 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         snapshot.trunkOfParent(port).ifPresent(trunk -> trunk.nonnullSubPort().values()
             .forEach(sub -> out.add(idOf(sub.getPort()))));
         return out;
-    }
-
-    private void update(final MigrationRecord before, final MigrationRecord after) {
-        records.put(after.port(), after);
-        status.publish(before, after);
-        journal.save(after);
     }
 }

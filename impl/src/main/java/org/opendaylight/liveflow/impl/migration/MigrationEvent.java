@@ -7,6 +7,9 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -57,5 +60,27 @@ public sealed interface MigrationEvent {
 
     /** prepare-migration announced a destination. */
     record Prepared(String port, String chassis) implements MigrationEvent {
+    }
+
+    /**
+     * The programmer wrote every connected chassis' flows for a migration at a stage: switched, or ended (the port
+     * placed by its binding again). Reported by the southbound, never by the engine about its own writes.
+     */
+    record FlowsWritten(String port, long generation, WrittenStage stage, Instant at) implements MigrationEvent {
+        public FlowsWritten {
+            requireNonNull(port);
+            requireNonNull(stage);
+            requireNonNull(at);
+        }
+    }
+
+    /** The stages of a migration whose writing the engine waits for. */
+    enum WrittenStage {
+        SWITCHED,
+        ENDED
+    }
+
+    /** The check of the source switch after a completed migration found this. */
+    record SourceChecked(String port, long generation, SourceCleanup result) implements MigrationEvent {
     }
 }

@@ -69,6 +69,14 @@ public record MigrationRecord(String port, MigrationPhase phase, String source, 
         return phase == MigrationPhase.PREPARED || phase == MigrationPhase.SWITCHED;
     }
 
+    /**
+     * Tells whether the last migration ended with the port bound where it was activated: its source should hold
+     * nothing of it any more.
+     */
+    public boolean completed() {
+        return phase == MigrationPhase.BOUND && abortReason == null && activatedAt != null && destination != null;
+    }
+
     public long ignoredTotal() {
         return ignored.values().stream().mapToLong(Long::longValue).sum();
     }

@@ -7,7 +7,9 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
@@ -18,7 +20,9 @@ import org.opendaylight.liveflow.impl.migration.MigrationEvent.BindingTimeout;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.ChassisDown;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.DestinationPlugged;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.DestinationUnplugged;
+import org.opendaylight.liveflow.impl.migration.MigrationEvent.FlowsWritten;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.Prepared;
+import org.opendaylight.liveflow.impl.migration.MigrationEvent.SourceChecked;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.SourceUnplugged;
 
 /**
@@ -29,7 +33,7 @@ import org.opendaylight.liveflow.impl.migration.MigrationEvent.SourceUnplugged;
  * <pre>
  * BOUND(S)  -- interface plugged on D != S ----------------------------&gt; PREPARED(S, D), or ERROR
  * PREPARED  -- RARP/GARP from the port on D, interface left S, S down -&gt; SWITCHED
- * SWITCHED  -- binding-chassis := D, or the binding timeout -----------&gt; BOUND(D)
+ * SWITCHED  -- binding-chassis := D (liveflow writes it after the timeout) -&gt; BOUND(D)
  * PREPARED  -- interface left D, abort-migration, D down --------------&gt; ABORTED -&gt; BOUND(S)
  * </pre>
  */
@@ -37,6 +41,7 @@ public final class MigrationStateMachine {
     /** vnic-types whose VM cannot live-migrate with its network: SR-IOV and PCI passthrough. */
     public static final Set<String> UNMIGRATABLE_VNIC_TYPES = Set.of("direct", "direct-physical");
     private static final long COOKIE_GENERATION_MODULO = 1 << 16;
+    private static final String BINDING_WRITE = "no binding update in time: liveflow writes binding-chassis := ";
 
     /**
      * What the machine needs to know about the port besides its record.
@@ -77,14 +82,15 @@ public final class MigrationStateMachine {
         } else if (event instanceof ChassisDown down) {
             return chassisDown(record, down, now);
         } else if (event instanceof BindingTimeout timeout) {
-            if (timeout.generation() != record.generation()) {
-                return record.ignore(IgnoredKind.STALE, "binding timeout of generation " + timeout.generation());
-            }
-            if (record.phase() != MigrationPhase.SWITCHED) {
-                return record.ignore(IgnoredKind.OUT_OF_ORDER, "binding timeout while " + record.phase().yangName());
-            }
-            return record.rebound("no binding update in time: liveflow moved the binding to "
-                + record.destination(), now);
+            return bindingTimeout(record, timeout, now);
+        } else if (event instanceof FlowsWritten written) {
+            // a fact about the switches, not an operator's event: one that does not apply is not counted
+            return written.generation() == record.generation() && record.activatedAt() != null
+                && record.convergenceMicros() == null
+                ? record.converged(Duration.between(record.activatedAt(), written.at()).toNanos() / 1000) : record;
+        } else if (event instanceof SourceChecked checked) {
+            return checked.generation() == record.generation() && record.cleanup() == SourceCleanup.NOT_STARTED
+                ? record.cleaned(checked.result()) : record;
         } else if (event instanceof Prepared prepared) {
             if (record.inProgress()) {
                 return record.ignore(IgnoredKind.OUT_OF_ORDER, "prepare-migration while "
@@ -151,11 +157,41 @@ public final class MigrationStateMachine {
         return record.ignore(IgnoredKind.OUT_OF_ORDER, cause + " while " + record.phase().yangName());
     }
 
+    /**
+     * The binding timeout of a switched migration: liveflow is about to write binding-chassis := destination
+     * itself. The migration stays switched, the timeline says so, and the configuration change that write causes
+     * completes it as any binding update would ({@link #bindingMoved}).
+     */
+    private static MigrationRecord bindingTimeout(final MigrationRecord record, final BindingTimeout timeout,
+            final Instant now) {
+        if (timeout.generation() != record.generation()) {
+            return record.ignore(IgnoredKind.STALE, "binding timeout of generation " + timeout.generation());
+        }
+        if (record.phase() != MigrationPhase.SWITCHED) {
+            return record.ignore(IgnoredKind.OUT_OF_ORDER, "binding timeout while " + record.phase().yangName());
+        }
+        // a timeout after a write that failed: the timeline already says liveflow writes the binding
+        return bindingWriteRequested(record) ? record
+            : record.to(MigrationPhase.SWITCHED, BINDING_WRITE + record.destination(), now);
+    }
+
+    /**
+     * Tells whether liveflow wrote, or is writing, the binding of a switched migration after its timeout.
+     */
+    static boolean bindingWriteRequested(final MigrationRecord record) {
+        final List<Transition> steps = record.transitions();
+        final Transition last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return record.phase() == MigrationPhase.SWITCHED && last != null && last.from() == MigrationPhase.SWITCHED
+            && last.cause().startsWith(BINDING_WRITE);
+    }
+
     private static MigrationRecord bindingMoved(final MigrationRecord record, final String chassis,
             final Instant now) {
         final boolean toDestination = chassis.equals(record.destination());
         return switch (record.phase()) {
-            case SWITCHED -> toDestination ? record.rebound("binding-chassis moved to " + chassis, now)
+            case SWITCHED -> toDestination ? record.rebound(bindingWriteRequested(record)
+                ? "no binding update in time: liveflow moved the binding to " + chassis
+                : "binding-chassis moved to " + chassis, now)
                 : record.to(MigrationPhase.BOUND, "binding-chassis moved to " + chassis + ", not to "
                     + record.destination(), now);
             case PREPARED -> toDestination ? record.activated(now)

@@ -7,11 +7,13 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * What the overlay programmer needs from the migration engine: the current placements, a callback when they
- * change, and where it reports back which version it has written to the switches.
+ * What the overlay programmer needs from the migration engine: the current placements and a callback when they
+ * change; and where it reports what the switches now hold (a migration's switched or ended flows written), facts
+ * the engine takes as events like any other. The engine never waits for them to publish placements.
  */
 public interface MigrationView {
     Placements current();
@@ -19,7 +21,8 @@ public interface MigrationView {
     AutoCloseable subscribe(Consumer<Placements> subscriber);
 
     /**
-     * Called by the programmer after a pass that compiled {@code version} has committed every chassis' changes.
+     * Called by the programmer after a pass that committed every connected chassis' changes, with the stages of
+     * migrations that pass wrote first.
      */
-    void programmed(long version);
+    void flowsWritten(List<MigrationEvent.FlowsWritten> facts);
 }

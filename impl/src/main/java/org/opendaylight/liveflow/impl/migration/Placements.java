@@ -12,7 +12,7 @@ import org.opendaylight.liveflow.impl.compiler.PortMigration;
 
 /**
  * The ports whose flows the migration engine wants placed other than by their binding, by port id; the version
- * grows with every change, so the engine knows when the programmer has written a given one.
+ * grows with every change, so the programmer can tell the publications a pass compiled from later ones.
  */
 public record Placements(long version, Map<String, PortMigration> ports) {
     public static final Placements NONE = new Placements(0, Map.of());

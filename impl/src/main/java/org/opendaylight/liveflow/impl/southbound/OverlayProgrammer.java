@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
+import org.opendaylight.liveflow.impl.migration.MigrationEvent.FlowsWritten;
 import org.opendaylight.liveflow.impl.migration.MigrationView;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -56,6 +58,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final ActivationFastPath fastPath;
     private final FloatingIpAnnouncer announcer;
     private final SwitchResync resync;
+    private final WrittenMigrations migrationWrites = new WrittenMigrations();
     private final Set<String> connectedLastPass = new HashSet<>();
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
@@ -82,6 +85,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         // on the engine's thread: an activation reaches the switches (and the floating IPs' gratuitous ARPs the
         // external network) before anything else is done about it
         migrationSubscription = migrations.subscribe(placements -> {
+            migrationWrites.published(placements);
             fastPath.fire(placements);
             announcer.announce(placements, config.current(), inventory.current());
             schedule();
@@ -102,7 +106,8 @@ public final class OverlayProgrammer implements AutoCloseable {
      * Returns what liveflow wants on a chassis' switch right now (for the shell).
      */
     public SwitchFlows desired(final String chassis) {
-        return compiler.compile(config.current(), inventory.current(), migrations.current().ports(), chassis);
+        return compiler.compile(config.current(), inventory.current(),
+            migrationWrites.compilerView(migrations.current()), chassis);
     }
 
     public FlowReconciler reconciler() {
@@ -158,7 +163,9 @@ public final class OverlayProgrammer implements AutoCloseable {
                 return;
             }
             startupComplete = true;
+            migrationWrites.assumeWrittenBeforeStart(placements);
         }
+        final Map<String, PortMigration> placed = migrationWrites.compilerView(placements);
         final long began = System.nanoTime();
         final Set<String> connected = new HashSet<>();
         final Map<String, SwitchFlows> desired = new HashMap<>();
@@ -171,7 +178,7 @@ public final class OverlayProgrammer implements AutoCloseable {
             }
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
             connected.add(nodeId);
-            desired.put(nodeId, compiler.compile(snapshot, switches, placements.ports(), name));
+            desired.put(nodeId, compiler.compile(snapshot, switches, placed, name));
             byChassis.put(name, desired.get(nodeId));
             nodeIds.put(name, nodeId);
         }
@@ -197,8 +204,11 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         connectedLastPass.clear();
         connectedLastPass.addAll(connected);
-        armActivations(snapshot, switches, placements, byChassis, nodeIds);
-        migrations.programmed(placements.version());
+        final List<FlowsWritten> facts = migrationWrites.passWritten(placements, Instant.now());
+        armActivations(snapshot, switches, migrationWrites.compilerView(placements), byChassis, nodeIds);
+        if (!facts.isEmpty()) {
+            migrations.flowsWritten(facts);
+        }
         final long armed = System.nanoTime();
         // a slow pass delays every change behind it (a migration's convergence among them): say where it went
         if (armed - began > SLOW_PASS_NANOS) {
@@ -215,12 +225,13 @@ public final class OverlayProgrammer implements AutoCloseable {
      * wrote: before that, switching at once could reach a chassis ahead of its dual delivery.
      */
     private void armActivations(final ConfigSnapshot snapshot, final SwitchInventory switches,
-            final Placements placements, final Map<String, SwitchFlows> byChassis, final Map<String, String> nodeIds) {
+            final Map<String, PortMigration> placed, final Map<String, SwitchFlows> byChassis,
+            final Map<String, String> nodeIds) {
         final Map<String, ActivationFastPath.Armed> activations = new HashMap<>();
-        for (PortMigration migration : placements.ports().values()) {
+        for (PortMigration migration : placed.values()) {
             if (migration.phase() == PortMigration.Phase.PREPARED && migration.dualDeliveryWritten()) {
                 final Map<String, FlowDelta> deltas = new HashMap<>();
-                planner.plan(snapshot, switches, placements.ports(), migration, byChassis)
+                planner.plan(snapshot, switches, placed, migration, byChassis)
                     .forEach((chassis, delta) -> deltas.put(nodeIds.get(chassis), delta));
                 activations.put(migration.port(), new ActivationFastPath.Armed(migration.generation(), deltas));
             }

@@ -78,8 +78,56 @@ class MigrationStateMachineTest {
         assertNull(moved.abortReason());
         final MigrationRecord timedOut = run(ON_S, new DestinationPlugged("p", "d"), new Announced("p", "d", 1, "GARP"),
             new BindingTimeout("p", 1));
-        assertEquals(MigrationPhase.BOUND, timedOut.phase());
-        assertTrue(timedOut.transitions().get(2).cause().startsWith("no binding update in time"));
+        // liveflow is about to write the binding: switched until the configuration says so
+        assertEquals(MigrationPhase.SWITCHED, timedOut.phase());
+        assertEquals(List.of("bound->prepared", "prepared->switched", "switched->switched"), steps(timedOut));
+        assertEquals("no binding update in time: liveflow writes binding-chassis := d",
+            timedOut.transitions().get(2).cause());
+        final MigrationRecord written = MigrationStateMachine.apply(timedOut, new BindingMoved("p", "d"), ON_D, now);
+        assertEquals(MigrationPhase.BOUND, written.phase());
+        assertEquals("no binding update in time: liveflow moved the binding to d",
+            written.transitions().get(3).cause());
+        assertTrue(written.completed());
+    }
+
+    @Test
+    void aTimeoutAfterAFailedBindingWriteChangesNothingAndTheEchoOfAWrittenBindingNothingMore() {
+        final MigrationRecord timedOut = run(ON_S, new DestinationPlugged("p", "d"), new Announced("p", "d", 1, "GARP"),
+            new BindingTimeout("p", 1));
+        assertEquals(timedOut, MigrationStateMachine.apply(timedOut, new BindingTimeout("p", 1), ON_S, now));
+        final MigrationRecord bound = MigrationStateMachine.apply(timedOut, new BindingMoved("p", "d"), ON_D, now);
+        assertEquals(bound, MigrationStateMachine.apply(bound, new BindingMoved("p", "d"), ON_D, now));
+        assertEquals(0, bound.ignoredTotal());
+    }
+
+    @Test
+    void writtenSwitchedFlowsMeasureConvergenceOncePerGeneration() {
+        final MigrationRecord switched = run(ON_S, new DestinationPlugged("p", "d"),
+            new Announced("p", "d", 1, "RARP"));
+        final MigrationRecord converged = MigrationStateMachine.apply(switched, new MigrationEvent.FlowsWritten("p", 1,
+            MigrationEvent.WrittenStage.SWITCHED, now.plusMillis(7)), ON_S, now);
+        assertEquals(7000L, converged.convergenceMicros());
+        assertEquals(converged, MigrationStateMachine.apply(converged, new MigrationEvent.FlowsWritten("p", 1,
+            MigrationEvent.WrittenStage.ENDED, now.plusMillis(90)), ON_S, now));
+        assertEquals(switched, MigrationStateMachine.apply(switched, new MigrationEvent.FlowsWritten("p", 0,
+            MigrationEvent.WrittenStage.ENDED, now.plusMillis(7)), ON_S, now), "another generation's flows");
+        final MigrationRecord prepared = run(ON_S, new DestinationPlugged("p", "d"));
+        assertEquals(prepared, MigrationStateMachine.apply(prepared, new MigrationEvent.FlowsWritten("p", 1,
+            MigrationEvent.WrittenStage.ENDED, now), ON_S, now), "never activated: nothing to measure");
+        assertEquals(0, converged.ignoredTotal());
+    }
+
+    @Test
+    void theSourceCheckIsRecordedForItsGenerationOnly() {
+        final MigrationRecord bound = run(ON_S, new DestinationPlugged("p", "d"), new Announced("p", "d", 1, "RARP"),
+            new BindingMoved("p", "d"));
+        final MigrationRecord checked = MigrationStateMachine.apply(bound,
+            new MigrationEvent.SourceChecked("p", 1, SourceCleanup.VERIFIED), ON_D, now);
+        assertEquals(SourceCleanup.VERIFIED, checked.cleanup());
+        assertEquals(checked, MigrationStateMachine.apply(checked,
+            new MigrationEvent.SourceChecked("p", 1, SourceCleanup.FLOWS_LEFT), ON_D, now), "checked once");
+        assertEquals(bound, MigrationStateMachine.apply(bound,
+            new MigrationEvent.SourceChecked("p", 2, SourceCleanup.VERIFIED), ON_D, now), "another generation");
     }
 
     @Test
