@@ -118,7 +118,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             LOG.info("Resuming {} port migration records from the journal", records.size());
             status.restore(records.values());
             records.values().stream().filter(record -> record.phase() == MigrationPhase.SWITCHED)
-                .forEach(this::scheduleBindingTimeout);
+                .forEach(record -> scheduleBindingTimeout(record.port(), record.generation()));
         }
         republishPlacements();
         records.values().stream().filter(record -> record.phase() == MigrationPhase.PREPARED)
@@ -154,7 +154,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
 
     @Override
     public void flowsWritten(final List<MigrationEvent.FlowsWritten> facts) {
-        executor.execute(() -> facts.forEach(this::flowsWrittenOnEngine));
+        executor.execute(() -> facts.forEach(this::handle));
     }
 
     /**
@@ -354,69 +354,55 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             configured.getVnicType() == null ? null : configured.getVnicType().getName());
         final MigrationRecord before = records.get(event.port());
         final MigrationRecord current = before != null ? before : MigrationRecord.bound(event.port(), facts.binding());
-        final MigrationRecord next = MigrationStateMachine.apply(current, event, facts, Instant.now());
-        if (next.equals(current)) {
-            return;
+        final MigrationStateMachine.Decision decision = MigrationStateMachine.decide(current, event, facts,
+            Instant.now());
+        final MigrationRecord next = decision.record();
+        if (!next.equals(current)) {
+            logChange(current, next);
+            records.put(event.port(), next);
+            republishPlacements();
+            status.publish(before, next);
+            journal.save(next);
         }
+        decision.effects().forEach(this::execute);
+    }
+
+    private static void logChange(final MigrationRecord current, final MigrationRecord next) {
         if (next.ignoredTotal() > current.ignoredTotal()) {
-            LOG.info("port {}: event ignored: {}", event.port(), next.lastIgnored());
+            LOG.info("port {}: event ignored: {}", next.port(), next.lastIgnored());
         } else if (!next.transitions().equals(current.transitions())) {
-            LOG.info("port {}: {} -> {} ({}), generation {}", event.port(), current.phase().yangName(),
+            LOG.info("port {}: {} -> {} ({}), generation {}", next.port(), current.phase().yangName(),
                 next.phase().yangName(), next.transitions().get(next.transitions().size() - 1).cause(),
                 next.generation());
         }
         if (next.convergenceMicros() != null && current.convergenceMicros() == null) {
-            LOG.info("port {}: every chassis' flows written {} us after activation", event.port(),
+            LOG.info("port {}: every chassis' flows written {} us after activation", next.port(),
                 next.convergenceMicros());
         }
-        records.put(event.port(), next);
-        actOn(current, next);
-        status.publish(before, next);
-        journal.save(next);
     }
 
-    private void actOn(final MigrationRecord before, final MigrationRecord after) {
-        republishPlacements();
-        if (after.activatedAt() != null && before.activatedAt() == null && after.phase() == MigrationPhase.SWITCHED) {
-            scheduleBindingTimeout(after);
+    private void execute(final MigrationEffect effect) {
+        if (effect instanceof MigrationEffect.ScheduleBindingTimeout timeout) {
+            scheduleBindingTimeout(timeout.port(), timeout.generation());
+        } else if (effect instanceof MigrationEffect.WriteBinding write) {
+            // the configuration change this write causes completes the migration, as any binding update does
+            bindingWriter.moveBinding(write.port(), write.chassis()).whenCompleteAsync((stored, failure) -> {
+                if (failure != null) {
+                    LOG.warn("port {}: binding-chassis not moved ({}); trying again after the binding timeout",
+                        write.port(), failure.getMessage());
+                    handle(new MigrationEvent.BindingWriteFailed(write.port(), write.generation(),
+                        String.valueOf(failure.getMessage())));
+                }
+            }, executor);
+        } else if (effect instanceof MigrationEffect.CheckSource check) {
+            checkSource(check);
         }
     }
 
-    private void scheduleBindingTimeout(final MigrationRecord record) {
+    private void scheduleBindingTimeout(final String port, final long generation) {
         final Duration timeout = config.current().bindingTimeout();
-        final long generation = record.generation();
-        executor.schedule(() -> bindingTimedOut(record.port(), generation), timeout.toMillis(),
+        executor.schedule(() -> handle(new MigrationEvent.BindingTimeout(port, generation)), timeout.toMillis(),
             TimeUnit.MILLISECONDS);
-    }
-
-    /**
-     * The binding timeout of a switched migration: liveflow writes the binding Nova did not. The migration is
-     * bound when that write reaches the configuration, as for any binding update, so that whoever reads "bound"
-     * reads the new binding too. A write that fails (the port deleted, the configuration overloaded) is tried
-     * again after another timeout.
-     */
-    private void bindingTimedOut(final String port, final long generation) {
-        final MigrationRecord record = records.get(port);
-        if (record == null || record.generation() != generation || record.phase() != MigrationPhase.SWITCHED) {
-            // nothing to write: the state machine records why the timeout is ignored
-            handle(new MigrationEvent.BindingTimeout(port, generation));
-            return;
-        }
-        if (record.destination().equals(bindings.get(port))) {
-            // written while no member ran the control loop: the configuration already says where the port is
-            handle(new MigrationEvent.BindingMoved(port, record.destination()));
-            return;
-        }
-        handle(new MigrationEvent.BindingTimeout(port, generation));
-        bindingWriter.moveBinding(port, record.destination()).whenCompleteAsync((stored, failure) -> {
-            final MigrationRecord now = records.get(port);
-            if (failure != null && now != null && now.generation() == generation
-                    && now.phase() == MigrationPhase.SWITCHED) {
-                LOG.warn("port {}: binding-chassis not moved ({}); trying again after the binding timeout",
-                    port, failure.getMessage());
-                scheduleBindingTimeout(now);
-            }
-        }, executor);
     }
 
     /**
@@ -442,38 +428,24 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         }
     }
 
-    /**
-     * A stage of a migration the programmer wrote: convergence is measured from it, and once a completed
-     * migration's end is written, the source switch is checked for what it still holds of the port.
-     */
-    private void flowsWrittenOnEngine(final MigrationEvent.FlowsWritten fact) {
-        handle(fact);
-        final MigrationRecord record = records.get(fact.port());
-        if (fact.stage() == MigrationEvent.WrittenStage.ENDED && record != null
-                && record.generation() == fact.generation() && record.completed()
-                && record.cleanup() == SourceCleanup.NOT_STARTED) {
-            verifySource(record);
-        }
-    }
-
-    private void verifySource(final MigrationRecord record) {
-        final Chassis source = config.current().chassis().get(record.source());
+    private void checkSource(final MigrationEffect.CheckSource check) {
+        final Chassis source = config.current().chassis().get(check.source());
         final Optional<String> nodeId = source == null ? Optional.empty()
             : inventory.current().connectedSwitchOf(source).map(view -> view.nodeId());
         if (nodeId.isEmpty()) {
-            handle(new MigrationEvent.SourceChecked(record.port(), record.generation(), SourceCleanup.UNVERIFIABLE));
+            handle(new MigrationEvent.SourceChecked(check.port(), check.generation(), SourceCleanup.UNVERIFIABLE));
             return;
         }
-        Futures.addCallback(cleanupCheck.check(nodeId.orElseThrow(), movingWith(config.current(), record.port())),
+        Futures.addCallback(cleanupCheck.check(nodeId.orElseThrow(), movingWith(config.current(), check.port())),
             new FutureCallback<SourceCleanup>() {
                 @Override
                 public void onSuccess(final SourceCleanup result) {
-                    handle(new MigrationEvent.SourceChecked(record.port(), record.generation(), result));
+                    handle(new MigrationEvent.SourceChecked(check.port(), check.generation(), result));
                 }
 
                 @Override
                 public void onFailure(final Throwable cause) {
-                    LOG.debug("source check of {} abandoned", record.port(), cause);
+                    LOG.debug("source check of {} abandoned", check.port(), cause);
                 }
             }, executor);
     }

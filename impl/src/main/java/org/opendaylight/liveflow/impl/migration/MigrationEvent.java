@@ -58,6 +58,10 @@ public sealed interface MigrationEvent {
     record BindingTimeout(String port, long generation) implements MigrationEvent {
     }
 
+    /** The binding liveflow wrote after the timeout was not stored (the port deleted, the configuration overloaded). */
+    record BindingWriteFailed(String port, long generation, String why) implements MigrationEvent {
+    }
+
     /** prepare-migration announced a destination. */
     record Prepared(String port, String chassis) implements MigrationEvent {
     }

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.migration;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -17,6 +18,7 @@ import org.opendaylight.liveflow.impl.migration.MigrationEvent.AbortRequested;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.Announced;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.BindingMoved;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.BindingTimeout;
+import org.opendaylight.liveflow.impl.migration.MigrationEvent.BindingWriteFailed;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.ChassisDown;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.DestinationPlugged;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.DestinationUnplugged;
@@ -57,6 +59,46 @@ public final class MigrationStateMachine {
     }
 
     /**
+     * What a decision yields: the record after the event, and what the engine must do about it.
+     */
+    public record Decision(MigrationRecord record, List<MigrationEffect> effects) {
+        public Decision {
+            effects = List.copyOf(effects);
+        }
+    }
+
+    /**
+     * Returns the record after the event and the effects it calls for.
+     */
+    public static Decision decide(final MigrationRecord record, final MigrationEvent event, final PortFacts facts,
+            final Instant now) {
+        if (event instanceof BindingTimeout timeout && timeout.generation() == record.generation()
+                && record.phase() == MigrationPhase.SWITCHED && record.destination().equals(facts.binding())) {
+            // the configuration already says where the port is (written while no member ran the control loop)
+            return decide(record, new BindingMoved(record.port(), facts.binding()), facts, now);
+        }
+        final MigrationRecord next = apply(record, event, facts, now);
+        final List<MigrationEffect> effects = new ArrayList<>();
+        if (next.activatedAt() != null && record.activatedAt() == null && next.phase() == MigrationPhase.SWITCHED) {
+            effects.add(new MigrationEffect.ScheduleBindingTimeout(next.port(), next.generation()));
+        }
+        if (event instanceof BindingTimeout && next.phase() == MigrationPhase.SWITCHED
+                && bindingWriteRequested(next)) {
+            effects.add(new MigrationEffect.WriteBinding(next.port(), next.generation(), next.destination()));
+        }
+        if (event instanceof BindingWriteFailed failed && failed.generation() == next.generation()
+                && next.phase() == MigrationPhase.SWITCHED) {
+            effects.add(new MigrationEffect.ScheduleBindingTimeout(next.port(), next.generation()));
+        }
+        if (event instanceof FlowsWritten written && written.stage() == MigrationEvent.WrittenStage.ENDED
+                && written.generation() == next.generation() && next.completed()
+                && next.cleanup() == SourceCleanup.NOT_STARTED) {
+            effects.add(new MigrationEffect.CheckSource(next.port(), next.generation(), next.source()));
+        }
+        return new Decision(next, effects);
+    }
+
+    /**
      * Returns the record after the event.
      */
     public static MigrationRecord apply(final MigrationRecord record, final MigrationEvent event,
@@ -88,6 +130,9 @@ public final class MigrationStateMachine {
             return written.generation() == record.generation() && record.activatedAt() != null
                 && record.convergenceMicros() == null
                 ? record.converged(Duration.between(record.activatedAt(), written.at()).toNanos() / 1000) : record;
+        } else if (event instanceof BindingWriteFailed) {
+            // the effect tells the engine to try again after another timeout; the record stays as it is
+            return record;
         } else if (event instanceof SourceChecked checked) {
             return checked.generation() == record.generation() && record.cleanup() == SourceCleanup.NOT_STARTED
                 ? record.cleaned(checked.result()) : record;

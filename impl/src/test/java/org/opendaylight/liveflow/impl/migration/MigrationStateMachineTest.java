@@ -131,6 +131,51 @@ class MigrationStateMachineTest {
     }
 
     @Test
+    void activationSchedulesTheBindingTimeoutAndTheTimeoutWritesTheBinding() {
+        final MigrationRecord prepared = run(ON_S, new DestinationPlugged("p", "d"));
+        final MigrationStateMachine.Decision activated = MigrationStateMachine.decide(prepared,
+            new Announced("p", "d", 1, "RARP"), ON_S, now);
+        assertEquals(List.of(new MigrationEffect.ScheduleBindingTimeout("p", 1)), activated.effects());
+        final MigrationStateMachine.Decision timedOut = MigrationStateMachine.decide(activated.record(),
+            new BindingTimeout("p", 1), ON_S, now);
+        assertEquals(List.of(new MigrationEffect.WriteBinding("p", 1, "d")), timedOut.effects());
+        final MigrationStateMachine.Decision failed = MigrationStateMachine.decide(timedOut.record(),
+            new MigrationEvent.BindingWriteFailed("p", 1, "overloaded"), ON_S, now);
+        assertEquals(timedOut.record(), failed.record());
+        assertEquals(List.of(new MigrationEffect.ScheduleBindingTimeout("p", 1)), failed.effects(), "tried again");
+        assertEquals(List.of(new MigrationEffect.WriteBinding("p", 1, "d")), MigrationStateMachine.decide(
+            failed.record(), new BindingTimeout("p", 1), ON_S, now).effects());
+        assertEquals(List.of(), MigrationStateMachine.decide(timedOut.record(),
+            new MigrationEvent.BindingWriteFailed("p", 0, "late"), ON_S, now).effects(), "another generation's");
+    }
+
+    @Test
+    void aTimeoutFindingTheBindingAlreadyMovedCompletesWithoutAWrite() {
+        final MigrationRecord switched = run(ON_S, new DestinationPlugged("p", "d"),
+            new Announced("p", "d", 1, "RARP"));
+        final MigrationStateMachine.Decision decision = MigrationStateMachine.decide(switched,
+            new BindingTimeout("p", 1), ON_D, now);
+        assertEquals(MigrationPhase.BOUND, decision.record().phase());
+        assertEquals("binding-chassis moved to d", decision.record().transitions().get(2).cause());
+        assertEquals(List.of(), decision.effects());
+    }
+
+    @Test
+    void theSourceIsCheckedOnceTheEndOfACompletedMigrationIsWritten() {
+        final MigrationRecord bound = run(ON_S, new DestinationPlugged("p", "d"), new Announced("p", "d", 1, "RARP"),
+            new BindingMoved("p", "d"));
+        final MigrationEvent ended = new MigrationEvent.FlowsWritten("p", 1, MigrationEvent.WrittenStage.ENDED, now);
+        assertEquals(List.of(new MigrationEffect.CheckSource("p", 1, "s")),
+            MigrationStateMachine.decide(bound, ended, ON_D, now).effects());
+        final MigrationRecord aborted = run(ON_S, new DestinationPlugged("p", "d"), new AbortRequested("p", 1L, "x"));
+        assertEquals(List.of(), MigrationStateMachine.decide(aborted, ended, ON_S, now).effects(),
+            "an aborted migration left its source as it was");
+        final MigrationRecord checked = MigrationStateMachine.apply(bound,
+            new MigrationEvent.SourceChecked("p", 1, SourceCleanup.VERIFIED), ON_D, now);
+        assertEquals(List.of(), MigrationStateMachine.decide(checked, ended, ON_D, now).effects(), "checked once");
+    }
+
+    @Test
     void abortsReturnToTheSource() {
         for (MigrationEvent abort : List.of(new DestinationUnplugged("p", "d"), new AbortRequested("p", null, "ops"),
                 new AbortRequested("p", 1L, "ops"), new ChassisDown("p", "d", "disconnected"),
