@@ -22,24 +22,15 @@ import org.opendaylight.liveflow.impl.compiler.GroupSpec;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
-import org.opendaylight.yangtools.yang.common.Uint32;
-import org.opendaylight.yangtools.yang.common.Uint8;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,13 +66,9 @@ public final class FlowReconciler {
         }
     }
 
-    /** Flows and groups liveflow holds in the config inventory of one switch. */
-    private record Installed(Map<String, Flow> flows, Map<Long, Group> groups) {
-    }
-
     private final DataBroker broker;
     /** Read by the shell while a reconcile runs (a pass over 100 chassis takes minutes): a concurrent map. */
-    private final Map<String, Installed> installed = new ConcurrentHashMap<>();
+    private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
     /**
      * What the compiler asked for each switch at the last successful reconcile: a switch asked the same again is
      * left alone, and an unchanged flow reuses its translation. Building and comparing the inventory objects of
@@ -95,9 +82,9 @@ public final class FlowReconciler {
     }
 
     /**
-     * Makes the config inventory of every given switch hold exactly what is desired for it, in three steps
-     * whatever the number of switches (groups, deletions and new flows that use no group, then the other flows,
-     * then group deletions), each one transaction unless it is larger than {@link #OPERATIONS_PER_TRANSACTION}, so a
+     * Makes the config inventory of every given switch hold exactly what is desired for it, in the three steps of
+     * {@link ReconcilePlan} whatever the number of switches (groups, deletions and new flows that use no group,
+     * then the other flows, then group deletions), each one transaction unless it is larger than {@link #OPERATIONS_PER_TRANSACTION}, so a
      * change that touches every chassis (a migration's activation) reaches them together. Returns what changed, per
      * switch. When a step fails, what liveflow knows of these switches is read again from the datastore next time.
      */
@@ -106,17 +93,21 @@ public final class FlowReconciler {
         final ChunkedWrites second = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
         final ChunkedWrites third = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
         final Map<String, Changes> changes = new HashMap<>();
-        final Map<String, Installed> next = new HashMap<>();
+        final Map<String, ReconcilePlan.Contents> next = new HashMap<>();
         for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
             final String nodeId = entry.getKey();
-            final Installed current = installed.computeIfAbsent(nodeId, this::readInstalled);
+            final ReconcilePlan.Contents current = installed.computeIfAbsent(nodeId, this::readInstalled);
             final SwitchFlows previous = lastDesired.get(nodeId);
             if (entry.getValue().equals(previous)) {
                 changes.put(nodeId, Changes.NONE_CHANGED);
                 continue;
             }
-            final Installed wanted = translate(nodeId, entry.getValue(), previous, current);
-            changes.put(nodeId, diff(nodeId, current, wanted, first, second, third));
+            final ReconcilePlan.Contents wanted = translate(nodeId, entry.getValue(), previous, current);
+            final ReconcilePlan plan = ReconcilePlan.of(nodeId, current, wanted);
+            plan.first().forEach(change -> change.applyTo(first));
+            plan.second().forEach(change -> change.applyTo(second));
+            plan.third().forEach(change -> change.applyTo(third));
+            changes.put(nodeId, plan.changes());
             next.put(nodeId, wanted);
         }
         try {
@@ -148,8 +139,8 @@ public final class FlowReconciler {
      * Translates what is desired, reusing the installed object of every flow and group the previous reconcile
      * asked for in the same form (the translation is a pure function of the spec).
      */
-    private static Installed translate(final String nodeId, final SwitchFlows desired,
-            final @Nullable SwitchFlows previous, final Installed current) {
+    private static ReconcilePlan.Contents translate(final String nodeId, final SwitchFlows desired,
+            final @Nullable SwitchFlows previous, final ReconcilePlan.Contents current) {
         final Map<String, Flow> flows = new HashMap<>();
         for (Map.Entry<String, FlowSpec> spec : desired.flows().entrySet()) {
             final Flow same = previous != null && spec.getValue().equals(previous.flows().get(spec.getKey()))
@@ -162,57 +153,7 @@ public final class FlowReconciler {
                 ? current.groups().get(spec.getKey()) : null;
             groups.put(spec.getKey(), same != null ? same : OpenflowTranslator.group(nodeId, spec.getValue()));
         }
-        return new Installed(flows, groups);
-    }
-
-    /**
-     * Puts into the three steps what turns {@code current} into {@code wanted} on one switch.
-     */
-    private static Changes diff(final String nodeId, final Installed current, final Installed wanted,
-            final ChunkedWrites first, final ChunkedWrites second, final ChunkedWrites third) {
-        final InstanceIdentifier<FlowCapableNode> node = nodePath(nodeId);
-        int groupsWritten = 0;
-        int flowsDeleted = 0;
-        for (Map.Entry<Long, Group> group : wanted.groups().entrySet()) {
-            if (!group.getValue().equals(current.groups().get(group.getKey()))) {
-                first.put(groupPath(node, group.getKey()), group.getValue());
-                groupsWritten++;
-            }
-        }
-        for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
-            if (!wanted.flows().containsKey(flow.getKey())) {
-                first.delete(flowPath(node, flow.getValue()));
-                flowsDeleted++;
-            }
-        }
-        int flowsWritten = 0;
-        for (Map.Entry<String, Flow> flow : wanted.flows().entrySet()) {
-            final Flow installedFlow = current.flows().get(flow.getKey());
-            if (!flow.getValue().equals(installedFlow)) {
-                LOG.debug("{}: flow {} was {} and is now {}", nodeId, flow.getKey(), installedFlow, flow.getValue());
-                // a new flow that uses no group goes with the groups, ahead of the flows that change: what a
-                // change adds above an existing flow (a migration's guard for tunnelled traffic, say) must be on
-                // the switch before that flow changes, or a packet can take the new path without the guard
-                final ChunkedWrites step = installedFlow == null && !usesGroup(flow.getValue()) ? first : second;
-                step.put(flowPath(node, flow.getValue()), flow.getValue());
-                flowsWritten++;
-            }
-        }
-        int groupsDeleted = 0;
-        for (Long groupId : current.groups().keySet()) {
-            if (!wanted.groups().containsKey(groupId)) {
-                third.delete(groupPath(node, groupId));
-                groupsDeleted++;
-            }
-        }
-        return new Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted);
-    }
-
-    private static boolean usesGroup(final Flow flow) {
-        return flow.getInstructions() != null && flow.getInstructions().nonnullInstruction().values().stream()
-            .anyMatch(instruction -> instruction.getInstruction() instanceof ApplyActionsCase apply
-                && apply.getApplyActions().nonnullAction().values().stream()
-                    .anyMatch(action -> action.getAction() instanceof GroupActionCase));
+        return new ReconcilePlan.Contents(flows, groups);
     }
 
     /**
@@ -229,7 +170,7 @@ public final class FlowReconciler {
         return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).flows());
     }
 
-    private Installed readInstalled(final String nodeId) {
+    private ReconcilePlan.Contents readInstalled(final String nodeId) {
         final Map<String, Flow> flows = new HashMap<>();
         final Map<Long, Group> groups = new HashMap<>();
         try (ReadTransaction tx = broker.newReadOnlyTransaction()) {
@@ -254,22 +195,11 @@ public final class FlowReconciler {
             throw new IllegalStateException("Cannot read the config inventory of " + nodeId, e);
         }
         LOG.info("{}: config inventory holds {} liveflow flows and {} groups", nodeId, flows.size(), groups.size());
-        return new Installed(flows, groups);
+        return new ReconcilePlan.Contents(flows, groups);
     }
 
     static InstanceIdentifier<FlowCapableNode> nodePath(final String nodeId) {
         return InstanceIdentifier.create(Nodes.class).child(Node.class, new NodeKey(new NodeId(nodeId)))
             .augmentation(FlowCapableNode.class);
-    }
-
-    private static InstanceIdentifier<Flow> flowPath(final InstanceIdentifier<FlowCapableNode> node,
-            final Flow flow) {
-        return node.child(Table.class, new TableKey(Uint8.valueOf(flow.getTableId().toJava())))
-            .child(Flow.class, new FlowKey(new FlowId(flow.getId())));
-    }
-
-    private static InstanceIdentifier<Group> groupPath(final InstanceIdentifier<FlowCapableNode> node,
-            final long groupId) {
-        return node.child(Group.class, new GroupKey(new GroupId(Uint32.valueOf(groupId))));
     }
 }

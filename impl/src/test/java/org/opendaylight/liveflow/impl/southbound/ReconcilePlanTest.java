@@ -1,0 +1,122 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.impl.compiler.PortMigration.Phase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+
+/**
+ * The reconciler's write and delete order on real compiled flows: a switch never gets a flow before the group it
+ * uses, never loses a group while a flow still uses it, and gets what a change adds before what it changes.
+ */
+class ReconcilePlanTest {
+    private static ReconcilePlan plan(final ReconcilePlan.Contents current, final ReconcilePlan.Contents wanted) {
+        return ReconcilePlan.of(LabFlows.NODE, current, wanted);
+    }
+
+    private static Set<Long> groupsUsedBy(final Flow flow) {
+        final Set<Long> groups = new HashSet<>();
+        if (flow.getInstructions() != null) {
+            flow.getInstructions().nonnullInstruction().values().forEach(instruction -> {
+                if (instruction.getInstruction() instanceof ApplyActionsCase apply) {
+                    apply.getApplyActions().nonnullAction().values().forEach(action -> {
+                        if (action.getAction() instanceof GroupActionCase group) {
+                            groups.add(group.getGroupAction().getGroupId().toJava());
+                        }
+                    });
+                }
+            });
+        }
+        return groups;
+    }
+
+    private static Stream<Flow> flowsPut(final List<ReconcilePlan.Change> step) {
+        return step.stream().filter(ReconcilePlan.Put.class::isInstance).map(change -> ((ReconcilePlan.Put<?>) change)
+            .data()).filter(Flow.class::isInstance).map(Flow.class::cast);
+    }
+
+    private static Set<Long> groupsPut(final List<ReconcilePlan.Change> step) {
+        final Set<Long> groups = new HashSet<>();
+        step.stream().filter(ReconcilePlan.Put.class::isInstance).map(change -> ((ReconcilePlan.Put<?>) change)
+            .data()).filter(Group.class::isInstance)
+            .forEach(group -> groups.add(((Group) group).getGroupId().getValue().toJava()));
+        return groups;
+    }
+
+    @Test
+    void anEmptySwitchGetsEveryGroupWithTheFlowsThatUseNoneAndThenTheFlowsThatUseOne() {
+        final ReconcilePlan.Contents wanted = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
+        final ReconcilePlan plan = plan(ReconcilePlan.Contents.EMPTY, wanted);
+        assertEquals(wanted.groups().keySet(), groupsPut(plan.first()));
+        assertFalse(wanted.groups().isEmpty(), "the lab must have groups for this test to mean something");
+        assertTrue(flowsPut(plan.first()).allMatch(flow -> groupsUsedBy(flow).isEmpty()));
+        final List<Flow> second = flowsPut(plan.second()).toList();
+        assertFalse(second.isEmpty(), "the lab must have flows that use a group");
+        second.forEach(flow -> assertTrue(wanted.groups().keySet().containsAll(groupsUsedBy(flow)), flow.toString()));
+        assertEquals(List.of(), plan.third());
+        assertEquals(new FlowReconciler.Changes(wanted.flows().size(), 0, wanted.groups().size(), 0), plan.changes());
+    }
+
+    @Test
+    void whatIsAlreadyThereIsNotWrittenAgain() {
+        final ReconcilePlan.Contents wanted = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
+        final ReconcilePlan plan = plan(wanted, LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED)));
+        assertTrue(plan.changes().isEmpty(), plan.changes().toString());
+        assertEquals(List.of(), plan.first());
+        assertEquals(List.of(), plan.second());
+        assertEquals(List.of(), plan.third());
+    }
+
+    @Test
+    void theEndOfAMigrationDeletesItsGroupOnlyAfterRewritingTheFlowsThatUsedIt() {
+        final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c2", Phase.PREPARED));
+        final ReconcilePlan.Contents bound = LabFlows.translate(LabFlows.compile("c2", null));
+        final ReconcilePlan plan = plan(prepared, bound);
+        final Set<Long> deleted = new HashSet<>(prepared.groups().keySet());
+        deleted.removeAll(bound.groups().keySet());
+        assertEquals(deleted.size(), plan.third().size());
+        assertTrue(plan.third().stream().allMatch(ReconcilePlan.Delete.class::isInstance));
+        // no flow written in the first two steps points at a group the third deletes
+        Stream.concat(flowsPut(plan.first()), flowsPut(plan.second())).forEach(flow -> assertTrue(
+            groupsUsedBy(flow).stream().noneMatch(deleted::contains), flow.toString()));
+        // and every flow of the prepared switch that pointed at one is deleted or rewritten before that
+        final Set<String> rewritten = new HashSet<>();
+        Stream.concat(plan.first().stream(), plan.second().stream())
+            .forEach(change -> rewritten.add(change.path().toString()));
+        prepared.flows().values().stream().filter(flow -> groupsUsedBy(flow).stream().anyMatch(deleted::contains))
+            .forEach(flow -> assertTrue(rewritten.contains(ReconcilePlan.flowPath(FlowReconciler.nodePath(
+                LabFlows.NODE), flow).toString()), flow.getId().getValue()));
+    }
+
+    @Test
+    void aChangedFlowWaitsForTheSecondStepAndADeletedOneGoesInTheFirst() {
+        final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
+        final ReconcilePlan.Contents switched = LabFlows.translate(LabFlows.compile("c1", Phase.SWITCHED));
+        final ReconcilePlan plan = plan(prepared, switched);
+        flowsPut(plan.first()).forEach(flow -> assertFalse(prepared.flows().containsKey(flow.getId().getValue()),
+            "the first step writes new flows only: " + flow.getId().getValue()));
+        flowsPut(plan.second()).forEach(flow -> assertTrue(prepared.flows().containsKey(flow.getId().getValue())
+            || !groupsUsedBy(flow).isEmpty(), flow.getId().getValue()));
+        final long deletions = plan.first().stream().filter(ReconcilePlan.Delete.class::isInstance).count();
+        assertEquals(prepared.flows().keySet().stream().filter(id -> !switched.flows().containsKey(id)).count(),
+            deletions);
+        assertTrue(plan.changes().flowsWritten() > 0, "activation changes the source's flows");
+    }
+}
