@@ -16,7 +16,6 @@ import com.google.common.util.concurrent.ListenableFutureTask;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,6 @@ import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
-import org.opendaylight.liveflow.impl.liveness.LivenessSnapshot;
 import org.opendaylight.liveflow.impl.migration.PrecheckRules.Refusal;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -43,7 +41,6 @@ import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
 import org.opendaylight.mdsal.binding.api.NotificationService;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.PacketReceived;
@@ -85,11 +82,9 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final ChassisLiveness liveness;
     private final Registration packetIns;
 
+    private final ObservedChanges observed = new ObservedChanges();
+
     private volatile Placements placements = Placements.NONE;
-    private Map<String, Set<String>> presence = Map.of();
-    private Set<String> connected = Set.of();
-    private Map<String, String> bindings = Map.of();
-    private boolean started;
 
     public MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory,
             final DataBroker broker, final NotificationService notifications,
@@ -217,9 +212,6 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             return;
         }
         final ConfigSnapshot snapshot = config.current();
-        final Map<String, String> now = new HashMap<>();
-        snapshot.ports().values().stream().filter(port -> port.getBindingChassis() != null)
-            .forEach(port -> now.put(idOf(port.getId()), port.getBindingChassis().getValue()));
         for (String port : Set.copyOf(records.keySet())) {
             if (snapshot.port(port).isEmpty()) {
                 LOG.info("port {} deleted: its migration record goes too", port);
@@ -228,17 +220,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 journal.remove(port);
             }
         }
-        final Map<String, String> before = bindings;
-        bindings = now;
-        if (started) {
-            // whoever wrote it, Nova or liveflow after the binding timeout, a binding change is one event
-            now.forEach((port, chassis) -> {
-                if (before.containsKey(port) && !chassis.equals(before.get(port))) {
-                    handle(new MigrationEvent.BindingMoved(port, chassis));
-                }
-            });
-        }
-        started = true;
+        observed.configChanged(snapshot).forEach(this::handle);
         inventoryChanged();
         republishPlacements();
         checkTrapsOfResumedMigrations();
@@ -281,29 +263,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     private void inventoryChanged() {
-        if (!started) {
-            return;
-        }
-        final ConfigSnapshot snapshot = config.current();
-        final SwitchInventory switches = inventory.current();
-        final Map<String, Set<String>> nowPresent = PlugDetector.presence(snapshot, switches);
-        // a chassis counts as there while its switch is connected (the inventory, at once) and answers (the
-        // liveness probes): a dead one's migrations roll forward or abort as soon as either says so. Only a
-        // not-answering verdict removes a connected chassis: the monitor judges on its own thread, and a chassis it
-        // has not judged yet (just after a start) must not look dead
-        final Set<String> nowConnected = PlugDetector.connected(snapshot, switches);
-        final LivenessSnapshot verdicts = liveness.current();
-        nowConnected.removeIf(chassis -> verdicts.reasonOf(chassis) == ChassisReason.NotAnswering);
-        final List<MigrationEvent> events = PlugDetector.events(snapshot, presence, connected, nowPresent,
-            nowConnected, records);
-        presence = nowPresent;
-        connected = nowConnected;
-        for (MigrationEvent event : events) {
-            handle(event instanceof MigrationEvent.ChassisDown down
-                && liveness.current().reasonOf(down.chassis()) == ChassisReason.NotAnswering
-                ? new MigrationEvent.ChassisDown(down.port(), down.chassis(), MigrationEvent.ChassisDown.NOT_ANSWERING)
-                : event);
-        }
+        observed.switchesChanged(config.current(), inventory.current(), liveness.current(), records)
+            .forEach(this::handle);
     }
 
     private void packetReceived(final PacketReceived packet) {

@@ -84,9 +84,10 @@ public final class FlowReconciler {
     /**
      * Makes the config inventory of every given switch hold exactly what is desired for it, in the three steps of
      * {@link ReconcilePlan} whatever the number of switches (groups, deletions and new flows that use no group,
-     * then the other flows, then group deletions), each one transaction unless it is larger than {@link #OPERATIONS_PER_TRANSACTION}, so a
-     * change that touches every chassis (a migration's activation) reaches them together. Returns what changed, per
-     * switch. When a step fails, what liveflow knows of these switches is read again from the datastore next time.
+     * then the other flows, then group deletions), each one transaction unless it is larger than
+     * {@link #OPERATIONS_PER_TRANSACTION}, so a change that touches every chassis (a migration's activation) reaches
+     * them together. Returns what changed, per switch. When a step fails, what liveflow knows of these switches is
+     * read again from the datastore next time.
      */
     public synchronized Map<String, Changes> reconcileAll(final Map<String, SwitchFlows> desired) {
         final ChunkedWrites first = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
