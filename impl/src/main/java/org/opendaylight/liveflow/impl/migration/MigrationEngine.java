@@ -49,12 +49,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the migration protocol (docs/design.md section 5) for every port: it turns what the switches report (interfaces
- * plugged and unplugged, switches disconnecting, RARP/GARP packet-ins of the trap flows), configuration changes
- * (binding moves), RPCs and timers into {@link MigrationEvent}s, feeds them one at a time, on one thread, to the
- * {@link MigrationStateMachine}, and acts on what changed: new placements for the programmer, the operational
- * state and a notification per transition, the journal, and, after a completed migration, the check that the
- * source switch holds nothing of the port.
+ * Runs the migration protocol (docs/design.md section 5) for every port: it turns what happens into
+ * {@link MigrationEvent}s (interfaces plugged and unplugged, chassis gone and binding moves through
+ * {@link ObservedChanges}, trapped RARP/GARP through {@link AnnouncementMatcher}, what the programmer wrote, RPCs,
+ * timers), feeds them one at a time, on one thread, to the pure decider ({@link MigrationStateMachine#decide}),
+ * stores and publishes what changed (placements for the programmer, the operational state and a notification per
+ * transition, the journal) and carries out the effects the decider returns.
  */
 public final class MigrationEngine implements MigrationView, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationEngine.class);
