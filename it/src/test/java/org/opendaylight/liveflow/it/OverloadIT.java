@@ -38,7 +38,11 @@ class OverloadIT {
     private static final Logger LOG = LoggerFactory.getLogger(OverloadIT.class);
     private static final String OVERLAY = OverlayClient.OVERLAY;
     private static final int WRITERS = 200;
-    private static final int PORTS_PER_WRITER = 10;
+    /**
+     * Ports each writer stores: 2 in the test command (200 writers overload the write path from the first request
+     * on), 10 for the README's figures ({@code -Doverload.ports=10}).
+     */
+    private static final int PORTS_PER_WRITER = Integer.getInteger("overload.ports", 2);
     private static final int READERS = 4;
     private static final long READ_INTERVAL_MS = 20;
     /** max-write-wait-ms of the distribution plus room for the write itself. */
