@@ -306,8 +306,8 @@ class ClusterIT {
         final Map<String, Map<String, Double>> before = durations();
         final Instant killedAt = kill();
         awaitTakeover(killedAt);
-        Thread.sleep(3000);
-        assertEquals(rules, rules(lab), "the takeover while " + state + " changed flows");
+        awaitOwnerReadEverySwitch();
+        assertEquals(rules, settledRules(), "the takeover while " + state + " changed flows");
         assertNoFlowStartedOver(before, durations(), Duration.between(killedAt, Instant.now()).toMillis() / 1000.0
             - 1, "across the takeover while " + state);
         assertEquals(state, overlay.migration(VM).path("state").asText());
@@ -332,6 +332,22 @@ class ClusterIT {
         FAILOVERS.add(cluster.controlLoopStartedAfter(owner, killedAt).toMillis());
         LOG.info("failover: member-{} killed, member-{} started the control loop {} ms later (its log)", killed,
             owner, FAILOVERS.get(FAILOVERS.size() - 1));
+    }
+
+    /**
+     * Waits until the new owner's first pass has read what every switch holds (its reconciler logs each read), so
+     * that "nothing changed" means it compared and found nothing to change, not that it had not looked yet.
+     */
+    private static void awaitOwnerReadEverySwitch() throws Exception {
+        final Instant deadline = Instant.now().plus(FAILOVER_PATIENCE);
+        for (OvsChassis node : lab.allChassis()) {
+            final String read = "openflow:" + node.datapathId() + ": config inventory holds";
+            while (cluster.logSinceControlLoopStart(owner).stream().noneMatch(line -> line.contains(read))) {
+                assertTrue(Instant.now().isBefore(deadline), "member-" + owner + " never read " + node.name()
+                    + "'s flows after taking the control loop over");
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static void assertNoProbeLostSince(final ProbeStream probes, final OvsChassis chassis,

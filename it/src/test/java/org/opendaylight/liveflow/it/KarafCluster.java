@@ -147,6 +147,22 @@ final class KarafCluster implements AutoCloseable {
         return Duration.between(since, started);
     }
 
+    /**
+     * Returns the lines of member {@code member}'s log since it last started liveflow's control loop.
+     */
+    List<String> logSinceControlLoopStart(final int member) throws IOException {
+        final String marker = "member-" + member + " now runs liveflow's control loop";
+        final List<String> lines = Files.readAllLines(home(member).resolve("data/log/karaf.log"),
+            StandardCharsets.UTF_8);
+        int start = lines.size();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(marker)) {
+                start = i;
+            }
+        }
+        return lines.subList(start, lines.size());
+    }
+
     Restconf restconf(final int member) {
         return new Restconf(restconfPort(member));
     }
