@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -259,15 +258,13 @@ public class ControlLoopWiringIT {
          */
         static Path zip(final Path assembly, final Path zip) throws IOException {
             Files.createDirectories(zip.getParent());
-            final List<String> skipped = List.of("data", "journal", "snapshots", "segmented-journal", "instances",
-                "karaf.pid", "lock");
             try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
                     Stream<Path> paths = Files.walk(assembly)) {
                 out.setLevel(Deflater.NO_COMPRESSION);
                 for (Path path : (Iterable<Path>) paths::iterator) {
                     final Path relative = assembly.relativize(path);
-                    if (relative.getNameCount() == 0 || skipped.contains(relative.getName(0).toString())
-                            || Files.isDirectory(path)) {
+                    if (relative.getNameCount() == 0 || Files.isDirectory(path)
+                            || KarafInstance.RUN_TIME_STATE.contains(relative.getName(0).toString())) {
                         continue;
                     }
                     out.putNextEntry(new ZipEntry("liveflow/" + relative.toString().replace(File.separatorChar, '/')));
@@ -281,8 +278,8 @@ public class ControlLoopWiringIT {
         static File connectionConfig(final Path assembly, final Path work, final String name, final int port)
                 throws IOException {
             final Path copy = work.resolve(name);
-            Files.writeString(copy, Files.readString(assembly.resolve(CONNECTIONS + name))
-                .replaceAll("<port>\\d+</port>", "<port>" + port + "</port>"));
+            Files.writeString(copy, KarafInstance.withConnectionPort(Files.readString(assembly.resolve(CONNECTIONS
+                + name)), port));
             return copy.toFile();
         }
     }

@@ -41,6 +41,9 @@ final class KarafInstance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KarafInstance.class);
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** What a distribution's folder holds of a run, not of the build: never copied. */
+    static final List<String> RUN_TIME_STATE = List.of("data", "journal", "snapshots", "segmented-journal",
+        "instances", "karaf.pid", "lock");
 
     private final Path home;
     private final Path awaitReady;
@@ -418,8 +421,19 @@ final class KarafInstance implements AutoCloseable {
      */
     private static void writeConnectionPort(final Path home, final String fileName, final int port)
             throws IOException {
-        replaceInFile(home.resolve("etc/opendaylight/datastore/initial/config").resolve(fileName), "<port>\\d+</port>",
-            "<port>" + port + "</port>");
+        final Path file = home.resolve("etc/opendaylight/datastore/initial/config").resolve(fileName);
+        Files.writeString(file, withConnectionPort(Files.readString(file), port));
+    }
+
+    /**
+     * Returns an OpenFlowPlugin switch-connection configuration with its listener on another port.
+     */
+    static String withConnectionPort(final String connectionConfig, final int port) {
+        final String edited = connectionConfig.replaceAll("<port>\\d+</port>", "<port>" + port + "</port>");
+        if (!edited.contains("<port>" + port + "</port>")) {
+            throw new IllegalStateException("No listener port in " + connectionConfig);
+        }
+        return edited;
     }
 
     /**
@@ -446,12 +460,11 @@ final class KarafInstance implements AutoCloseable {
     }
 
     static void copyDistribution(final Path from, final Path to) throws IOException {
-        final List<String> skipped = List.of("data", "journal", "snapshots", "segmented-journal", "instances",
-            "karaf.pid", "lock");
+
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : (Iterable<Path>) paths::iterator) {
                 final Path relative = from.relativize(source);
-                if (relative.getNameCount() > 0 && skipped.contains(relative.getName(0).toString())) {
+                if (relative.getNameCount() > 0 && RUN_TIME_STATE.contains(relative.getName(0).toString())) {
                     continue;
                 }
                 final Path target = to.resolve(relative.toString());
