@@ -33,7 +33,7 @@ class FeatureInstallIT {
     static void bootWithoutLiveflow() throws Exception {
         karaf = KarafInstance.start("feature-install", descriptor -> {
             final String edited = LIVEFLOW_BOOT_FEATURE.matcher(descriptor).replaceFirst(
-                "<feature>odl-restconf-nb</feature><feature>odl-openflowplugin-app-forwardingrules-manager</feature>");
+                "<feature>odl-restconf-nb</feature><feature>odl-openflowplugin-southbound</feature>");
             if (edited.equals(descriptor)) {
                 throw new IllegalStateException("odl-liveflow is not a boot feature of the distribution");
             }

@@ -9,11 +9,17 @@ package org.opendaylight.liveflow.impl.southbound;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jdt.annotation.Nullable;
@@ -22,11 +28,13 @@ import org.opendaylight.liveflow.impl.compiler.GroupSpec;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
@@ -36,17 +44,23 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The only code that changes what switches hold. Per switch it compares the desired flows and groups with
- * what liveflow has in the OpenFlowPlugin's config inventory and writes only the difference: new and changed
- * flows are put (a changed flow keeps its id, so the switch sees a modify), vanished ones deleted, unchanged
- * ones never touched. The forwarding-rules manager pushes the config inventory to the switch and re-syncs a
- * switch that reconnects; the config datastore survives a controller restart, so a restart rewrites nothing.
+ * liveflow's record of what the switch holds and sends only the difference, in one OpenFlow bundle per switch
+ * ({@link BundleWriter}), to every switch at once: new and changed flows are added (a changed flow with the same
+ * match replaces the old one), vanished ones deleted, unchanged ones never touched.
  *
- * <p>Groups are written before the flows that use them and deleted after the flows that used them.
+ * <p>The record is the OpenFlowPlugin's config inventory, written once the switch has committed the bundle (no
+ * forwarding-rules manager runs beside liveflow, so nothing else reads it). It is in the replicated, persisted
+ * config datastore: a restarted controller, or the member that takes the control loop over, knows what each
+ * switch holds, and a restart rewrites nothing. A bundle is atomic: a switch that refuses one keeps what it had,
+ * and so does its record. Because a refusal, a timeout or a record that failed to commit leaves liveflow unsure
+ * of the switch, the next bundle for it replaces everything the switch holds; so does the bundle for a switch
+ * with no record yet, and one for a switch that came back without its flows.
  */
-public final class FlowReconciler {
+public final class FlowReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
     private static final String LIVEFLOW_FLOW_PREFIX = "lf-";
     private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration BUNDLE_STEP_TIMEOUT = Duration.ofSeconds(30);
     /** About 5 MB of journal entry at the measured 500 bytes a flow; the journal's limit is 16 MB. */
     private static final int OPERATIONS_PER_TRANSACTION = 10_000;
 
@@ -66,7 +80,23 @@ public final class FlowReconciler {
         }
     }
 
+    /**
+     * What a reconcile did.
+     *
+     * @param changes what changed on each switch that holds what is desired for it now
+     * @param failed the switches that did not take their change (each kept what it had)
+     */
+    public record Outcome(Map<String, Changes> changes, Set<String> failed) {
+        public Outcome {
+            changes = Map.copyOf(changes);
+            failed = Set.copyOf(failed);
+        }
+    }
+
     private final DataBroker broker;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+        runnable -> new Thread(runnable, "liveflow-bundle-timeouts"));
+    private final BundleWriter bundles;
     /** Read by the shell while a reconcile runs (a pass over 100 chassis takes minutes): a concurrent map. */
     private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
     /**
@@ -76,64 +106,112 @@ public final class FlowReconciler {
      * every other change waited behind.
      */
     private final Map<String, SwitchFlows> lastDesired = new HashMap<>();
+    /** Switches whose contents liveflow cannot vouch for: their next bundle replaces all they hold. */
+    private final Set<String> unsure = ConcurrentHashMap.newKeySet();
 
-    public FlowReconciler(final DataBroker broker) {
+    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs) {
         this.broker = broker;
+        bundles = new BundleWriter(rpcs, timer, BUNDLE_STEP_TIMEOUT);
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
     }
 
     /**
-     * Makes the config inventory of every given switch hold exactly what is desired for it, in the three steps of
-     * {@link ReconcilePlan} whatever the number of switches (groups, deletions and new flows that use no group,
-     * then the other flows, then group deletions), each one transaction unless it is larger than
-     * {@link #OPERATIONS_PER_TRANSACTION}, so a change that touches every chassis (a migration's activation) reaches
-     * them together. Returns what changed, per switch. When a step fails, what liveflow knows of these switches is
-     * read again from the datastore next time.
+     * Says that a switch came back without (all of) its flows: the next reconcile replaces what it holds.
      */
-    public synchronized Map<String, Changes> reconcileAll(final Map<String, SwitchFlows> desired) {
-        final ChunkedWrites first = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
-        final ChunkedWrites second = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
-        final ChunkedWrites third = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
-        final Map<String, Changes> changes = new HashMap<>();
+    public void switchLost(final String nodeId) {
+        unsure.add(nodeId);
+    }
+
+    /**
+     * Makes every given switch hold exactly what is desired for it, each with one bundle, all sent at once, and then
+     * records what the switches that committed now hold. A switch that fails keeps what it had; it is reported
+     * and replaced at its next reconcile. Throws when the record cannot be written (the switches did change; they
+     * are replaced at their next reconcile).
+     */
+    public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired) {
+        final Map<String, ListenableFuture<Void>> sent = new HashMap<>();
+        final Map<String, ReconcilePlan> plans = new HashMap<>();
         final Map<String, ReconcilePlan.Contents> next = new HashMap<>();
+        final Map<String, Changes> changes = new HashMap<>();
         for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
             final String nodeId = entry.getKey();
             final ReconcilePlan.Contents current = installed.computeIfAbsent(nodeId, this::readInstalled);
             final SwitchFlows previous = lastDesired.get(nodeId);
-            if (entry.getValue().equals(previous)) {
+            final boolean replacing = unsure.contains(nodeId) || current.flows().isEmpty();
+            if (entry.getValue().equals(previous) && !unsure.contains(nodeId)) {
                 changes.put(nodeId, Changes.NONE_CHANGED);
                 continue;
             }
             final ReconcilePlan.Contents wanted = translate(nodeId, entry.getValue(), previous, current);
             final ReconcilePlan plan = ReconcilePlan.of(nodeId, current, wanted);
-            plan.first().forEach(change -> change.applyTo(first));
-            plan.second().forEach(change -> change.applyTo(second));
-            plan.third().forEach(change -> change.applyTo(third));
-            changes.put(nodeId, plan.changes());
+            if (plan.isEmpty() && !unsure.contains(nodeId)) {
+                lastDesired.put(nodeId, entry.getValue());
+                changes.put(nodeId, Changes.NONE_CHANGED);
+                continue;
+            }
+            final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
+            sent.put(nodeId, bundles.write(nodeId, replacing ? ReconcilePlan.replacing(nodeId, node, wanted)
+                : plan.bundle(node)));
+            plans.put(nodeId, plan);
             next.put(nodeId, wanted);
         }
+        final Set<String> failed = new HashSet<>();
+        final ChunkedWrites record = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
+        sent.forEach((nodeId, bundle) -> {
+            if (committed(nodeId, bundle)) {
+                plans.get(nodeId).all().forEach(change -> change.applyTo(record));
+                changes.put(nodeId, plans.get(nodeId).changes());
+            } else {
+                failed.add(nodeId);
+                forget(nodeId);
+            }
+        });
+        failed.forEach(next::remove);
         try {
-            first.commit(TIMEOUT_SECONDS);
-            second.commit(TIMEOUT_SECONDS);
-            // Open vSwitch deletes the flows that use a deleted group: the group goes only after the flows that
-            // pointed at it were rewritten (a migration's delivery group, say)
-            third.commit(TIMEOUT_SECONDS);
+            record.commit(TIMEOUT_SECONDS);
         } catch (IllegalStateException e) {
-            // some steps may be in the datastore and others not: forget what was believed of these switches
-            next.keySet().forEach(nodeId -> {
-                installed.remove(nodeId);
-                lastDesired.remove(nodeId);
-            });
+            next.keySet().forEach(this::forget);
             throw e;
         }
         installed.putAll(next);
-        next.keySet().forEach(nodeId -> lastDesired.put(nodeId, desired.get(nodeId)));
+        next.keySet().forEach(nodeId -> {
+            lastDesired.put(nodeId, desired.get(nodeId));
+            unsure.remove(nodeId);
+        });
         changes.forEach((nodeId, change) -> {
             if (!change.isEmpty()) {
                 LOG.info("{}: {} flows written, {} deleted; {} groups written, {} deleted", nodeId,
                     change.flowsWritten(), change.flowsDeleted(), change.groupsWritten(), change.groupsDeleted());
             }
         });
-        return changes;
+        return new Outcome(changes, failed);
+    }
+
+    /** Waits for a switch's bundle; says (and logs) whether it committed. */
+    private static boolean committed(final String nodeId, final ListenableFuture<Void> bundle) {
+        try {
+            bundle.get(4 * BUNDLE_STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("{}: interrupted waiting for its bundle", nodeId);
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("{}: bundle not committed, the switch keeps what it had: {}", nodeId,
+                e instanceof ExecutionException ? e.getCause().getMessage() : "no answer");
+            return false;
+        }
+    }
+
+    /** Drops what liveflow believed of a switch: its record is read again, and its next bundle replaces all. */
+    private void forget(final String nodeId) {
+        installed.remove(nodeId);
+        lastDesired.remove(nodeId);
+        unsure.add(nodeId);
     }
 
     /**

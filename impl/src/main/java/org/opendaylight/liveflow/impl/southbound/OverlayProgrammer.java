@@ -48,6 +48,8 @@ import org.slf4j.LoggerFactory;
 public final class OverlayProgrammer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OverlayProgrammer.class);
     private static final long SLOW_PASS_NANOS = 100_000_000L;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
     private final ConfigIndex config;
     private final SwitchInventoryService inventory;
@@ -60,6 +62,8 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final SwitchResync resync;
     private final WrittenMigrations migrationWrites = new WrittenMigrations();
     private final Set<String> connectedLastPass = new HashSet<>();
+    /** Only touched on the programmer's thread. */
+    private Duration retryDelay = FIRST_RETRY;
 
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-programmer"));
@@ -76,8 +80,8 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;
-        reconciler = new FlowReconciler(broker);
-        resync = new SwitchResync(rpcs, reconciler);
+        reconciler = new FlowReconciler(broker, rpcs);
+        resync = new SwitchResync(rpcs, reconciler, this::schedule);
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
@@ -100,6 +104,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
         resync.close();
+        reconciler.close();
     }
 
     /**
@@ -192,13 +197,18 @@ public final class OverlayProgrammer implements AutoCloseable {
         final long compiled = System.nanoTime();
         final long written;
         try {
-            reconciler.reconcileAll(desired);
+            final FlowReconciler.Outcome outcome = reconciler.reconcileAll(desired);
             written = System.nanoTime();
+            if (!outcome.failed().isEmpty()) {
+                // what this pass wrote elsewhere stays; nothing counts as written until every switch has it
+                retryLater("switches " + outcome.failed() + " did not take their change");
+                return;
+            }
         } catch (RuntimeException e) {
-            // the next change retries; the switches keep what they had
-            LOG.error("Programming the switches failed", e);
+            retryLater("recording what the switches hold failed: " + e);
             return;
         }
+        retryDelay = FIRST_RETRY;
         for (String nodeId : reconnected) {
             resync.switchReconnected(nodeId);
         }
@@ -218,6 +228,16 @@ public final class OverlayProgrammer implements AutoCloseable {
             LOG.debug("pass over {} switches: compiled in {} us, written in {} us, activations armed in {} us",
                 desired.size(), (compiled - began) / 1000, (written - compiled) / 1000, (armed - written) / 1000);
         }
+    }
+
+    /**
+     * Runs another pass after a delay that doubles with each failure in a row (a switch that keeps refusing must
+     * not take the programmer's whole time); a change in between runs one sooner.
+     */
+    private void retryLater(final String why) {
+        LOG.error("Programming the switches failed, next attempt in {} ms: {}", retryDelay.toMillis(), why);
+        executor.schedule(this::schedule, retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        retryDelay = retryDelay.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retryDelay.multipliedBy(2);
     }
 
     /**

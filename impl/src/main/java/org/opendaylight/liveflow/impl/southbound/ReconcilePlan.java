@@ -10,6 +10,9 @@ package org.opendaylight.liveflow.impl.southbound;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -21,15 +24,16 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instru
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.GroupKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
 import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.Uint32;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
- * What turns the flows and groups a switch's config inventory holds into those wanted, as a pure function, in the
- * three steps {@link FlowReconciler} commits one after the other (every switch's first step, then every switch's
- * second, then every third):
+ * What turns the flows and groups a switch holds (liveflow's record of it) into those wanted, as a pure function,
+ * in three steps that go to the switch in this order, in one bundle:
  *
  * <ol>
  *   <li>groups written, flows deleted, and new flows that use no group;</li>
@@ -37,11 +41,10 @@ import org.opendaylight.yangtools.yang.common.Uint8;
  *   <li>groups deleted.</li>
  * </ol>
  *
- * <p>Why this order: a flow may only point at a group the switch already has (Open vSwitch refuses the flow-mod
- * otherwise), Open vSwitch deletes the flows that use a group it deletes (so a group goes only after the flows
- * that pointed at it were rewritten), and what a change adds above an existing flow (a migration's guard for
- * tunnelled traffic, say) must be on the switch before that flow changes, or a packet can take the new path
- * without the guard.
+ * <p>Why this order, although the switch applies a bundle at once: Open vSwitch checks each message of a bundle
+ * against the switch as the messages before it left it, so a flow may only point at a group an earlier message
+ * (or the switch) has, and it deletes the flows that use a group it deletes (so a group goes only after the
+ * flows that pointed at it were rewritten).
  *
  * @param first groups written, flows deleted, new flows that use no group
  * @param second the other flows written
@@ -56,26 +59,52 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
         static final Contents EMPTY = new Contents(Map.of(), Map.of());
     }
 
-    /** One change of the config inventory. */
+    /** One change: of the switch (its bundle messages) and of the record (the config inventory). */
     sealed interface Change {
         InstanceIdentifier<?> path();
 
         void applyTo(ChunkedWrites writes);
+
+        void addTo(List<Message> bundle, NodeRef node);
     }
 
-    /** A flow or group written. */
-    record Put<T extends DataObject>(InstanceIdentifier<T> path, T data) implements Change {
+    /** A flow or group written; {@code previous} is what the record held under the same key, if anything. */
+    record Put<T extends DataObject>(InstanceIdentifier<T> path, T data, @Nullable T previous) implements Change {
         @Override
         public void applyTo(final ChunkedWrites writes) {
             writes.put(path, data);
         }
+
+        @Override
+        public void addTo(final List<Message> bundle, final NodeRef node) {
+            if (data instanceof Group group) {
+                bundle.add(previous == null ? BundleMessages.addGroup(node, group)
+                    : BundleMessages.modifyGroup(node, group));
+            } else if (data instanceof Flow flow) {
+                // a flow-mod add replaces the flow with the same table, priority and match; a flow whose match
+                // changed under the same id is another OpenFlow flow, and the old one must go
+                if (previous instanceof Flow old && !sameOpenflowKey(old, flow)) {
+                    bundle.add(BundleMessages.removeFlow(node, old));
+                }
+                bundle.add(BundleMessages.addFlow(node, flow));
+            }
+        }
     }
 
     /** A flow or group deleted. */
-    record Delete(InstanceIdentifier<?> path) implements Change {
+    record Delete<T extends DataObject>(InstanceIdentifier<T> path, T data) implements Change {
         @Override
         public void applyTo(final ChunkedWrites writes) {
             writes.delete(path);
+        }
+
+        @Override
+        public void addTo(final List<Message> bundle, final NodeRef node) {
+            if (data instanceof Group group) {
+                bundle.add(BundleMessages.removeGroup(node, group));
+            } else if (data instanceof Flow flow) {
+                bundle.add(BundleMessages.removeFlow(node, flow));
+            }
         }
     }
 
@@ -93,14 +122,15 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
         int groupsWritten = 0;
         for (Map.Entry<Long, Group> group : wanted.groups().entrySet()) {
             if (!group.getValue().equals(current.groups().get(group.getKey()))) {
-                first.add(new Put<>(groupPath(node, group.getKey()), group.getValue()));
+                first.add(new Put<>(groupPath(node, group.getKey()), group.getValue(),
+                    current.groups().get(group.getKey())));
                 groupsWritten++;
             }
         }
         int flowsDeleted = 0;
         for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
             if (!wanted.flows().containsKey(flow.getKey())) {
-                first.add(new Delete(flowPath(node, flow.getValue())));
+                first.add(new Delete<>(flowPath(node, flow.getValue()), flow.getValue()));
                 flowsDeleted++;
             }
         }
@@ -109,19 +139,58 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
             final Flow installed = current.flows().get(flow.getKey());
             if (!flow.getValue().equals(installed)) {
                 (installed == null && !usesGroup(flow.getValue()) ? first : second)
-                    .add(new Put<>(flowPath(node, flow.getValue()), flow.getValue()));
+                    .add(new Put<>(flowPath(node, flow.getValue()), flow.getValue(), installed));
                 flowsWritten++;
             }
         }
         int groupsDeleted = 0;
-        for (Long groupId : current.groups().keySet()) {
-            if (!wanted.groups().containsKey(groupId)) {
-                third.add(new Delete(groupPath(node, groupId)));
+        for (Map.Entry<Long, Group> group : current.groups().entrySet()) {
+            if (!wanted.groups().containsKey(group.getKey())) {
+                third.add(new Delete<>(groupPath(node, group.getKey()), group.getValue()));
                 groupsDeleted++;
             }
         }
         return new ReconcilePlan(first, second, third,
             new FlowReconciler.Changes(flowsWritten, flowsDeleted, groupsWritten, groupsDeleted));
+    }
+
+    /**
+     * Returns this switch's bundle: every change of the three steps, in order.
+     */
+    List<Message> bundle(final NodeRef node) {
+        final List<Message> bundle = new ArrayList<>();
+        for (List<Change> step : List.of(first, second, third)) {
+            step.forEach(change -> change.addTo(bundle, node));
+        }
+        return bundle;
+    }
+
+    /**
+     * Returns the bundle that makes a switch hold exactly what is wanted, whatever it holds now: everything
+     * deleted, then the groups and the flows added.
+     */
+    static List<Message> replacing(final String nodeId, final NodeRef node, final Contents wanted) {
+        final List<Message> bundle = new ArrayList<>();
+        bundle.add(BundleMessages.removeAllFlows(node));
+        bundle.add(BundleMessages.removeAllGroups(node));
+        bundle.addAll(of(nodeId, Contents.EMPTY, wanted).bundle(node));
+        return bundle;
+    }
+
+    /** Every change of the three steps, in order. */
+    Stream<Change> all() {
+        return Stream.of(first, second, third).flatMap(List::stream);
+    }
+
+    boolean isEmpty() {
+        return first.isEmpty() && second.isEmpty() && third.isEmpty();
+    }
+
+    /** Whether two flows are the same OpenFlow flow (table, priority, match), whatever their actions. */
+    static boolean sameOpenflowKey(final Flow one, final Flow other) {
+        return Objects.equals(one.getTableId(), other.getTableId())
+            && Objects.equals(one.getPriority(), other.getPriority())
+            && Objects.equals(one.getMatch(), other.getMatch());
     }
 
     static boolean usesGroup(final Flow flow) {

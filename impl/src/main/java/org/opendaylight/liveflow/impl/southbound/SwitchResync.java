@@ -13,8 +13,6 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -26,34 +24,20 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutput;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.Table;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.TableKey;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowKey;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.FlowTableRef;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroup;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.service.rev130918.AddGroupInputBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.GroupRef;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
-import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-syncs a switch that reconnects: liveflow's flows for it are in the config inventory, but only the switch
- * knows whether it kept them (controller restart, network blip) or lost them (ovs-vswitchd restart). The
- * forwarding-rules manager's own reconnect reconciliation is switched off in the distribution, because it
- * re-sends every flow, which Open vSwitch applies as a replace. Instead this asks the switch for its flows
- * (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if it reports
- * none at all (ovs-vswitchd restarted) or not all within {@link #WAIT}, the groups and flows are sent again.
- * What it counts and sends is what the reconciler holds for the switch at that moment, never what it held at the
+ * Re-syncs a switch that reconnects: liveflow's record says what it should hold, but only the switch knows
+ * whether it kept it (controller restart, network blip) or lost it (ovs-vswitchd restart). This asks the switch
+ * for its flows (a direct flow statistics request) until it reports all of liveflow's, and then sends nothing; if
+ * it reports none at all (ovs-vswitchd restarted) or not all within {@link #WAIT}, the next pass replaces what the
+ * switch holds with what liveflow wants on it at that moment, in one bundle. Never what was wanted at the
  * reconnect: a pass in between (a migration's activation) changes it, and re-sending the older flows put a
  * prepared migration's traps and delivery group back on switches that had moved on (seen after a cluster takeover).
  *
@@ -71,14 +55,16 @@ final class SwitchResync implements AutoCloseable {
 
     private final RpcConsumerRegistry rpcs;
     private final FlowReconciler reconciler;
+    private final Runnable requestPass;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-resync"));
     /** The current re-sync of each switch; a newer reconnect makes an older chain stop. */
     private final Map<String, Object> current = new ConcurrentHashMap<>();
 
-    SwitchResync(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler) {
+    SwitchResync(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler, final Runnable requestPass) {
         this.rpcs = rpcs;
         this.reconciler = reconciler;
+        this.requestPass = requestPass;
     }
 
     @Override
@@ -199,50 +185,10 @@ final class SwitchResync implements AutoCloseable {
     }
 
     /**
-     * Sends the groups the reconciler holds for the switch now, then (once the switch has them, since flows point
-     * at them) the flows it holds once the groups are there.
+     * Has the next pass replace everything the switch holds with what liveflow wants on it then, in one bundle.
      */
     private void resend(final String nodeId) {
-        final Map<Long, Group> groups = reconciler.installedGroups(nodeId);
-        final InstanceIdentifier<Node> node = FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class);
-        final NodeRef nodeRef = new NodeRef(node);
-        final AddGroup addGroup = rpcs.getRpc(AddGroup.class);
-        final List<ListenableFuture<?>> groupsSent = new ArrayList<>();
-        for (Group group : groups.values()) {
-            groupsSent.add(addGroup.invoke(new AddGroupInputBuilder(group).setNode(nodeRef)
-                .setGroupRef(new GroupRef(FlowReconciler.nodePath(nodeId).child(Group.class, group.key())))
-                .build()));
-        }
-        final Map<String, Flow> flows = new ConcurrentHashMap<>();
-        final ListenableFuture<?> flowsSent = Futures.transformAsync(withTimeout(groupsSent), ignored -> {
-            flows.putAll(reconciler.installedFlows(nodeId));
-            final AddFlow addFlow = rpcs.getRpc(AddFlow.class);
-            final List<ListenableFuture<?>> sent = new ArrayList<>();
-            for (Flow flow : flows.values()) {
-                final var table = FlowReconciler.nodePath(nodeId).child(Table.class, new TableKey(flow.getTableId()));
-                sent.add(addFlow.invoke(new AddFlowInputBuilder(flow).setNode(nodeRef)
-                    .setFlowTable(new FlowTableRef(table))
-                    .setFlowRef(new FlowRef(table.child(Flow.class, new FlowKey(flow.getId())))).build()));
-            }
-            return withTimeout(sent);
-        }, MoreExecutors.directExecutor());
-        Futures.addCallback(flowsSent, new FutureCallback<Object>() {
-            @Override
-            public void onSuccess(final Object result) {
-                LOG.info("{}: re-sent {} groups and {} flows", nodeId, groups.size(), flows.size());
-            }
-
-            @Override
-            public void onFailure(final Throwable cause) {
-                LOG.error("Re-sync of {} failed; its next reconnect tries again", nodeId, cause);
-            }
-        }, MoreExecutors.directExecutor());
-    }
-
-    private ListenableFuture<List<Object>> withTimeout(final List<ListenableFuture<?>> sent) {
-        @SuppressWarnings("unchecked")
-        final List<ListenableFuture<Object>> all = (List<ListenableFuture<Object>>) (List<?>) sent;
-        return Futures.withTimeout(Futures.allAsList(all), RESEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS,
-            scheduler);
+        reconciler.switchLost(nodeId);
+        requestPass.run();
     }
 }

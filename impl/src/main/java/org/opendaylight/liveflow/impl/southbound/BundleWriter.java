@@ -1,0 +1,115 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessages;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessagesInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundle;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.ControlBundleInputBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.MessagesBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleControlType;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleFlags;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
+import org.opendaylight.yangtools.yang.common.RpcResult;
+import org.opendaylight.yangtools.yang.common.Uint32;
+
+/**
+ * Changes one switch atomically with an OpenFlow bundle (the ONF extension Open vSwitch implements on OpenFlow
+ * 1.3, through the OpenFlowPlugin's bundle service): open, add the messages in order, commit. The switch applies
+ * all of them or none, so a packet never sees half a change and a refused change leaves the switch as it was.
+ *
+ * <p>The commit goes out only once the switch has accepted every message: a message the switch refused while it
+ * was being added would otherwise be missing from a commit that succeeds. On any failure the bundle is discarded
+ * and the returned future fails with what went wrong.
+ */
+final class BundleWriter {
+    /** Messages a single add RPC carries; each still goes to the switch as its own bundle-add message. */
+    static final int MESSAGES_PER_CALL = 2_000;
+    private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
+
+    private final RpcConsumerRegistry rpcs;
+    private final ScheduledExecutorService timer;
+    private final Duration timeout;
+    /** Bundle ids are per connection; a random start keeps a restarted controller off ids a switch may hold. */
+    private final AtomicLong nextId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 30));
+
+    BundleWriter(final RpcConsumerRegistry rpcs, final ScheduledExecutorService timer, final Duration timeout) {
+        this.rpcs = rpcs;
+        this.timer = timer;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Sends the messages to the switch in one bundle. The future succeeds once the switch has committed it.
+     */
+    ListenableFuture<Void> write(final String nodeId, final List<Message> messages) {
+        final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
+        final BundleId id = new BundleId(Uint32.valueOf(nextId.getAndIncrement() & 0xFFFF_FFFFL));
+        final SettableFuture<Void> done = SettableFuture.create();
+        final ListenableFuture<Void> written = Futures.transformAsync(control(node, id, BundleControlType
+            .ONFBCTOPENREQUEST, "open"), opened -> add(node, id, messages), MoreExecutors.directExecutor());
+        Futures.addCallback(written, new FutureCallback<Void>() {
+            @Override
+            public void onSuccess(final Void result) {
+                done.setFuture(control(node, id, BundleControlType.ONFBCTCOMMITREQUEST, "commit"));
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                // the switch drops an uncommitted bundle when the connection closes; while it is up, say so now
+                control(node, id, BundleControlType.ONFBCTDISCARDREQUEST, "discard");
+                done.setException(cause);
+            }
+        }, MoreExecutors.directExecutor());
+        return done;
+    }
+
+    private ListenableFuture<Void> control(final NodeRef node, final BundleId id, final BundleControlType type,
+            final String what) {
+        return checked(rpcs.getRpc(ControlBundle.class).invoke(new ControlBundleInputBuilder().setNode(node)
+            .setBundleId(id).setType(type).setFlags(ATOMIC_ORDERED).build()), what + " of bundle " + id.getValue());
+    }
+
+    private ListenableFuture<Void> add(final NodeRef node, final BundleId id, final List<Message> messages) {
+        final AddBundleMessages add = rpcs.getRpc(AddBundleMessages.class);
+        final List<ListenableFuture<Void>> calls = new ArrayList<>();
+        for (int from = 0; from < messages.size(); from += MESSAGES_PER_CALL) {
+            final List<Message> part = messages.subList(from, Math.min(messages.size(), from + MESSAGES_PER_CALL));
+            calls.add(checked(add.invoke(new AddBundleMessagesInputBuilder().setNode(node).setBundleId(id)
+                .setFlags(ATOMIC_ORDERED).setMessages(new MessagesBuilder().setMessage(part).build()).build()),
+                "adding messages " + from + "-" + (from + part.size() - 1) + " to bundle " + id.getValue()));
+        }
+        return Futures.transform(Futures.allAsList(calls), all -> null, MoreExecutors.directExecutor());
+    }
+
+    private <T> ListenableFuture<Void> checked(final ListenableFuture<RpcResult<T>> call, final String what) {
+        return Futures.transform(Futures.withTimeout(call, timeout.toMillis(), TimeUnit.MILLISECONDS, timer),
+            result -> {
+                if (!result.isSuccessful()) {
+                    throw new IllegalStateException(what + " refused: " + result.getErrors());
+                }
+                return null;
+            }, MoreExecutors.directExecutor());
+    }
+}
