@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -234,6 +235,56 @@ class DataPlaneIT {
         final Map<String, Long> counts = txCounts();
         lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 2), ip('a', 1), ip('a', 2)));
         awaitDelivered(counts, Map.of("c2/a", 1L));
+    }
+
+    /**
+     * A switch whose classifier table is full refuses the bundle that would add a port's flows (in that table and
+     * in others): it keeps exactly what it had, while the other switches take their part of the change. Once the
+     * table has room, liveflow's retry brings the switch to what is wanted.
+     */
+    @Test
+    @Order(10)
+    void aSwitchThatRefusesItsBundleKeepsWhatItHadUntilItCanTakeAllOfIt() throws Exception {
+        final OvsChassis c3 = lab.chassis("c3");
+        final List<String> before = c3.flowRules();
+        final String receipt = c3.bundleReceipt();
+        final String c1Receipt = lab.chassis("c1").bundleReceipt();
+        assertTrue(before.stream().noneMatch(flow -> flow.contains(mac('a', 3))), "a3 was deleted by an earlier test");
+        final long refusals = karaf.logLinesContaining("openflow:3: bundle not committed");
+        final int classifiers = c3.freezeTable(0);
+        try {
+            overlay.put("/ports/port=a3", "port",
+                OverlayClient.vm("a3", "ta", "net-a", "sa", mac('a', 3), ip('a', 3), "c3"));
+            final Instant deadline = Instant.now().plus(CONVERGENCE);
+            // the change went out: the other switches learn a3's address, and c3 refused its bundle
+            while (!mentionsA3(lab.chassis("c1")) || !mentionsA3(lab.chassis("c2"))
+                    || karaf.logLinesContaining("openflow:3: bundle not committed") == refusals) {
+                assertTrue(Instant.now().isBefore(deadline), "a3 never reached c1 and c2, or c3 never refused it");
+                Thread.sleep(200);
+            }
+            assertEquals(before, c3.flowRules(), "c3 holds part of a bundle it refused");
+            assertEquals(receipt, c3.bundleReceipt(), "c3 applied a bundle it refused");
+            assertNotEquals(c1Receipt, lab.chassis("c1").bundleReceipt(), "c1 took a bundle with a3's flows");
+        } finally {
+            c3.thawTable(0);
+        }
+        final Instant deadline = Instant.now().plus(CONVERGENCE);
+        while (!mentionsA3(c3)) {
+            assertTrue(Instant.now().isBefore(deadline), "c3 never got a3's flows once its table had room");
+            Thread.sleep(200);
+        }
+        // the switch shows the flows a moment before liveflow has its receipt and records them
+        String diff = karaf.shell().execute("liveflow:flow-diff --summary c3");
+        while (!diff.contains(" 0 missing, 0 unexpected")) {
+            assertTrue(Instant.now().isBefore(deadline), diff);
+            Thread.sleep(200);
+            diff = karaf.shell().execute("liveflow:flow-diff --summary c3");
+        }
+        assertTrue(c3.flows().stream().filter(flow -> flow.contains("table=0,")).count() > classifiers,
+            "c3's classifier has a3's port now");
+        final Map<String, Long> counts = txCounts();
+        lab.chassis("c1").inject("a1", Frames.ipv4(mac('a', 1), mac('a', 3), ip('a', 1), ip('a', 3)));
+        awaitDelivered(counts, Map.of("c3/a", 1L));
     }
 
     private static boolean mentionsA3(final OvsChassis node) {

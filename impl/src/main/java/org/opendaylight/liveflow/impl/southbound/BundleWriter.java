@@ -20,6 +20,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.AddBundleMessages;
@@ -42,6 +44,14 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  * <p>The commit goes out only once the switch has accepted every message: a message the switch refused while it
  * was being added would otherwise be missing from a commit that succeeds. On any failure the bundle is discarded
  * and the returned future fails with what went wrong.
+ *
+ * <p>Why a receipt: the OpenFlowPlugin 0.17.3 cannot read the switch's answers to bundle messages (the bundle
+ * replies, and the ONF experimenter error a switch sends when it refuses a commit, are logged as "Message
+ * deserialization failed"), so it completes a commit when the barrier after it returns, whether the switch applied
+ * the bundle or refused it. Every bundle therefore ends with a receipt flow: the same match and priority in a table
+ * no packet ever reaches, with a cookie that names this bundle, replacing the previous receipt. After the commit
+ * the switch is asked (a flow statistics request filtered by that cookie) whether it holds the receipt; since a
+ * bundle is applied whole or not at all, it holds the receipt exactly when it applied everything before it.
  */
 final class BundleWriter {
     /** Messages a single add RPC carries; each still goes to the switch as its own bundle-add message. */
@@ -61,18 +71,23 @@ final class BundleWriter {
     }
 
     /**
-     * Sends the messages to the switch in one bundle. The future succeeds once the switch has committed it.
+     * Sends the messages to the switch in one bundle, with a receipt after them. The future succeeds once the switch
+     * holds the receipt, so it has applied the bundle.
      */
     ListenableFuture<Void> write(final String nodeId, final List<Message> messages) {
         final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
-        final BundleId id = new BundleId(Uint32.valueOf(nextId.getAndIncrement() & 0xFFFF_FFFFL));
+        final long number = nextId.getAndIncrement() & 0xFFFF_FFFFL;
+        final BundleId id = new BundleId(Uint32.valueOf(number));
+        final List<Message> withReceipt = new ArrayList<>(messages);
+        withReceipt.add(BundleMessages.addFlow(node, BundleReceipt.flow(number)));
         final SettableFuture<Void> done = SettableFuture.create();
         final ListenableFuture<Void> written = Futures.transformAsync(control(node, id, BundleControlType
-            .ONFBCTOPENREQUEST, "open"), opened -> add(node, id, messages), MoreExecutors.directExecutor());
+            .ONFBCTOPENREQUEST, "open"), opened -> add(node, id, withReceipt), MoreExecutors.directExecutor());
         Futures.addCallback(written, new FutureCallback<Void>() {
             @Override
             public void onSuccess(final Void result) {
-                done.setFuture(control(node, id, BundleControlType.ONFBCTCOMMITREQUEST, "commit"));
+                done.setFuture(Futures.transformAsync(control(node, id, BundleControlType.ONFBCTCOMMITREQUEST,
+                    "commit"), committed -> receiptHeld(node, number), MoreExecutors.directExecutor()));
             }
 
             @Override
@@ -101,6 +116,22 @@ final class BundleWriter {
                 "adding messages " + from + "-" + (from + part.size() - 1) + " to bundle " + id.getValue()));
         }
         return Futures.transform(Futures.allAsList(calls), all -> null, MoreExecutors.directExecutor());
+    }
+
+    private ListenableFuture<Void> receiptHeld(final NodeRef node, final long number) {
+        final ListenableFuture<RpcResult<GetFlowStatisticsOutput>> request = rpcs.getRpc(GetFlowStatistics.class)
+            .invoke(BundleReceipt.request(node, number));
+        return Futures.transform(Futures.withTimeout(request, timeout.toMillis(), TimeUnit.MILLISECONDS, timer),
+            result -> {
+                if (!result.isSuccessful()) {
+                    throw new IllegalStateException("asking for the receipt of bundle " + number + " refused: "
+                        + result.getErrors());
+                }
+                if (!BundleReceipt.isIn(result.getResult(), number)) {
+                    throw new IllegalStateException("the switch refused bundle " + number + " (it holds no receipt)");
+                }
+                return null;
+            }, MoreExecutors.directExecutor());
     }
 
     private <T> ListenableFuture<Void> checked(final ListenableFuture<RpcResult<T>> call, final String what) {

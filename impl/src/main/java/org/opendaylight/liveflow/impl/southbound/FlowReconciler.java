@@ -11,13 +11,16 @@ import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATI
 
 import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +41,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.Nodes;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.NodeKey;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +53,16 @@ import org.slf4j.LoggerFactory;
  * match replaces the old one), vanished ones deleted, unchanged ones never touched.
  *
  * <p>The record is the OpenFlowPlugin's config inventory, written once the switch has committed the bundle (no
- * forwarding-rules manager runs beside liveflow, so nothing else reads it). It is in the replicated, persisted
- * config datastore: a restarted controller, or the member that takes the control loop over, knows what each
- * switch holds, and a restart rewrites nothing. A bundle is atomic: a switch that refuses one keeps what it had,
- * and so does its record. Because a refusal, a timeout or a record that failed to commit leaves liveflow unsure
- * of the switch, the next bundle for it replaces everything the switch holds; so does the bundle for a switch
- * with no record yet, and one for a switch that came back without its flows.
+ * forwarding-rules manager runs beside liveflow, so nothing else reads it), in the background: the switches are
+ * programmed when their bundles commit, and liveflow keeps what they hold in memory; writing 48,000 flows into the
+ * datastore takes longer than the switches take to install them, and no change should wait for that. The record
+ * is in the replicated, persisted config datastore: a restarted controller, or the member that takes the control
+ * loop over, knows what each switch holds, and a restart rewrites nothing. A bundle is atomic: a switch that
+ * refuses one keeps what it had, and so does its record. Because a refusal, a timeout or a record that failed to
+ * commit leaves liveflow unsure of the switch, the next bundle for it replaces everything the switch holds; so
+ * does the bundle for a switch with no record yet, and one for a switch that came back without its flows. A
+ * record that lags (a controller killed while writing it) costs no more: the first bundle from it fails (a group
+ * it adds exists) or adds what the switch has again, and the next replaces.
  */
 public final class FlowReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
@@ -97,6 +105,9 @@ public final class FlowReconciler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-bundle-timeouts"));
     private final BundleWriter bundles;
+    private final ExecutorService recorder = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-flow-record"));
+    private final Runnable recordLost;
     /** Read by the shell while a reconcile runs (a pass over 100 chassis takes minutes): a concurrent map. */
     private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
     /**
@@ -109,13 +120,20 @@ public final class FlowReconciler implements AutoCloseable {
     /** Switches whose contents liveflow cannot vouch for: their next bundle replaces all they hold. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
 
-    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs) {
+    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable recordLost) {
         this.broker = broker;
+        this.recordLost = recordLost;
         bundles = new BundleWriter(rpcs, timer, BUNDLE_STEP_TIMEOUT);
     }
 
+    /**
+     * Waits for the record of what was committed before closing (a controller stopping cleanly leaves a whole
+     * record behind).
+     */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
+        recorder.shutdown();
+        recorder.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         timer.shutdownNow();
     }
 
@@ -128,11 +146,12 @@ public final class FlowReconciler implements AutoCloseable {
 
     /**
      * Makes every given switch hold exactly what is desired for it, each with one bundle, all sent at once, and then
-     * records what the switches that committed now hold. A switch that fails keeps what it had; it is reported
-     * and replaced at its next reconcile. Throws when the record cannot be written (the switches did change; they
-     * are replaced at their next reconcile).
+     * has what the switches that committed now hold recorded. A switch that fails keeps what it had; it is reported
+     * and replaced at its next reconcile.
      */
     public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired) {
+        final long began = System.nanoTime();
+        int messages = 0;
         final Map<String, ListenableFuture<Void>> sent = new HashMap<>();
         final Map<String, ReconcilePlan> plans = new HashMap<>();
         final Map<String, ReconcilePlan.Contents> next = new HashMap<>();
@@ -154,16 +173,18 @@ public final class FlowReconciler implements AutoCloseable {
                 continue;
             }
             final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
-            sent.put(nodeId, bundles.write(nodeId, replacing ? ReconcilePlan.replacing(nodeId, node, wanted)
-                : plan.bundle(node)));
+            final List<Message> bundle = replacing ? ReconcilePlan.replacing(nodeId, node, wanted) : plan.bundle(node);
+            messages += bundle.size();
+            sent.put(nodeId, bundles.write(nodeId, bundle));
             plans.put(nodeId, plan);
             next.put(nodeId, wanted);
         }
+        final long planned = System.nanoTime();
         final Set<String> failed = new HashSet<>();
-        final ChunkedWrites record = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
+        final List<ReconcilePlan> committedPlans = new ArrayList<>();
         sent.forEach((nodeId, bundle) -> {
             if (committed(nodeId, bundle)) {
-                plans.get(nodeId).all().forEach(change -> change.applyTo(record));
+                committedPlans.add(plans.get(nodeId));
                 changes.put(nodeId, plans.get(nodeId).changes());
             } else {
                 failed.add(nodeId);
@@ -171,17 +192,20 @@ public final class FlowReconciler implements AutoCloseable {
             }
         });
         failed.forEach(next::remove);
-        try {
-            record.commit(TIMEOUT_SECONDS);
-        } catch (IllegalStateException e) {
-            next.keySet().forEach(this::forget);
-            throw e;
+        if (!sent.isEmpty()) {
+            // where a large change's time goes: planning and sending, the switches' bundles (the record follows)
+            LOG.info("{} bundles of {} messages in all: planned and sent in {} ms, committed by every switch after "
+                + "{} ms", sent.size(), messages, (planned - began) / 1_000_000,
+                (System.nanoTime() - began) / 1_000_000);
         }
         installed.putAll(next);
         next.keySet().forEach(nodeId -> {
             lastDesired.put(nodeId, desired.get(nodeId));
             unsure.remove(nodeId);
         });
+        if (!committedPlans.isEmpty()) {
+            recorder.execute(() -> record(committedPlans, next.keySet()));
+        }
         changes.forEach((nodeId, change) -> {
             if (!change.isEmpty()) {
                 LOG.info("{}: {} flows written, {} deleted; {} groups written, {} deleted", nodeId,
@@ -189,6 +213,31 @@ public final class FlowReconciler implements AutoCloseable {
             }
         });
         return new Outcome(changes, failed);
+    }
+
+    /**
+     * Writes what the switches committed into the record, in the order the passes made it. Nothing waits for it:
+     * the switches already hold it and liveflow's memory of them is up to date; the record is what a restarted
+     * controller, or another member, starts from. If it cannot be written, those switches are replaced at the next
+     * pass, which this asks for.
+     */
+    private void record(final List<ReconcilePlan> committedPlans, final Set<String> nodeIds) {
+        final long began = System.nanoTime();
+        final ChunkedWrites record = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
+        committedPlans.forEach(plan -> plan.all().forEach(change -> change.applyTo(record)));
+        try {
+            record.commit(TIMEOUT_SECONDS);
+            final long took = (System.nanoTime() - began) / 1_000_000;
+            if (took > 100) {
+                LOG.info("recorded what {} switches committed in {} ms", nodeIds.size(), took);
+            }
+        } catch (IllegalStateException e) {
+            LOG.error("Recording what {} switches hold failed; their next bundle replaces all they hold", nodeIds, e);
+            synchronized (this) {
+                nodeIds.forEach(this::forget);
+            }
+            recordLost.run();
+        }
     }
 
     /** Waits for a switch's bundle; says (and logs) whether it committed. */

@@ -59,6 +59,8 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
 
     private final Subscribers<SwitchInventory> subscribers = new Subscribers<>();
     private final Map<String, Instant> connectedAt = new HashMap<>();
+    /** Connections seen per switch, for {@link SwitchView#connection()}. */
+    private final Map<String, Long> connections = new HashMap<>();
     private final ScheduledExecutorService settleTimer = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-inventory-settle"));
     private final Registration registration;
@@ -106,6 +108,11 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
             boolean relevant = false;
             for (DataTreeModification<Nodes> change : changes) {
                 relevant |= InventoryChangeFilter.touchesSwitchesOrPorts(change.getRootNode());
+                if (last != null && removesASwitch(change)) {
+                    // a switch that left and came back within one batch of changes: see it leave, so that its
+                    // return counts as a new connection
+                    nodesChanged(change.getRootNode().getDataAfter());
+                }
                 last = change;
             }
             if (relevant && last != null) {
@@ -119,6 +126,13 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
         }
     }
 
+    private static boolean removesASwitch(final DataTreeModification<Nodes> change) {
+        final Nodes before = change.getRootNode().getDataBefore();
+        final Nodes after = change.getRootNode().getDataAfter();
+        return before != null && (after == null || !after.nonnullNode().keySet().containsAll(
+            before.nonnullNode().keySet()));
+    }
+
     private synchronized void nodesChanged(final @Nullable Nodes nodes) {
         lastNodes = nodes;
         final Instant now = Instant.now();
@@ -128,15 +142,17 @@ public final class OpenflowInventoryListener implements SwitchInventoryService, 
             final SwitchView before = current.switches().get(view.nodeId());
             if (before == null || !before.connected()) {
                 connectedAt.put(view.nodeId(), now);
+                connections.merge(view.nodeId(), 1L, Long::sum);
                 settleTimer.schedule(this::resettle, SETTLE.toMillis() + 10, TimeUnit.MILLISECONDS);
             }
+            final long connection = connections.get(view.nodeId());
             final boolean settling = now.isBefore(connectedAt.get(view.nodeId()).plus(SETTLE));
             if (settling && before != null) {
                 final Map<String, Long> ports = new HashMap<>(before.portsByName());
                 ports.putAll(view.portsByName());
-                settled.put(view.nodeId(), new SwitchView(view.nodeId(), ports, true));
+                settled.put(view.nodeId(), new SwitchView(view.nodeId(), ports, true, connection));
             } else {
-                settled.put(view.nodeId(), view);
+                settled.put(view.nodeId(), view.withConnection(connection));
             }
         }
         final SwitchInventory next = withDisconnected(new SwitchInventory(settled), current);

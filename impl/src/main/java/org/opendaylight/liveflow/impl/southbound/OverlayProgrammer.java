@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,6 +31,7 @@ import org.opendaylight.liveflow.impl.migration.MigrationView;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
+import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
@@ -61,7 +63,8 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final FloatingIpAnnouncer announcer;
     private final SwitchResync resync;
     private final WrittenMigrations migrationWrites = new WrittenMigrations();
-    private final Set<String> connectedLastPass = new HashSet<>();
+    /** The connection number of every switch the last pass programmed. */
+    private final Map<String, Long> connectedLastPass = new HashMap<>();
     /** Only touched on the programmer's thread. */
     private Duration retryDelay = FIRST_RETRY;
 
@@ -80,7 +83,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;
-        reconciler = new FlowReconciler(broker, rpcs);
+        reconciler = new FlowReconciler(broker, rpcs, this::schedule);
         resync = new SwitchResync(rpcs, reconciler, this::schedule);
         fastPath = new ActivationFastPath(rpcs);
         configSubscription = config.subscribe(snapshot -> schedule());
@@ -172,28 +175,30 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         final Map<String, PortMigration> placed = migrationWrites.compilerView(placements);
         final long began = System.nanoTime();
-        final Set<String> connected = new HashSet<>();
+        final Map<String, Long> connected = new HashMap<>();
         final Map<String, SwitchFlows> desired = new HashMap<>();
         final Map<String, SwitchFlows> byChassis = new HashMap<>();
         final Map<String, String> nodeIds = new HashMap<>();
         for (Chassis chassis : snapshot.chassis().values()) {
             final String name = chassis.getName().getValue();
-            if (switches.connectedSwitchOf(chassis).isEmpty()) {
+            final Optional<SwitchView> view = switches.connectedSwitchOf(chassis);
+            if (view.isEmpty()) {
                 continue;
             }
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
-            connected.add(nodeId);
+            connected.put(nodeId, view.orElseThrow().connection());
             desired.put(nodeId, compiler.compile(snapshot, switches, placed, name));
             byChassis.put(name, desired.get(nodeId));
             nodeIds.put(name, nodeId);
         }
-        // a switch that comes (back) while the config inventory holds its flows may or may not have them
+        // a switch that comes (back) while liveflow's record holds its flows may or may not have them; one that
+        // went and came back while the last pass ran has another connection number
         final Set<String> reconnected = new HashSet<>();
-        for (String nodeId : connected) {
-            if (!connectedLastPass.contains(nodeId) && !reconciler.installedFlows(nodeId).isEmpty()) {
+        connected.forEach((nodeId, connection) -> {
+            if (!connection.equals(connectedLastPass.get(nodeId)) && !reconciler.installedFlows(nodeId).isEmpty()) {
                 reconnected.add(nodeId);
             }
-        }
+        });
         final long compiled = System.nanoTime();
         final long written;
         try {
@@ -205,7 +210,7 @@ public final class OverlayProgrammer implements AutoCloseable {
                 return;
             }
         } catch (RuntimeException e) {
-            retryLater("recording what the switches hold failed: " + e);
+            retryLater("reading what the switches hold failed: " + e);
             return;
         }
         retryDelay = FIRST_RETRY;
@@ -213,7 +218,7 @@ public final class OverlayProgrammer implements AutoCloseable {
             resync.switchReconnected(nodeId);
         }
         connectedLastPass.clear();
-        connectedLastPass.addAll(connected);
+        connectedLastPass.putAll(connected);
         final List<FlowsWritten> facts = migrationWrites.passWritten(placements, Instant.now());
         armActivations(snapshot, switches, migrationWrites.compilerView(placements), byChassis, nodeIds);
         if (!facts.isEmpty()) {

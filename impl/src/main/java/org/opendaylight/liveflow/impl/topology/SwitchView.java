@@ -19,14 +19,24 @@ import java.util.Map;
  * @param nodeId the OpenFlow node id, {@code openflow:<datapath-id>}
  * @param portsByName OpenFlow port number of every port, by OVS interface name
  * @param connected whether the switch is connected to this controller now
+ * @param connection how many times this controller has seen the switch connect (1 for its first connection): a
+ *     switch that went and came back between two looks at the inventory has another number
  */
-public record SwitchView(String nodeId, Map<String, Long> portsByName, boolean connected) {
+public record SwitchView(String nodeId, Map<String, Long> portsByName, boolean connected, long connection) {
     public SwitchView {
         requireNonNull(nodeId);
         portsByName = Map.copyOf(portsByName);
     }
 
+    public SwitchView(final String nodeId, final Map<String, Long> portsByName, final boolean connected) {
+        this(nodeId, portsByName, connected, 0);
+    }
+
     public SwitchView disconnected() {
-        return new SwitchView(nodeId, portsByName, false);
+        return new SwitchView(nodeId, portsByName, false, connection);
+    }
+
+    public SwitchView withConnection(final long number) {
+        return new SwitchView(nodeId, portsByName, connected, number);
     }
 }

@@ -30,6 +30,7 @@ public final class OvsChassis {
     private static final String TUNNEL_OFPORT_BASE = "100";
     private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
     private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
+    private static final String RECEIPT_TABLE = "table=250,";
 
     private final String name;
     private final int index;
@@ -340,12 +341,22 @@ public final class OvsChassis {
     }
 
     /**
-     * Returns br-int's flows as ovs-ofctl prints them, without the header line.
+     * Returns br-int's flows as ovs-ofctl prints them, without the header line, and without liveflow's bundle
+     * receipt (table 250, which no packet reaches; its cookie changes with every bundle the switch takes).
      */
     public List<String> flows() throws IOException {
         // port numbers, not names: what liveflow writes and what the tests match
         return ovs.ofctl("br-int", "--no-names", "dump-flows").lines().filter(line -> line.contains("table="))
-            .map(String::strip).toList();
+            .filter(line -> !line.contains(RECEIPT_TABLE)).map(String::strip).toList();
+    }
+
+    /**
+     * Returns the cookie of liveflow's bundle receipt on br-int (it names the last bundle the switch applied), or
+     * an empty string if there is none.
+     */
+    public String bundleReceipt() throws IOException {
+        return ovs.ofctl("br-int", "dump-flows", "table=250").lines().filter(line -> line.contains(RECEIPT_TABLE))
+            .map(line -> line.replaceAll(".*cookie=(0x[0-9a-f]+).*", "$1")).findFirst().orElse("");
     }
 
     /**
@@ -368,6 +379,24 @@ public final class OvsChassis {
             }
         }
         return out;
+    }
+
+    /**
+     * Makes one table of br-int refuse every flow beyond those it holds now (Open vSwitch's flow limit with the
+     * refuse policy), as a full hardware table would; returns that number.
+     */
+    public int freezeTable(final int table) throws IOException {
+        final int held = (int) flows().stream().filter(flow -> flow.contains("table=" + table + ",")).count();
+        ovs.vsctl("--", "--id=@limit", "create", "Flow_Table", "flow_limit=" + held, "overflow_policy=refuse",
+            "--", "set", "bridge", "br-int", "flow_tables:" + table + "=@limit");
+        return held;
+    }
+
+    /**
+     * Lifts the limit {@link #freezeTable} put on a table.
+     */
+    public void thawTable(final int table) throws IOException {
+        ovs.vsctl("remove", "bridge", "br-int", "flow_tables", String.valueOf(table));
     }
 
     public String groups() throws IOException {
