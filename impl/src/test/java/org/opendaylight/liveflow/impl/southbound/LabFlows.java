@@ -8,8 +8,10 @@
 package org.opendaylight.liveflow.impl.southbound;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
@@ -17,7 +19,9 @@ import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
 /**
@@ -60,5 +64,24 @@ final class LabFlows {
         final Map<Long, Group> groups = new HashMap<>();
         flows.groups().forEach((id, spec) -> groups.put(id, OpenflowTranslator.group(NODE, spec)));
         return new ReconcilePlan.Contents(translated, groups);
+    }
+
+    /**
+     * Returns the groups a flow's actions send to.
+     */
+    static Set<Long> groupsUsedBy(final org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.Flow flow) {
+        final Set<Long> groups = new HashSet<>();
+        if (flow.getInstructions() != null) {
+            flow.getInstructions().nonnullInstruction().values().forEach(instruction -> {
+                if (instruction.getInstruction() instanceof ApplyActionsCase apply) {
+                    apply.getApplyActions().nonnullAction().values().forEach(action -> {
+                        if (action.getAction() instanceof GroupActionCase group) {
+                            groups.add(group.getGroupAction().getGroupId().toJava());
+                        }
+                    });
+                }
+            });
+        }
+        return groups;
     }
 }

@@ -17,9 +17,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.PortMigration.Phase;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
 
 /**
@@ -32,19 +30,7 @@ class ReconcilePlanTest {
     }
 
     private static Set<Long> groupsUsedBy(final Flow flow) {
-        final Set<Long> groups = new HashSet<>();
-        if (flow.getInstructions() != null) {
-            flow.getInstructions().nonnullInstruction().values().forEach(instruction -> {
-                if (instruction.getInstruction() instanceof ApplyActionsCase apply) {
-                    apply.getApplyActions().nonnullAction().values().forEach(action -> {
-                        if (action.getAction() instanceof GroupActionCase group) {
-                            groups.add(group.getGroupAction().getGroupId().toJava());
-                        }
-                    });
-                }
-            });
-        }
-        return groups;
+        return LabFlows.groupsUsedBy(flow);
     }
 
     private static Stream<Flow> flowsPut(final List<ReconcilePlan.Change> step) {

@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.PortMigration.Phase;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.instruction.instruction.ApplyActionsCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.add.bundle.messages.input.messages.Message;
@@ -57,7 +55,7 @@ class SwitchBundleTest {
     /** What a flow does, as the switch holds it. */
     private record Entry(Object instructions, Object cookie, Set<Long> groups) {
         static Entry of(final org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.Flow flow) {
-            return new Entry(flow.getInstructions(), flow.getCookie(), groupsUsedBy(flow));
+            return new Entry(flow.getInstructions(), flow.getCookie(), LabFlows.groupsUsedBy(flow));
         }
     }
 
@@ -112,23 +110,6 @@ class SwitchBundleTest {
             assertEquals(holding(wanted).flows, flows);
             assertEquals(wanted.groups().keySet(), groups);
         }
-    }
-
-    private static Set<Long> groupsUsedBy(final org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026
-            .Flow flow) {
-        final Set<Long> groups = new HashSet<>();
-        if (flow.getInstructions() != null) {
-            flow.getInstructions().nonnullInstruction().values().forEach(instruction -> {
-                if (instruction.getInstruction() instanceof ApplyActionsCase apply) {
-                    apply.getApplyActions().nonnullAction().values().forEach(action -> {
-                        if (action.getAction() instanceof GroupActionCase group) {
-                            groups.add(group.getGroupAction().getGroupId().toJava());
-                        }
-                    });
-                }
-            });
-        }
-        return groups;
     }
 
     private static ReconcilePlan.Contents lab(final String chassis, final Phase phase) {
