@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.southbound;
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.GroupSpec;
@@ -69,6 +71,8 @@ public final class FlowReconciler implements AutoCloseable {
     private static final String LIVEFLOW_FLOW_PREFIX = "lf-";
     private static final long TIMEOUT_SECONDS = 30;
     private static final Duration BUNDLE_STEP_TIMEOUT = Duration.ofSeconds(30);
+    /** How long a pass waits for its bundles before it leaves the slow ones in flight. */
+    private static final Duration PATIENCE = Duration.ofSeconds(1);
     /** About 5 MB of journal entry at the measured 500 bytes a flow; the journal's limit is 16 MB. */
     private static final int OPERATIONS_PER_TRANSACTION = 10_000;
 
@@ -93,11 +97,13 @@ public final class FlowReconciler implements AutoCloseable {
      *
      * @param changes what changed on each switch that holds what is desired for it now
      * @param failed the switches that did not take their change (each kept what it had)
+     * @param pending the switches whose bundle has not ended yet (its end asks for another pass)
      */
-    public record Outcome(Map<String, Changes> changes, Set<String> failed) {
+    public record Outcome(Map<String, Changes> changes, Set<String> failed, Set<String> pending) {
         public Outcome {
             changes = Map.copyOf(changes);
             failed = Set.copyOf(failed);
+            pending = Set.copyOf(pending);
         }
     }
 
@@ -107,6 +113,7 @@ public final class FlowReconciler implements AutoCloseable {
     private final BundleWriter bundles;
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-flow-record"));
+    /** Asks the programmer for a pass: a record that failed, a bundle that ended after its pass. */
     private final Runnable recordLost;
     /** Read by the shell while a reconcile runs: a concurrent map. */
     private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
@@ -117,6 +124,8 @@ public final class FlowReconciler implements AutoCloseable {
      * every other change waited behind.
      */
     private final Map<String, SwitchFlows> lastDesired = new ConcurrentHashMap<>();
+    /** Bundles sent and not yet seen to end, by switch: no other bundle goes to that switch meanwhile. */
+    private final Map<String, InFlight> inFlight = new HashMap<>();
     /** Switches whose contents liveflow cannot vouch for: their next bundle replaces all they hold. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
 
@@ -148,55 +157,76 @@ public final class FlowReconciler implements AutoCloseable {
      * Makes every given switch hold exactly what is desired for it, each with one bundle, all sent at once, and then
      * has what the switches that committed now hold recorded. A switch that fails keeps what it had; it is reported
      * and replaced at its next reconcile.
+     *
+     * <p>A pass waits for its bundles for at most {@link #PATIENCE}: a switch that has not answered by then (a hung
+     * ovs-vswitchd) is reported pending and left out of the passes that follow until its bundle ends, in success or
+     * failure, which then asks for a pass. So a hung switch delays no other switch's changes.
      */
     public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired) {
         final long began = System.nanoTime();
-        final Map<String, ListenableFuture<Void>> sent = new HashMap<>();
-        final Map<String, ReconcilePlan> plans = new HashMap<>();
-        final Map<String, ReconcilePlan.Contents> next = new HashMap<>();
         final Map<String, Changes> changes = new HashMap<>();
+        final Set<String> pending = new HashSet<>();
+        final Set<String> sentNow = new HashSet<>();
         int messages = 0;
-        for (Prepared prepared : prepareAll(desired)) {
-            final String nodeId = prepared.nodeId();
+        for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
+            final String nodeId = entry.getKey();
+            if (inFlight.containsKey(nodeId)) {
+                continue;
+            }
+            final Prepared prepared = prepare(nodeId, entry.getValue());
             if (prepared.sent() == null) {
                 if (prepared.plan() != null) {
                     // nothing to send, but the translation matched: remember what was asked
-                    lastDesired.put(nodeId, desired.get(nodeId));
+                    lastDesired.put(nodeId, entry.getValue());
                 }
                 changes.put(nodeId, Changes.NONE_CHANGED);
                 continue;
             }
+            sentNow.add(nodeId);
             messages += prepared.messages();
-            sent.put(nodeId, prepared.sent());
-            plans.put(nodeId, prepared.plan());
-            next.put(nodeId, prepared.wanted());
+            inFlight.put(nodeId, new InFlight(prepared, entry.getValue()));
         }
         final long planned = System.nanoTime();
+        final long deadline = planned + PATIENCE.toNanos();
         final Set<String> failed = new HashSet<>();
         final List<ReconcilePlan> committedPlans = new ArrayList<>();
-        sent.forEach((nodeId, bundle) -> {
-            if (committed(nodeId, bundle)) {
-                committedPlans.add(plans.get(nodeId));
-                changes.put(nodeId, plans.get(nodeId).changes());
+        final Set<String> recorded = new HashSet<>();
+        for (Map.Entry<String, InFlight> entry : Map.copyOf(inFlight).entrySet()) {
+            final String nodeId = entry.getKey();
+            final InFlight bundle = entry.getValue();
+            // this pass's bundles are waited for; an older one still in flight is only looked at
+            final Boolean committed = outcomeBy(nodeId, bundle.prepared().sent(),
+                sentNow.contains(nodeId) ? deadline : 0);
+            if (committed == null) {
+                pending.add(nodeId);
+                if (bundle.watched().compareAndSet(false, true)) {
+                    bundle.prepared().sent().addListener(recordLost, MoreExecutors.directExecutor());
+                }
+                continue;
+            }
+            inFlight.remove(nodeId);
+            if (committed) {
+                final ReconcilePlan plan = bundle.prepared().plan();
+                committedPlans.add(plan);
+                recorded.add(nodeId);
+                changes.put(nodeId, plan.changes());
+                installed.put(nodeId, bundle.prepared().wanted());
+                lastDesired.put(nodeId, bundle.flows());
+                unsure.remove(nodeId);
             } else {
                 failed.add(nodeId);
                 forget(nodeId);
             }
-        });
-        failed.forEach(next::remove);
-        if (!sent.isEmpty()) {
-            // where a large change's time goes: planning and sending, the switches' bundles (the record follows)
-            LOG.info("{} bundles of {} messages in all: planned and sent in {} ms, committed by every switch after "
-                + "{} ms", sent.size(), messages, (planned - began) / 1_000_000,
-                (System.nanoTime() - began) / 1_000_000);
         }
-        installed.putAll(next);
-        next.keySet().forEach(nodeId -> {
-            lastDesired.put(nodeId, desired.get(nodeId));
-            unsure.remove(nodeId);
-        });
+        if (!sentNow.isEmpty()) {
+            // where a large change's time goes: planning and sending, the switches' bundles (the record follows)
+            final String waiting = pending.isEmpty() ? "" : "; still waiting for " + pending;
+            LOG.info("{} bundles of {} messages in all: planned and sent in {} ms, committed by every switch after "
+                + "{} ms{}", sentNow.size(), messages, (planned - began) / 1_000_000,
+                (System.nanoTime() - began) / 1_000_000, waiting);
+        }
         if (!committedPlans.isEmpty()) {
-            recorder.execute(() -> record(committedPlans, next.keySet()));
+            recorder.execute(() -> record(committedPlans, recorded));
         }
         changes.forEach((nodeId, change) -> {
             if (!change.isEmpty()) {
@@ -204,7 +234,14 @@ public final class FlowReconciler implements AutoCloseable {
                     change.flowsWritten(), change.flowsDeleted(), change.groupsWritten(), change.groupsDeleted());
             }
         });
-        return new Outcome(changes, failed);
+        return new Outcome(changes, failed, pending);
+    }
+
+    /** A switch's bundle not yet ended, with what was asked of the switch. */
+    private record InFlight(Prepared prepared, SwitchFlows flows, AtomicBoolean watched) {
+        InFlight(final Prepared prepared, final SwitchFlows flows) {
+            this(prepared, flows, new AtomicBoolean());
+        }
     }
 
     /**
@@ -218,18 +255,6 @@ public final class FlowReconciler implements AutoCloseable {
      */
     private record Prepared(String nodeId, @Nullable ReconcilePlan plan, ReconcilePlan.@Nullable Contents wanted,
             @Nullable ListenableFuture<Void> sent, int messages) {
-    }
-
-    /**
-     * Plans and sends every switch's bundle, one switch after the other (all bundles are in flight together: the
-     * switches apply them while the next ones are planned). Planning in two threads was tried: the bundles went out
-     * in 3.9 s instead of 7.4 s, but the last switch committed no sooner (9.3 s instead of 8.2 s on the two cores
-     * that also run the 20 switches and the OpenFlowPlugin's encoders), so the simpler way stays.
-     */
-    private List<Prepared> prepareAll(final Map<String, SwitchFlows> desired) {
-        final List<Prepared> prepared = new ArrayList<>();
-        desired.forEach((nodeId, flows) -> prepared.add(prepare(nodeId, flows)));
-        return prepared;
     }
 
     private Prepared prepare(final String nodeId, final SwitchFlows flows) {
@@ -275,18 +300,23 @@ public final class FlowReconciler implements AutoCloseable {
         }
     }
 
-    /** Waits for a switch's bundle; says (and logs) whether it committed. */
-    private static boolean committed(final String nodeId, final ListenableFuture<Void> bundle) {
+    /**
+     * Waits for a switch's bundle until the deadline; says (and logs) whether it committed, or null if it has not
+     * ended yet.
+     */
+    private static @Nullable Boolean outcomeBy(final String nodeId, final ListenableFuture<Void> bundle,
+            final long deadlineNanos) {
         try {
-            bundle.get(4 * BUNDLE_STEP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            bundle.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
             return true;
+        } catch (TimeoutException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.warn("{}: interrupted waiting for its bundle", nodeId);
             return false;
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("{}: bundle not committed, the switch keeps what it had: {}", nodeId,
-                e instanceof ExecutionException ? e.getCause().getMessage() : "no answer");
+        } catch (ExecutionException e) {
+            LOG.warn("{}: bundle not committed, the switch keeps what it had: {}", nodeId, e.getCause().getMessage());
             return false;
         }
     }
