@@ -20,8 +20,9 @@ import org.opendaylight.yangtools.yang.binding.DataObject;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 
 /**
- * One step of a reconcile (see {@link FlowReconciler}): its puts and deletes in the config datastore, in as many
- * transactions of at most {@code limit} operations as they need, committed one after the other.
+ * The record of what switches committed (see {@link FlowReconciler}): its puts and deletes in the config
+ * datastore, in as many transactions of at most {@code limit} operations as they need, committed one after the
+ * other.
  *
  * <p>Why not one transaction: the datastore persists a transaction as one journal entry, and the segmented
  * journal refuses entries over 16 MB. Programming 100 chassis at once made one of 75 MB (about 500 bytes a
