@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.it.NeighbourLab.assertDelivered;
@@ -338,16 +339,13 @@ class ClusterIT {
      * Waits until the new owner's first pass has read what every switch holds (its reconciler logs each read), so
      * that "nothing changed" means it compared and found nothing to change, not that it had not looked yet.
      */
-    private static void awaitOwnerReadEverySwitch() throws Exception {
-        final Instant deadline = Instant.now().plus(FAILOVER_PATIENCE);
-        for (OvsChassis node : lab.allChassis()) {
-            final String read = "openflow:" + node.datapathId() + ": config inventory holds";
-            while (cluster.logSinceControlLoopStart(owner).stream().noneMatch(line -> line.contains(read))) {
-                assertTrue(Instant.now().isBefore(deadline), "member-" + owner + " never read " + node.name()
-                    + "'s flows after taking the control loop over");
-                Thread.sleep(200);
-            }
-        }
+    private static void awaitOwnerReadEverySwitch() {
+        await("member-" + owner + " reading every switch's flows after taking the control loop over")
+            .atMost(FAILOVER_PATIENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                final List<String> log = cluster.logSinceControlLoopStart(owner);
+                return lab.allChassis().stream().allMatch(node -> log.stream().anyMatch(line -> line.contains(
+                    "openflow:" + node.datapathId() + ": config inventory holds")));
+            });
     }
 
     private static void assertNoProbeLostSince(final ProbeStream probes, final OvsChassis chassis,

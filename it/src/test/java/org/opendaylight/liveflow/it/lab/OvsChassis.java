@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.it.lab;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One hypervisor of the lab: an integration bridge br-int connected to the controller (OpenFlow 1.3, secure
@@ -397,6 +399,16 @@ public final class OvsChassis {
      */
     public void thawTable(final int table) throws IOException {
         ovs.vsctl("remove", "bridge", "br-int", "flow_tables", String.valueOf(table));
+    }
+
+    /**
+     * Returns the lines of this chassis' ovs-vswitchd log that contain the text (it logs every error reply it sends
+     * a controller, such as a refused bundle's).
+     */
+    public List<String> switchLogLinesContaining(final String text) throws IOException {
+        try (Stream<String> lines = Files.lines(ovs.dir().resolve("vswitchd.log"))) {
+            return lines.filter(line -> line.contains(text)).toList();
+        }
     }
 
     public String groups() throws IOException {
