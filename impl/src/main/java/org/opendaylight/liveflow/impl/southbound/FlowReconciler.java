@@ -113,8 +113,8 @@ public final class FlowReconciler implements AutoCloseable {
     private final BundleWriter bundles;
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-flow-record"));
-    /** Asks the programmer for a pass: a record that failed, a bundle that ended after its pass. */
-    private final Runnable recordLost;
+    /** Asks the programmer for a pass: after a record that failed, or a bundle that ended after its pass. */
+    private final Runnable requestPass;
     /** Read by the shell while a reconcile runs: a concurrent map. */
     private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
     /**
@@ -129,9 +129,9 @@ public final class FlowReconciler implements AutoCloseable {
     /** Switches whose contents liveflow cannot vouch for: their next bundle replaces all they hold. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
 
-    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable recordLost) {
+    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
         this.broker = broker;
-        this.recordLost = recordLost;
+        this.requestPass = requestPass;
         bundles = new BundleWriter(rpcs, timer, BUNDLE_STEP_TIMEOUT);
     }
 
@@ -200,7 +200,7 @@ public final class FlowReconciler implements AutoCloseable {
             if (committed == null) {
                 pending.add(nodeId);
                 if (bundle.watched().compareAndSet(false, true)) {
-                    bundle.prepared().sent().addListener(recordLost, MoreExecutors.directExecutor());
+                    bundle.prepared().sent().addListener(requestPass, MoreExecutors.directExecutor());
                 }
                 continue;
             }
@@ -296,7 +296,7 @@ public final class FlowReconciler implements AutoCloseable {
             synchronized (this) {
                 nodeIds.forEach(this::forget);
             }
-            recordLost.run();
+            requestPass.run();
         }
     }
 

@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.southbound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.impl.southbound.LabFlows.groupsUsedBy;
 
 import java.util.HashSet;
 import java.util.List;
@@ -27,10 +28,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.group
 class ReconcilePlanTest {
     private static ReconcilePlan plan(final ReconcilePlan.Contents current, final ReconcilePlan.Contents wanted) {
         return ReconcilePlan.of(LabFlows.NODE, current, wanted);
-    }
-
-    private static Set<Long> groupsUsedBy(final Flow flow) {
-        return LabFlows.groupsUsedBy(flow);
     }
 
     private static Stream<Flow> flowsPut(final List<ReconcilePlan.Change> step) {
