@@ -14,15 +14,12 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSortedMap;
 import com.google.common.collect.Multimaps;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.FloatingIps;
@@ -45,83 +42,112 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.tenants.Tenant;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.Trunk;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.trunks.trunk.SubPort;
+import org.opendaylight.yangtools.yang.binding.DataObject;
+import tech.pantheon.triemap.ImmutableTrieMap;
+import tech.pantheon.triemap.TrieMap;
 
 /**
  * One immutable view of the whole liveflow configuration, with the lookups the validation rules, the
- * shell and the flow compiler need: objects by id (sorted, so listings are stable) and ports grouped by
- * network and by chassis.
+ * shell and the flow compiler need: objects by id and ports grouped by network and by chassis.
+ *
+ * <p>A snapshot is derived from the one before it by a {@link ConfigEdit} that costs what the change touches, not
+ * what the overlay holds: ports, the one list that grows to a cloud's size, sit in a hash trie whose snapshots
+ * share everything a change leaves alone, and the per-network and per-chassis groups a change touches are copied,
+ * not the others. The other lists (chassis, networks, subnets and so on) are sorted maps, rebuilt when an entry of
+ * their own kind changes. {@link #ports()} is therefore in no particular order; {@link #portsOfNetwork} and
+ * {@link #portsOnChassis} are in id order.
  */
 public final class ConfigSnapshot {
     /** The YANG default of migration-settings/binding-timeout. */
     public static final long DEFAULT_BINDING_TIMEOUT_SECONDS = 120;
     public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1000;
     public static final long DEFAULT_DEAD_AFTER_MILLIS = 2500;
-    private static final ConfigSnapshot EMPTY = new ConfigSnapshot(new OverlayBuilder().build());
+    private static final ConfigSnapshot EMPTY = new ConfigSnapshot();
 
-    private final ImmutableSortedMap<String, Chassis> chassis;
-    private final ImmutableSortedMap<String, Tenant> tenants;
-    private final ImmutableSortedMap<String, Quota> quotas;
-    private final ImmutableSortedMap<String, Network> networks;
-    private final ImmutableSortedMap<String, Subnet> subnets;
-    private final ImmutableSortedMap<String, Router> routers;
-    private final ImmutableSortedMap<String, Port> ports;
-    private final ImmutableSortedMap<String, Trunk> trunks;
-    private final ImmutableSortedMap<String, FloatingIp> floatingIps;
-    private final ImmutableListMultimap<String, Port> portsByNetwork;
-    private final ImmutableListMultimap<String, Port> portsByChassis;
-    private final ImmutableListMultimap<String, Subnet> subnetsByNetwork;
-    private final ImmutableMap<String, SubPortOf> subPorts;
-    private final ImmutableMap<String, Trunk> trunksByParent;
+    final ImmutableSortedMap<String, Chassis> chassis;
+    final ImmutableSortedMap<String, Tenant> tenants;
+    final ImmutableSortedMap<String, Quota> quotas;
+    final ImmutableSortedMap<String, Network> networks;
+    final ImmutableSortedMap<String, Subnet> subnets;
+    final ImmutableSortedMap<String, Router> routers;
+    final ImmutableTrieMap<String, Port> ports;
+    final ImmutableSortedMap<String, Trunk> trunks;
+    final ImmutableSortedMap<String, FloatingIp> floatingIps;
+    final ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByNetwork;
+    final ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByChassis;
+    final ImmutableListMultimap<String, Subnet> subnetsByNetwork;
+    final ImmutableMap<String, SubPortOf> subPorts;
+    final ImmutableMap<String, Trunk> trunksByParent;
+    final ImmutableTrieMap<String, QuotaUsage> usage;
+    final @Nullable MigrationSettings migrationSettings;
+    final @Nullable LivenessSettings livenessSettings;
     private final Duration bindingTimeout;
     private final Duration probeInterval;
     private final Duration deadAfter;
 
-    private ConfigSnapshot(final Overlay overlay) {
-        requireNonNull(overlay);
-        final ChassisRegistry registry = overlay.getChassisRegistry();
-        chassis = byId(registry == null ? null : registry.getChassis(), Chassis::getName);
-        final Tenants tenantList = overlay.getTenants();
-        tenants = byId(tenantList == null ? null : tenantList.getTenant(), Tenant::getId);
-        final Quotas quotaList = overlay.getQuotas();
-        quotas = byId(quotaList == null ? null : quotaList.getQuota(), Quota::getTenant);
-        final Networks networkList = overlay.getNetworks();
-        networks = byId(networkList == null ? null : networkList.getNetwork(), Network::getId);
-        final Subnets subnetList = overlay.getSubnets();
-        subnets = byId(subnetList == null ? null : subnetList.getSubnet(), Subnet::getId);
-        final Routers routerList = overlay.getRouters();
-        routers = byId(routerList == null ? null : routerList.getRouter(), Router::getId);
-        final Ports portList = overlay.getPorts();
-        ports = byId(portList == null ? null : portList.getPort(), Port::getId);
-        final Trunks trunkList = overlay.getTrunks();
-        trunks = byId(trunkList == null ? null : trunkList.getTrunk(), Trunk::getId);
-        final FloatingIps fipList = overlay.getFloatingIps();
-        floatingIps = byId(fipList == null ? null : fipList.getFloatingIp(), FloatingIp::getId);
+    private ConfigSnapshot() {
+        chassis = ImmutableSortedMap.of();
+        tenants = ImmutableSortedMap.of();
+        quotas = ImmutableSortedMap.of();
+        networks = ImmutableSortedMap.of();
+        subnets = ImmutableSortedMap.of();
+        routers = ImmutableSortedMap.of();
+        ports = TrieMap.<String, Port>create().immutableSnapshot();
+        trunks = ImmutableSortedMap.of();
+        floatingIps = ImmutableSortedMap.of();
+        portsByNetwork = TrieMap.<String, ImmutableSortedMap<String, Port>>create().immutableSnapshot();
+        portsByChassis = portsByNetwork;
+        subnetsByNetwork = ImmutableListMultimap.of();
+        subPorts = ImmutableMap.of();
+        trunksByParent = ImmutableMap.of();
+        usage = TrieMap.<String, QuotaUsage>create().immutableSnapshot();
+        migrationSettings = null;
+        livenessSettings = null;
+        bindingTimeout = Duration.ofSeconds(DEFAULT_BINDING_TIMEOUT_SECONDS);
+        probeInterval = Duration.ofMillis(DEFAULT_PROBE_INTERVAL_MILLIS);
+        deadAfter = Duration.ofMillis(DEFAULT_DEAD_AFTER_MILLIS);
+    }
 
-        portsByNetwork = Multimaps.index(ports.values(), port -> idOf(port.getNetwork()));
-        portsByChassis = ImmutableListMultimap.copyOf(Multimaps.index(
-            ports.values().stream().filter(port -> port.getBindingChassis() != null).iterator(),
-            port -> port.getBindingChassis().getValue()));
-        subnetsByNetwork = Multimaps.index(subnets.values(), subnet -> idOf(subnet.getNetwork()));
-        // the validator refuses a port in two trunks; should a test build one, the first trunk (by id) wins
-        final Map<String, SubPortOf> subPortMap = new LinkedHashMap<>();
-        final Map<String, Trunk> parentMap = new LinkedHashMap<>();
-        for (Trunk trunk : trunks.values()) {
-            parentMap.putIfAbsent(idOf(trunk.getParentPort()), trunk);
-            for (SubPort subPort : trunk.nonnullSubPort().values()) {
-                subPortMap.putIfAbsent(idOf(subPort.getPort()), new SubPortOf(idOf(trunk.getId()),
-                    idOf(trunk.getParentPort()), subPort.getVlanId() == null ? 0 : subPort.getVlanId().toJava()));
+    ConfigSnapshot(final ConfigEdit.Result edited) {
+        chassis = edited.sorted(ConfigKind.CHASSIS);
+        tenants = edited.sorted(ConfigKind.TENANT);
+        quotas = edited.sorted(ConfigKind.QUOTA);
+        networks = edited.sorted(ConfigKind.NETWORK);
+        subnets = edited.sorted(ConfigKind.SUBNET);
+        routers = edited.sorted(ConfigKind.ROUTER);
+        ports = edited.ports();
+        trunks = edited.sorted(ConfigKind.TRUNK);
+        floatingIps = edited.sorted(ConfigKind.FLOATING_IP);
+        portsByNetwork = edited.portsByNetwork();
+        portsByChassis = edited.portsByChassis();
+        subnetsByNetwork = edited.subnetsChanged() ? Multimaps.index(subnets.values(),
+            subnet -> idOf(subnet.getNetwork())) : edited.base().subnetsByNetwork;
+        if (edited.trunksChanged()) {
+            // the validator refuses a port in two trunks; should a test build one, the first trunk (by id) wins
+            final Map<String, SubPortOf> subPortMap = new LinkedHashMap<>();
+            final Map<String, Trunk> parentMap = new LinkedHashMap<>();
+            for (Trunk trunk : trunks.values()) {
+                parentMap.putIfAbsent(idOf(trunk.getParentPort()), trunk);
+                for (SubPort subPort : trunk.nonnullSubPort().values()) {
+                    subPortMap.putIfAbsent(idOf(subPort.getPort()), new SubPortOf(idOf(trunk.getId()),
+                        idOf(trunk.getParentPort()), subPort.getVlanId() == null ? 0 : subPort.getVlanId().toJava()));
+                }
             }
+            subPorts = ImmutableMap.copyOf(subPortMap);
+            trunksByParent = ImmutableMap.copyOf(parentMap);
+        } else {
+            subPorts = edited.base().subPorts;
+            trunksByParent = edited.base().trunksByParent;
         }
-        subPorts = ImmutableMap.copyOf(subPortMap);
-        trunksByParent = ImmutableMap.copyOf(parentMap);
-        final MigrationSettings settings = overlay.getMigrationSettings();
-        bindingTimeout = Duration.ofSeconds(settings == null || settings.getBindingTimeout() == null
-            ? DEFAULT_BINDING_TIMEOUT_SECONDS : settings.getBindingTimeout().toJava());
-        final LivenessSettings liveness = overlay.getLivenessSettings();
-        probeInterval = Duration.ofMillis(liveness == null || liveness.getProbeInterval() == null
-            ? DEFAULT_PROBE_INTERVAL_MILLIS : liveness.getProbeInterval().toJava());
-        deadAfter = Duration.ofMillis(liveness == null || liveness.getDeadAfter() == null
-            ? DEFAULT_DEAD_AFTER_MILLIS : liveness.getDeadAfter().toJava());
+        usage = edited.usage();
+        migrationSettings = edited.migrationSettings();
+        livenessSettings = edited.livenessSettings();
+        bindingTimeout = Duration.ofSeconds(migrationSettings == null || migrationSettings.getBindingTimeout() == null
+            ? DEFAULT_BINDING_TIMEOUT_SECONDS : migrationSettings.getBindingTimeout().toJava());
+        probeInterval = Duration.ofMillis(livenessSettings == null || livenessSettings.getProbeInterval() == null
+            ? DEFAULT_PROBE_INTERVAL_MILLIS : livenessSettings.getProbeInterval().toJava());
+        deadAfter = Duration.ofMillis(livenessSettings == null || livenessSettings.getDeadAfter() == null
+            ? DEFAULT_DEAD_AFTER_MILLIS : livenessSettings.getDeadAfter().toJava());
     }
 
     /**
@@ -149,7 +175,38 @@ public final class ConfigSnapshot {
      * Returns the snapshot of an overlay as read from the datastore; an absent overlay is empty.
      */
     public static ConfigSnapshot of(final @Nullable Overlay overlay) {
-        return overlay == null ? EMPTY : new ConfigSnapshot(overlay);
+        if (overlay == null) {
+            return EMPTY;
+        }
+        final ConfigEdit edit = EMPTY.edit();
+        final ChassisRegistry registry = overlay.getChassisRegistry();
+        putAll(edit, registry == null ? null : registry.getChassis());
+        final Tenants tenantList = overlay.getTenants();
+        putAll(edit, tenantList == null ? null : tenantList.getTenant());
+        final Quotas quotaList = overlay.getQuotas();
+        putAll(edit, quotaList == null ? null : quotaList.getQuota());
+        final Networks networkList = overlay.getNetworks();
+        putAll(edit, networkList == null ? null : networkList.getNetwork());
+        final Subnets subnetList = overlay.getSubnets();
+        putAll(edit, subnetList == null ? null : subnetList.getSubnet());
+        final Routers routerList = overlay.getRouters();
+        putAll(edit, routerList == null ? null : routerList.getRouter());
+        final Ports portList = overlay.getPorts();
+        putAll(edit, portList == null ? null : portList.getPort());
+        final Trunks trunkList = overlay.getTrunks();
+        putAll(edit, trunkList == null ? null : trunkList.getTrunk());
+        final FloatingIps fipList = overlay.getFloatingIps();
+        putAll(edit, fipList == null ? null : fipList.getFloatingIp());
+        edit.migrationSettings(overlay.getMigrationSettings());
+        edit.livenessSettings(overlay.getLivenessSettings());
+        return edit.build();
+    }
+
+    /**
+     * Starts a change of this snapshot; this snapshot stays as it is.
+     */
+    public ConfigEdit edit() {
+        return new ConfigEdit(this);
     }
 
     public static ConfigSnapshot empty() {
@@ -195,8 +252,25 @@ public final class ConfigSnapshot {
         return routers;
     }
 
+    /**
+     * Returns every port by id, in no particular order (see {@link #portsInIdOrder()}).
+     */
     public Map<String, Port> ports() {
         return ports;
+    }
+
+    /**
+     * Returns every port sorted by id: a walk and a sort of the whole list, for listings.
+     */
+    public List<Port> portsInIdOrder() {
+        return ImmutableSortedMap.copyOf(ports).values().asList();
+    }
+
+    /**
+     * Returns what every tenant owns that a quota can limit, by tenant id; tenants that own nothing are absent.
+     */
+    public Map<String, QuotaUsage> usageByTenant() {
+        return usage;
     }
 
     public Map<String, Trunk> trunks() {
@@ -215,14 +289,16 @@ public final class ConfigSnapshot {
      * Returns the ports attached to a network, in id order.
      */
     public List<Port> portsOfNetwork(final String networkId) {
-        return portsByNetwork.get(networkId);
+        final ImmutableSortedMap<String, Port> group = portsByNetwork.get(networkId);
+        return group == null ? List.of() : group.values().asList();
     }
 
     /**
      * Returns the ports whose binding-chassis is the given chassis, in id order.
      */
     public List<Port> portsOnChassis(final String chassisName) {
-        return portsByChassis.get(chassisName);
+        final ImmutableSortedMap<String, Port> group = portsByChassis.get(chassisName);
+        return group == null ? List.of() : group.values().asList();
     }
 
     /**
@@ -277,13 +353,9 @@ public final class ConfigSnapshot {
             + ports.size() + ", trunks=" + trunks.size() + ", floatingIps=" + floatingIps.size() + "}";
     }
 
-    private static <V> ImmutableSortedMap<String, V> byId(final @Nullable Map<?, V> entries,
-            final Function<V, ResourceId> idOf) {
-        if (entries == null || entries.isEmpty()) {
-            return ImmutableSortedMap.of();
+    private static void putAll(final ConfigEdit edit, final @Nullable Map<?, ? extends DataObject> entries) {
+        if (entries != null) {
+            entries.values().forEach(edit::put);
         }
-        final Collection<V> values = entries.values();
-        return values.stream().collect(ImmutableSortedMap.toImmutableSortedMap(String::compareTo,
-            value -> idOf.apply(value).getValue(), Function.identity()));
     }
 }

@@ -7,15 +7,11 @@
  */
 package org.opendaylight.liveflow.api;
 
-import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
-
-import java.util.Collection;
+import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.quotas.Quota;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
@@ -63,25 +59,24 @@ public final class QuotaUsage {
     }
 
     /**
-     * Counts, in one pass over the snapshot, what every tenant owns.
+     * Returns the usage of a tenant that owns nothing.
+     */
+    public static QuotaUsage none() {
+        return NONE;
+    }
+
+    /**
+     * Returns what every tenant owns in the snapshot (kept up to date by each edit, not counted here).
      */
     public static Map<String, QuotaUsage> byTenant(final ConfigSnapshot snapshot) {
-        final Map<String, EnumMap<Resource, Long>> counts = new HashMap<>();
-        countInto(counts, Resource.NETWORKS, snapshot.networks().values(), n -> n.getTenant());
-        countInto(counts, Resource.SUBNETS, snapshot.subnets().values(), s -> s.getTenant());
-        countInto(counts, Resource.PORTS, snapshot.ports().values(), p -> p.getTenant());
-        countInto(counts, Resource.ROUTERS, snapshot.routers().values(), r -> r.getTenant());
-        countInto(counts, Resource.FLOATING_IPS, snapshot.floatingIps().values(), f -> f.getTenant());
-        final Map<String, QuotaUsage> out = new HashMap<>();
-        counts.forEach((tenant, map) -> out.put(tenant, new QuotaUsage(map)));
-        return out;
+        return snapshot.usageByTenant();
     }
 
     /**
      * Returns what one tenant owns in the snapshot.
      */
     public static QuotaUsage of(final ConfigSnapshot snapshot, final String tenant) {
-        return byTenant(snapshot).getOrDefault(tenant, NONE);
+        return in(snapshot.usageByTenant(), tenant);
     }
 
     /**
@@ -95,11 +90,36 @@ public final class QuotaUsage {
         return counts.getOrDefault(resource, 0L);
     }
 
-    private static <T> void countInto(final Map<String, EnumMap<Resource, Long>> counts, final Resource resource,
-            final Collection<T> objects, final Function<T, ResourceId> tenantOf) {
-        for (T object : objects) {
-            counts.computeIfAbsent(idOf(tenantOf.apply(object)), t -> new EnumMap<>(Resource.class))
-                .merge(resource, 1L, Long::sum);
+    /**
+     * Returns this usage with {@code delta} more (or fewer) of one resource.
+     */
+    QuotaUsage plus(final Resource resource, final long delta) {
+        if (delta == 0) {
+            return this;
         }
+        final EnumMap<Resource, Long> next = new EnumMap<>(Resource.class);
+        next.putAll(counts);
+        next.merge(resource, delta, Long::sum);
+        return new QuotaUsage(next);
+    }
+
+    boolean isZero() {
+        return counts.values().stream().allMatch(count -> count == 0);
+    }
+
+    @Override
+    public boolean equals(final Object obj) {
+        return this == obj || obj instanceof QuotaUsage other && Arrays.stream(Resource.values())
+            .allMatch(resource -> count(resource) == other.count(resource));
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.stream(Resource.values()).mapToLong(this::count).mapToObj(Long::valueOf).toList().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return counts.toString();
     }
 }

@@ -11,6 +11,7 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.interfaceNameOf;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -190,6 +191,9 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
                 }
             }
         }
+        // the snapshot keeps ports in no particular order; flows and group buckets follow port ids
+        local.sort(Comparator.comparing(LocalPort::id));
+        remote.sort(Comparator.comparing(RemotePort::id));
         final Map<String, Long> tunnels = new TreeMap<>();
         for (String other : config.chassis().keySet()) {
             final Long ofport = ownSwitch.orElseThrow().portsByName().get(TUNNEL_PREFIX + other);

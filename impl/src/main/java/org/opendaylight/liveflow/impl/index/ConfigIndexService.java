@@ -9,16 +9,22 @@ package org.opendaylight.liveflow.impl.index;
 
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
+import java.util.List;
 import java.util.function.Consumer;
-import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
-import org.opendaylight.mdsal.binding.api.DataBroker;
-import org.opendaylight.mdsal.binding.api.DataTreeIdentifier;
+import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.dom.api.DOMDataBroker;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeChangeListener;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeChangeService;
+import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,21 +34,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link ConfigIndex} equal to the committed overlay: the data listener only swaps in a new
- * immutable snapshot, it decides nothing.
+ * immutable snapshot, it decides nothing. Each snapshot is derived from the one before by the entries the commit
+ * changed ({@link OverlayCandidates}), so keeping up costs what the writes touch, not what the overlay holds.
  */
 @Component(service = ConfigIndex.class)
-public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
+public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigIndexService.class);
 
     private final Registration registration;
+    private final OverlayCandidates reader;
+    private final YangInstanceIdentifier path;
     private final Subscribers<ConfigSnapshot> subscribers = new Subscribers<>();
     private volatile ConfigSnapshot current = ConfigSnapshot.empty();
     private volatile boolean loaded;
 
     @Activate
-    public ConfigIndexService(@Reference final DataBroker broker) {
-        registration = broker.registerDataListener(
-            DataTreeIdentifier.create(CONFIGURATION, InstanceIdentifier.create(Overlay.class)), this::overlayChanged);
+    public ConfigIndexService(@Reference final DOMDataBroker broker,
+            @Reference final BindingNormalizedNodeSerializer codec) {
+        reader = new OverlayCandidates(codec);
+        path = codec.toYangInstanceIdentifier(InstanceIdentifier.create(Overlay.class));
+        final var changes = broker.getExtensions().getInstance(DOMDataTreeChangeService.class);
+        if (changes == null) {
+            throw new IllegalStateException("The data broker does not support data tree change listeners");
+        }
+        registration = changes.registerDataTreeChangeListener(new DOMDataTreeIdentifier(CONFIGURATION, path), this);
     }
 
     @Deactivate
@@ -66,11 +81,37 @@ public final class ConfigIndexService implements ConfigIndex, AutoCloseable {
         return subscribers.add(subscriber, current);
     }
 
-    private void overlayChanged(final @Nullable Overlay overlay) {
-        final ConfigSnapshot next = ConfigSnapshot.of(overlay);
+    @Override
+    public void onDataTreeChanged(final List<DataTreeCandidate> changes) {
+        ConfigSnapshot next = current;
+        for (DataTreeCandidate change : changes) {
+            next = apply(next, change);
+        }
         current = next;
         loaded = true;
         LOG.debug("liveflow configuration index now holds {}", next);
         subscribers.publish(next);
+    }
+
+    @Override
+    public void onInitialData() {
+        // no overlay is stored: the empty snapshot is the configuration
+        loaded = true;
+        subscribers.publish(current);
+    }
+
+    private ConfigSnapshot apply(final ConfigSnapshot before, final DataTreeCandidate change) {
+        final var root = change.getRootNode();
+        if (root.dataAfter() == null) {
+            return ConfigSnapshot.empty();
+        }
+        try {
+            final ConfigEdit edit = before.edit();
+            reader.readInto(edit, path, root);
+            return edit.build();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("Could not read a liveflow configuration change entry by entry, converting the whole overlay", e);
+            return reader.snapshotOf(path, root.dataAfter());
+        }
     }
 }

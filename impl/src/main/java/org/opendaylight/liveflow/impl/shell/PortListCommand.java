@@ -36,7 +36,7 @@ public final class PortListCommand extends OverlayStateCommand {
     @Override
     void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
         final Collection<Port> ports = network != null ? snapshot.portsOfNetwork(network)
-            : chassis != null ? snapshot.portsOnChassis(chassis) : snapshot.ports().values();
+            : chassis != null ? snapshot.portsOnChassis(chassis) : snapshot.portsInIdOrder();
         final ShellTable table = new ShellTable();
         table.column("ID");
         table.column("NETWORK");

@@ -10,6 +10,10 @@ package org.opendaylight.liveflow.impl.validation;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
@@ -21,8 +25,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class ExternalNetworkRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (Network network : after.networks().values()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        final Set<String> touched = new TreeSet<>(change.ids(ConfigKind.NETWORK));
+        touched.addAll(Touched.ofChanged(before, after, change, ConfigKind.SUBNET,
+            (Subnet subnet) -> idOf(subnet.getNetwork())));
+        for (Network network : Touched.present(after.networks(), touched)) {
             if (!Boolean.TRUE.equals(network.getExternal())) {
                 continue;
             }

@@ -10,9 +10,13 @@ package org.opendaylight.liveflow.impl.validation;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.net.InetAddress;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
@@ -24,10 +28,22 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class FloatingIpRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        final Collection<FloatingIp> touched;
+        if (change.touches(ConfigKind.FLOATING_IP) || change.touches(ConfigKind.SUBNET)
+                || change.touches(ConfigKind.NETWORK) || change.touches(ConfigKind.ROUTER)) {
+            touched = after.floatingIps().values();
+        } else if (change.touches(ConfigKind.PORT)) {
+            // every floating IP of a written port: two of them may now map to one fixed IP
+            final Set<String> ports = change.ids(ConfigKind.PORT);
+            touched = after.floatingIps().values().stream().filter(fip -> ports.contains(idOf(fip.getPort())))
+                .toList();
+        } else {
+            return;
+        }
         final Map<String, String> targetOwners = new HashMap<>();
-        for (FloatingIp fip : ChangeOrder.unchangedFirst(after.floatingIps().values(), before.floatingIps(),
-                f -> idOf(f.getId()))) {
+        for (FloatingIp fip : ChangeOrder.unchangedFirst(touched, before.floatingIps(), f -> idOf(f.getId()))) {
             final String address = fip.getFloatingIpAddress().getValue();
             if (!insideExternalSubnet(after, address)) {
                 out.add(Violation.invalid("floating IP " + idOf(fip.getId()) + ": floating-ip-address " + address

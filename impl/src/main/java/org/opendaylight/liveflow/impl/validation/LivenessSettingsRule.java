@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.impl.validation;
 
 import java.util.List;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 
 /**
@@ -22,7 +23,8 @@ final class LivenessSettingsRule implements ValidationRule {
     static final long MAX_DEAD_AFTER_MILLIS = 600_000;
 
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
         final long interval = after.probeInterval().toMillis();
         if (interval < MIN_PROBE_INTERVAL_MILLIS || interval > MAX_PROBE_INTERVAL_MILLIS) {
             out.add(Violation.invalid("liveness-settings: probe-interval " + interval + " ms is outside "

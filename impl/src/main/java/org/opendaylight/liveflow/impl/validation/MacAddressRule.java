@@ -11,6 +11,8 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
@@ -26,8 +28,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class MacAddressRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (Port port : after.ports().values()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        for (Port port : Touched.present(after.ports(), change.ids(ConfigKind.PORT))) {
             final String self = "port " + idOf(port.getId());
             check(self, "mac-address", port.getMacAddress(), out);
             for (AllowedAddressPair pair : port.nonnullAllowedAddressPair().values()) {
@@ -35,13 +38,13 @@ final class MacAddressRule implements ValidationRule {
                     out);
             }
         }
-        for (Router router : after.routers().values()) {
+        for (Router router : Touched.present(after.routers(), change.ids(ConfigKind.ROUTER))) {
             check("router " + idOf(router.getId()), "mac-address", router.getMacAddress(), out);
         }
-        for (FloatingIp fip : after.floatingIps().values()) {
+        for (FloatingIp fip : Touched.present(after.floatingIps(), change.ids(ConfigKind.FLOATING_IP))) {
             check("floating IP " + idOf(fip.getId()), "mac-address", fip.getMacAddress(), out);
         }
-        for (Subnet subnet : after.subnets().values()) {
+        for (Subnet subnet : Touched.present(after.subnets(), change.ids(ConfigKind.SUBNET))) {
             check("subnet " + idOf(subnet.getId()), "gateway-mac", subnet.getGatewayMac(), out);
         }
     }

@@ -14,7 +14,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.index.OverlayCandidates;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -45,8 +48,11 @@ import org.slf4j.LoggerFactory;
  * Takes part in every commit that touches the liveflow configuration and refuses it when
  * {@link OverlayValidator} finds a violation, so nothing invalid is ever stored.
  *
- * <p>It validates the whole overlay as the transaction would leave it (the candidate's data-after), which
- * makes the result independent of how writes are split into transactions and of the listeners' lag. The
+ * <p>It judges the overlay as the transaction would leave it (the candidate's data-after), which makes the result
+ * independent of how writes are split into transactions and of the listeners' lag. It does so at the cost of what
+ * the transaction touches: the snapshot before is the one it derived for the previous commit (found by the
+ * identity of the datastore's immutable tree), the snapshot after is derived from it by the entries the candidate
+ * wrote or removed ({@link OverlayCandidates}), and the rules check only what those entries touch. The
  * refusal carries a {@link NetconfDocumentedException} because that is what RESTCONF turns into an HTTP error
  * with our message and error-tag (invalid-value: 400, resource-denied: 409) instead of a generic 500.
  */
@@ -55,13 +61,14 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
     private static final Logger LOG = LoggerFactory.getLogger(OverlayCommitCohort.class);
     private static final int MAX_REPORTED = 5;
 
-    private final BindingNormalizedNodeSerializer codec;
     private final OverlayValidator validator = new OverlayValidator();
+    private final OverlayCandidates reader;
     private final Registration registration;
     /**
      * The snapshots of the last validation's before and after trees. A commit's tree before is the tree after of
      * the commit that preceded it (the datastore's trees are immutable and shared), so it is found here by
-     * identity instead of being converted again: one conversion of the whole overlay per write instead of two.
+     * identity: the whole overlay is converted once, for the first commit this member validates (and again only
+     * when a commit it did not validate came in between, such as one replicated from another member).
      */
     private volatile List<Converted> recent = List.of();
 
@@ -71,7 +78,7 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
     @Activate
     public OverlayCommitCohort(@Reference final DOMDataBroker broker,
             @Reference final BindingNormalizedNodeSerializer codec) {
-        this.codec = codec;
+        reader = new OverlayCandidates(codec);
         final var registry = broker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
         if (registry == null) {
             throw new IllegalStateException("The data broker does not support commit cohorts; liveflow cannot "
@@ -107,11 +114,7 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
 
     private FluentFuture<PostCanCommitStep> validate(final Collection<DOMDataTreeCandidate> candidates) {
         for (DOMDataTreeCandidate candidate : candidates) {
-            final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
-            final var root = candidate.getRootNode();
-            final ConfigSnapshot before = toSnapshot(path, root.dataBefore());
-            final ConfigSnapshot after = toSnapshot(path, root.dataAfter());
-            final List<Violation> violations = validator.validate(before, after);
+            final List<Violation> violations = validate(candidate);
             if (!violations.isEmpty()) {
                 return FluentFutures.immediateFailedFluentFuture(refusal(candidate.getRootPath(), violations));
             }
@@ -119,21 +122,50 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         return PostCanCommitStep.NOOP_SUCCESSFUL_FUTURE;
     }
 
-    private ConfigSnapshot toSnapshot(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {
+    private List<Violation> validate(final DOMDataTreeCandidate candidate) {
+        final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
+        final var root = candidate.getRootNode();
+        final ConfigSnapshot before = snapshotBefore(path, root.dataBefore());
+        ConfigSnapshot after;
+        ConfigChange change;
+        try {
+            final ConfigEdit edit = before.edit();
+            reader.readInto(edit, path, root);
+            after = edit.build();
+            change = edit.change();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("Could not read a liveflow configuration change entry by entry, comparing whole overlays", e);
+            after = reader.snapshotOf(path, root.dataAfter());
+            change = ConfigChange.between(before, after);
+        }
+        final NormalizedNode afterData = root.dataAfter();
+        if (afterData != null) {
+            remember(new Converted(afterData, after));
+        }
+        return validator.validate(before, after, change);
+    }
+
+    private ConfigSnapshot snapshotBefore(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {
         if (data == null) {
             return ConfigSnapshot.empty();
         }
-        final List<Converted> known = recent;
-        for (Converted converted : known) {
+        for (Converted converted : recent) {
             if (converted.data() == data) {
                 return converted.snapshot();
             }
         }
-        final ConfigSnapshot snapshot = ConfigSnapshot.of((Overlay) codec.fromNormalizedNode(path, data).getValue());
-        // keep this one and the newest before it: the before and after of the latest validation
-        recent = known.isEmpty() ? List.of(new Converted(data, snapshot))
-            : List.of(known.get(known.size() - 1), new Converted(data, snapshot));
+        final ConfigSnapshot snapshot = reader.snapshotOf(path, data);
+        remember(new Converted(data, snapshot));
         return snapshot;
+    }
+
+    /**
+     * Keeps {@code converted} and the newest before it: the before and after of the latest validation, so the
+     * next commit finds its tree before here even when the latest one was aborted after validation.
+     */
+    private void remember(final Converted converted) {
+        final List<Converted> known = recent;
+        recent = known.isEmpty() ? List.of(converted) : List.of(known.get(known.size() - 1), converted);
     }
 
     private static DataValidationFailedException refusal(final DOMDataTreeIdentifier path,

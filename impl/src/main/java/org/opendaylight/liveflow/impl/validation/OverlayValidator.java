@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.validation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 
 /**
@@ -32,12 +33,24 @@ public final class OverlayValidator {
 
     /**
      * Returns every violation the change from {@code before} to {@code after} would introduce; empty when
-     * it may be committed.
+     * it may be committed. Finds the change by comparing the two snapshots entry by entry.
      */
     public List<Violation> validate(final ConfigSnapshot before, final ConfigSnapshot after) {
+        return validate(before, after, ConfigChange.between(before, after));
+    }
+
+    /**
+     * Returns every violation {@code change}, which took {@code before} to {@code after}, would introduce; empty
+     * when it may be committed. Costs what the change touches, not what the overlay holds.
+     */
+    public List<Violation> validate(final ConfigSnapshot before, final ConfigSnapshot after,
+            final ConfigChange change) {
         final List<Violation> out = new ArrayList<>();
+        if (change.isEmpty()) {
+            return out;
+        }
         for (ValidationRule rule : rules) {
-            rule.check(before, after, out);
+            rule.check(before, after, change, out);
         }
         return out;
     }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.AllowedAddressPair;
@@ -26,8 +27,13 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class PortAddressRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (String networkId : after.networks().keySet()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        for (String networkId : Touched.networksOfChangedPortsAndSubnets(before, after, change)) {
+            if (!after.networks().containsKey(networkId)) {
+                // reported by ReferenceRule
+                continue;
+            }
             final Map<String, String> macOwners = new HashMap<>();
             final Map<InetAddress, String> ipOwners = new HashMap<>();
             for (Port port : ChangeOrder.unchangedFirst(after.portsOfNetwork(networkId), before.ports(),

@@ -10,6 +10,8 @@ package org.opendaylight.liveflow.impl.validation;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.util.List;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
@@ -19,8 +21,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class RevisionRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (Port port : after.ports().values()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        for (Port port : Touched.present(after.ports(), change.ids(ConfigKind.PORT))) {
             final Port old = before.ports().get(idOf(port.getId()));
             if (old == null || old.getRevision() == null || old.equals(port)) {
                 continue;

@@ -11,8 +11,12 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.DeviceOwner;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
@@ -35,8 +39,9 @@ final class RouterRule implements ValidationRule {
     }
 
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (Router router : after.routers().values()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        for (Router router : touchedRouters(after, change)) {
             final String self = "router " + idOf(router.getId());
             final List<Attachment> attachments = new ArrayList<>();
             for (Interface iface : router.nonnullInterface().values()) {
@@ -52,6 +57,27 @@ final class RouterRule implements ValidationRule {
                 checkRoute(self, route, attachments, out);
             }
         }
+    }
+
+    /**
+     * Returns the routers the change wrote and those on a subnet it wrote or where a port it wrote has a fixed IP
+     * (such a port may now hold a router's address).
+     */
+    private static List<Router> touchedRouters(final ConfigSnapshot after, final ConfigChange change) {
+        final Set<String> subnets = new HashSet<>(change.ids(ConfigKind.SUBNET));
+        for (Port port : Touched.present(after.ports(), change.ids(ConfigKind.PORT))) {
+            port.nonnullFixedIp().values().forEach(ip -> subnets.add(idOf(ip.getSubnet())));
+        }
+        final Set<String> routers = new HashSet<>(change.ids(ConfigKind.ROUTER));
+        if (!subnets.isEmpty()) {
+            for (Router router : after.routers().values()) {
+                if (router.nonnullInterface().values().stream()
+                        .anyMatch(iface -> subnets.contains(idOf(iface.getSubnet())))) {
+                    routers.add(idOf(router.getId()));
+                }
+            }
+        }
+        return Touched.present(after.routers(), routers);
     }
 
     private static void attach(final String self, final Subnet subnet, final Interface iface,

@@ -12,6 +12,8 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
 
@@ -21,8 +23,14 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  */
 final class SubnetRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
-        for (String networkId : after.networks().keySet()) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        for (String networkId : Touched.ofChanged(before, after, change, ConfigKind.SUBNET,
+                (Subnet subnet) -> idOf(subnet.getNetwork()))) {
+            if (!after.networks().containsKey(networkId)) {
+                // reported by ReferenceRule
+                continue;
+            }
             final List<Subnet> seen = new ArrayList<>();
             for (Subnet subnet : ChangeOrder.unchangedFirst(after.subnetsOfNetwork(networkId),
                     before.subnets(), s -> idOf(s.getId()))) {

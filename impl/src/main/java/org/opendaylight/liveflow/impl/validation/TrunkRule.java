@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.VnicType;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
@@ -28,13 +30,20 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * the trunk's ports share one interface and usually one MAC, and the network is what tells their frames apart.
  * A sub-port takes its parent's chassis; one written with a binding of its own to another chassis is refused
  * (the binding is then ignored: the parent's migration moves it).
+ *
+ * <p>Trunks are few: when the change writes a trunk or one of their ports, all of them are checked together.
  */
 final class TrunkRule implements ValidationRule {
     private static final Set<VnicType> SRIOV = EnumSet.of(VnicType.Direct, VnicType.DirectPhysical,
         VnicType.Macvtap);
 
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        if (!change.touches(ConfigKind.TRUNK) && change.ids(ConfigKind.PORT).stream()
+                .noneMatch(port -> inTrunk(before, port) || inTrunk(after, port))) {
+            return;
+        }
         final List<Trunk> trunks = ChangeOrder.unchangedFirst(after.trunks().values(), before.trunks(),
             t -> idOf(t.getId()));
         final Map<String, String> parentOf = new HashMap<>();
@@ -99,5 +108,9 @@ final class TrunkRule implements ValidationRule {
                 }
             }
         }
+    }
+
+    private static boolean inTrunk(final ConfigSnapshot snapshot, final String port) {
+        return snapshot.trunkOfParent(port).isPresent() || snapshot.subPortOf(port).isPresent();
     }
 }

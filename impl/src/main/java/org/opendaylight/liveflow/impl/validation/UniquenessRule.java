@@ -13,6 +13,8 @@ import java.net.InetAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.floating.ips.FloatingIp;
@@ -20,11 +22,26 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 
 /**
  * Values that identify an object on the wire are unique: a network's VNI, a chassis' tunnel endpoint and
- * datapath id, a floating IP address.
+ * datapath id, a floating IP address. Checked across a kind only when the change touches that kind: networks,
+ * chassis and floating IPs are few next to ports.
  */
 final class UniquenessRule implements ValidationRule {
     @Override
-    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final List<Violation> out) {
+    public void check(final ConfigSnapshot before, final ConfigSnapshot after, final ConfigChange change,
+            final List<Violation> out) {
+        if (change.touches(ConfigKind.NETWORK)) {
+            checkNetworks(before, after, out);
+        }
+        if (change.touches(ConfigKind.CHASSIS)) {
+            checkChassis(before, after, out);
+        }
+        if (change.touches(ConfigKind.FLOATING_IP)) {
+            checkFloatingIps(before, after, out);
+        }
+    }
+
+    private static void checkNetworks(final ConfigSnapshot before, final ConfigSnapshot after,
+            final List<Violation> out) {
         final Map<Long, String> vniOwners = new HashMap<>();
         for (Network network : ChangeOrder.unchangedFirst(after.networks().values(), before.networks(),
                 n -> idOf(n.getId()))) {
@@ -35,7 +52,10 @@ final class UniquenessRule implements ValidationRule {
                     + " is already used by network " + owner));
             }
         }
+    }
 
+    private static void checkChassis(final ConfigSnapshot before, final ConfigSnapshot after,
+            final List<Violation> out) {
         final Map<InetAddress, String> tunnelOwners = new HashMap<>();
         final Map<Object, String> datapathOwners = new HashMap<>();
         for (Chassis chassis : ChangeOrder.unchangedFirst(after.chassis().values(), before.chassis(),
@@ -59,7 +79,10 @@ final class UniquenessRule implements ValidationRule {
                 }
             }
         }
+    }
 
+    private static void checkFloatingIps(final ConfigSnapshot before, final ConfigSnapshot after,
+            final List<Violation> out) {
         final Map<String, String> fipOwners = new HashMap<>();
         for (FloatingIp fip : ChangeOrder.unchangedFirst(after.floatingIps().values(), before.floatingIps(),
                 f -> idOf(f.getId()))) {

@@ -8,6 +8,7 @@
 package org.opendaylight.liveflow.impl.validation;
 
 import java.util.List;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 
 /**
@@ -16,8 +17,10 @@ import org.opendaylight.liveflow.api.ConfigSnapshot;
 @FunctionalInterface
 interface ValidationRule {
     /**
-     * Adds to {@code out} every violation found in {@code after}; {@code before} is what is stored now, for
-     * rules that judge a change rather than a state (quotas, revisions) and for clearer messages.
+     * Adds to {@code out} every violation the change introduces in {@code after}. {@code before} is what is stored
+     * now: it was valid, so a rule checks what {@code change} touches (the entries it wrote or removed and those
+     * that depend on them), never the whole overlay. {@code before} also serves rules that judge a change rather
+     * than a state (quotas, revisions) and clearer messages.
      */
-    void check(ConfigSnapshot before, ConfigSnapshot after, List<Violation> out);
+    void check(ConfigSnapshot before, ConfigSnapshot after, ConfigChange change, List<Violation> out);
 }

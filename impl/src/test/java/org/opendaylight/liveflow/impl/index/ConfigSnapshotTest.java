@@ -42,7 +42,7 @@ class ConfigSnapshotTest {
 
     @Test
     void objectsAreListedInIdOrder() {
-        assertEquals(List.of("p0", "p1", "p2", "p9"), List.copyOf(snapshot.ports().keySet()));
+        assertEquals(List.of("p0", "p1", "p2", "p9"), ids(snapshot.portsInIdOrder()));
         assertEquals(List.of("net1", "net2"), List.copyOf(snapshot.networks().keySet()));
     }
 

@@ -13,10 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IetfInetUtil;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.Ipv4Address;
 import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.yang.types.rev130715.MacAddress;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.OverlayBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ChassisRegistryBuilder;
@@ -183,6 +185,25 @@ public final class TestOverlay {
         return withPort(new PortBuilder(ports.get(portId)).setRevision(Uint64.valueOf(revision)));
     }
 
+    /**
+     * Removes an entry of any kind.
+     */
+    public TestOverlay without(final ConfigKind kind, final String id) {
+        switch (kind) {
+            case CHASSIS -> chassis.remove(id);
+            case TENANT -> tenants.remove(id);
+            case QUOTA -> quotas.remove(id);
+            case NETWORK -> networks.remove(id);
+            case SUBNET -> subnets.remove(id);
+            case ROUTER -> routers.remove(id);
+            case PORT -> ports.remove(id);
+            case TRUNK -> trunks.remove(id);
+            case FLOATING_IP -> floatingIps.remove(id);
+            default -> throw new IllegalArgumentException(kind.toString());
+        }
+        return this;
+    }
+
     public TestOverlay withoutNetwork(final String id) {
         networks.remove(id);
         return this;
@@ -273,7 +294,11 @@ public final class TestOverlay {
     }
 
     public ConfigSnapshot snapshot() {
-        return ConfigSnapshot.of(new OverlayBuilder().setLivenessSettings(liveness)
+        return ConfigSnapshot.of(overlay());
+    }
+
+    public Overlay overlay() {
+        return new OverlayBuilder().setLivenessSettings(liveness)
             .setChassisRegistry(new ChassisRegistryBuilder().setChassis(BindingMap.ordered(chassis.values())).build())
             .setTenants(new TenantsBuilder().setTenant(BindingMap.ordered(tenants.values())).build())
             .setQuotas(new QuotasBuilder().setQuota(BindingMap.ordered(quotas.values())).build())
@@ -283,6 +308,6 @@ public final class TestOverlay {
             .setPorts(new PortsBuilder().setPort(BindingMap.ordered(ports.values())).build())
             .setTrunks(new TrunksBuilder().setTrunk(BindingMap.ordered(trunks.values())).build())
             .setFloatingIps(new FloatingIpsBuilder().setFloatingIp(BindingMap.ordered(floatingIps.values())).build())
-            .build());
+            .build();
     }
 }

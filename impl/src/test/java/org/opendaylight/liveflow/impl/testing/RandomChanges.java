@@ -1,0 +1,100 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.testing;
+
+import static org.opendaylight.liveflow.impl.testing.TestOverlay.id;
+import static org.opendaylight.liveflow.impl.testing.TestOverlay.port;
+
+import java.util.List;
+import java.util.Random;
+import org.opendaylight.liveflow.api.ConfigKind;
+
+/**
+ * Makes random changes to a {@link TestOverlay} from a small pool of ids and values, so that clashes (a VNI, a MAC,
+ * an IP taken twice, a reference to something removed) come up often. Seeded: a failure can be replayed.
+ */
+public final class RandomChanges {
+    private static final List<String> CHASSIS = List.of("c1", "c2", "c3");
+    private static final List<String> TENANTS = List.of("t1", "t2");
+    private static final List<String> NETWORKS = List.of("net1", "net2", "net3");
+    private static final List<String> SUBNETS = List.of("s1", "s2", "s3");
+    private static final List<String> CIDRS = List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.0.0/16");
+    private static final List<String> PORTS = List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
+    private static final List<String> ROUTERS = List.of("r1", "r2");
+    private static final List<String> TRUNKS = List.of("tr1", "tr2");
+
+    private final Random random;
+
+    public RandomChanges(final long seed) {
+        random = new Random(seed);
+    }
+
+    /**
+     * Applies one random change (a put or a removal of one entry) and describes it.
+     */
+    public String apply(final TestOverlay overlay) {
+        final int choice = random.nextInt(100);
+        if (choice < 8) {
+            final String name = pick(CHASSIS);
+            overlay.withChassis(name, "192.0.2." + (1 + random.nextInt(4)));
+            return "put chassis " + name;
+        } else if (choice < 12) {
+            final String tenant = pick(TENANTS);
+            overlay.withTenant(tenant);
+            return "put tenant " + tenant;
+        } else if (choice < 20) {
+            final String network = pick(NETWORKS);
+            overlay.withNetwork(network, pick(TENANTS), 1001 + random.nextInt(4));
+            return "put network " + network;
+        } else if (choice < 30) {
+            final String subnet = pick(SUBNETS);
+            final String cidr = pick(CIDRS);
+            overlay.withSubnet(subnet, pick(NETWORKS), cidr, cidr.startsWith("10.0.1") ? "10.0.1.1" : "10.0.0.1");
+            return "put subnet " + subnet + " " + cidr;
+        } else if (choice < 60) {
+            final String port = pick(PORTS);
+            final String subnet = pick(SUBNETS);
+            final var builder = port(port, pick(NETWORKS), "fa:16:3e:00:00:0" + (1 + random.nextInt(6)), subnet,
+                "10.0." + random.nextInt(2) + "." + (10 + random.nextInt(4)));
+            if (random.nextBoolean()) {
+                builder.setBindingChassis(id(pick(CHASSIS)));
+            }
+            overlay.withPort(builder.setTenant(id(pick(TENANTS))));
+            return "put port " + port;
+        } else if (choice < 66) {
+            final String router = pick(ROUTERS);
+            final String first = pick(SUBNETS);
+            final String second = pick(SUBNETS);
+            overlay.withRouter(router, first.equals(second) ? List.of(first) : List.of(first, second));
+            return "put router " + router;
+        } else if (choice < 72) {
+            final String trunk = pick(TRUNKS);
+            overlay.withTrunk(trunk, pick(PORTS), pick(PORTS) + ":" + (100 + random.nextInt(2)));
+            return "put trunk " + trunk;
+        } else {
+            final ConfigKind kind = List.of(ConfigKind.CHASSIS, ConfigKind.TENANT, ConfigKind.NETWORK,
+                ConfigKind.SUBNET, ConfigKind.PORT, ConfigKind.PORT, ConfigKind.ROUTER, ConfigKind.TRUNK)
+                .get(random.nextInt(8));
+            final String id = switch (kind) {
+                case CHASSIS -> pick(CHASSIS);
+                case TENANT -> pick(TENANTS);
+                case NETWORK -> pick(NETWORKS);
+                case SUBNET -> pick(SUBNETS);
+                case ROUTER -> pick(ROUTERS);
+                case TRUNK -> pick(TRUNKS);
+                default -> pick(PORTS);
+            };
+            overlay.without(kind, id);
+            return "remove " + kind + " " + id;
+        }
+    }
+
+    private String pick(final List<String> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}
