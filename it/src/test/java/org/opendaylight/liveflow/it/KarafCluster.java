@@ -36,7 +36,6 @@ final class KarafCluster implements AutoCloseable {
     /** Moves 8181 to 9181 and so on: below the ephemeral range and the ports {@link ListenPorts} hands out. */
     private static final int PORT_OFFSET = 1000;
     private static final Pattern OWNER = Pattern.compile("control loop on: (.*)");
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
     static final List<Integer> MEMBERS = List.of(1, 2, 3);
 
     private final Path script;
@@ -206,17 +205,7 @@ final class KarafCluster implements AutoCloseable {
      * {@code GC.heap_info}): what its datastore replicas and liveflow hold, the floor of the heap it needs.
      */
     long heapUsedAfterGcMib(final int member) throws IOException, InterruptedException {
-        final String pid = Long.toString(javaProcess(member).map(ProcessHandle::pid).orElseThrow());
-        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
-        final Process info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
-        final String out = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        info.waitFor();
-        final Matcher used = HEAP_USED.matcher(out);
-        if (!used.find()) {
-            throw new IOException("jcmd GC.heap_info said: " + out);
-        }
-        return Long.parseLong(used.group(1)) / 1024;
+        return JvmHeap.usedAfterGcKib(javaProcess(member).map(ProcessHandle::pid).orElseThrow()) / 1024;
     }
 
     /**

@@ -189,6 +189,13 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
+     * Returns the Karaf JVM's used heap in KiB right after a full collection.
+     */
+    long heapUsedAfterGcKib() throws IOException, InterruptedException {
+        return JvmHeap.usedAfterGcKib(javaProcess().map(ProcessHandle::pid).orElseThrow());
+    }
+
+    /**
      * Stops this Karaf and starts it again on the same installation, so its datastore survives, as an operator's
      * restart of the controller would.
      */
