@@ -20,6 +20,8 @@ import java.util.Set;
  * whole overlay, so that a write costs the same however large the overlay is.
  */
 public final class ConfigChange {
+    private static final ConfigChange NONE = new ConfigChange(Map.of(), false);
+
     private final Map<ConfigKind, Set<String>> ids;
     private final boolean settingsChanged;
 
@@ -51,6 +53,33 @@ public final class ConfigChange {
         final boolean settings = !before.bindingTimeout().equals(after.bindingTimeout())
             || !before.probeInterval().equals(after.probeInterval()) || !before.deadAfter().equals(after.deadAfter());
         return new ConfigChange(out, settings);
+    }
+
+    /**
+     * Returns a change that changes nothing.
+     */
+    public static ConfigChange none() {
+        return NONE;
+    }
+
+    /**
+     * Returns what this change and {@code later} changed together.
+     */
+    public ConfigChange union(final ConfigChange later) {
+        if (later.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return later;
+        }
+        final Map<ConfigKind, Set<String>> out = new EnumMap<>(ConfigKind.class);
+        for (ConfigKind kind : ConfigKind.values()) {
+            final Set<String> both = Sets.union(ids(kind), later.ids(kind)).immutableCopy();
+            if (!both.isEmpty()) {
+                out.put(kind, both);
+            }
+        }
+        return new ConfigChange(out, settingsChanged || later.settingsChanged);
     }
 
     /**

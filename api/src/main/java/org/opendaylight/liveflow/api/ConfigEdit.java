@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.QuotaUsage.Resource;
@@ -41,6 +42,8 @@ import tech.pantheon.triemap.MutableTrieMap;
  * Not thread-safe; build once.
  */
 public final class ConfigEdit {
+    private static final AtomicLong VERSIONS = new AtomicLong();
+
     private final ConfigSnapshot base;
     /** The last value written per kind and id; empty for a removal. */
     private final Map<ConfigKind, Map<String, Optional<DataObject>>> pending = new EnumMap<>(ConfigKind.class);
@@ -158,6 +161,14 @@ public final class ConfigEdit {
 
         ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByNetwork() {
             return regroup(base.portsByNetwork, port -> ConfigSnapshot.idOf(port.getNetwork()));
+        }
+
+        ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByInterface() {
+            return regroup(base.portsByInterface, ConfigSnapshot::interfaceNameOf);
+        }
+
+        long version() {
+            return VERSIONS.incrementAndGet();
         }
 
         ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByChassis() {

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.api;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -30,4 +31,11 @@ public interface ConfigIndex {
      * on the index's notification thread, until the returned registration is closed.
      */
     AutoCloseable subscribe(Consumer<ConfigSnapshot> subscriber);
+
+    /**
+     * Returns what changed from {@code older} to {@code newer}, two snapshots this index published, while it still
+     * remembers every commit in between; empty when it does not (the caller then compares whole snapshots). A
+     * subscriber that keeps the snapshot it last looked at uses this to look at what changed, not at everything.
+     */
+    Optional<ConfigChange> changeBetween(ConfigSnapshot older, ConfigSnapshot newer);
 }

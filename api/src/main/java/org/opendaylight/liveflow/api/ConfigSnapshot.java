@@ -81,6 +81,8 @@ public final class ConfigSnapshot {
     final ImmutableTrieMap<String, QuotaUsage> usage;
     final @Nullable MigrationSettings migrationSettings;
     final @Nullable LivenessSettings livenessSettings;
+    final ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> portsByInterface;
+    private final long version;
     private final Duration bindingTimeout;
     private final Duration probeInterval;
     private final Duration deadAfter;
@@ -97,6 +99,8 @@ public final class ConfigSnapshot {
         floatingIps = ImmutableSortedMap.of();
         portsByNetwork = TrieMap.<String, ImmutableSortedMap<String, Port>>create().immutableSnapshot();
         portsByChassis = portsByNetwork;
+        portsByInterface = portsByNetwork;
+        version = 0;
         subnetsByNetwork = ImmutableListMultimap.of();
         subPorts = ImmutableMap.of();
         trunksByParent = ImmutableMap.of();
@@ -120,6 +124,8 @@ public final class ConfigSnapshot {
         floatingIps = edited.sorted(ConfigKind.FLOATING_IP);
         portsByNetwork = edited.portsByNetwork();
         portsByChassis = edited.portsByChassis();
+        portsByInterface = edited.portsByInterface();
+        version = edited.version();
         subnetsByNetwork = edited.subnetsChanged() ? Multimaps.index(subnets.values(),
             subnet -> idOf(subnet.getNetwork())) : edited.base().subnetsByNetwork;
         if (edited.trunksChanged()) {
@@ -148,6 +154,14 @@ public final class ConfigSnapshot {
             ? DEFAULT_PROBE_INTERVAL_MILLIS : livenessSettings.getProbeInterval().toJava());
         deadAfter = Duration.ofMillis(livenessSettings == null || livenessSettings.getDeadAfter() == null
             ? DEFAULT_DEAD_AFTER_MILLIS : livenessSettings.getDeadAfter().toJava());
+    }
+
+    /**
+     * Returns this snapshot's number: each snapshot an edit builds gets a number no other snapshot in this JVM has,
+     * so a {@link ConfigIndex} can tell which of its snapshots is which.
+     */
+    public long version() {
+        return version;
     }
 
     /**
@@ -298,6 +312,14 @@ public final class ConfigSnapshot {
      */
     public List<Port> portsOnChassis(final String chassisName) {
         final ImmutableSortedMap<String, Port> group = portsByChassis.get(chassisName);
+        return group == null ? List.of() : group.values().asList();
+    }
+
+    /**
+     * Returns the ports whose switch interface (see {@link #interfaceNameOf}) has this name, in id order.
+     */
+    public List<Port> portsWithInterface(final String interfaceName) {
+        final ImmutableSortedMap<String, Port> group = portsByInterface.get(interfaceName);
         return group == null ? List.of() : group.values().asList();
     }
 

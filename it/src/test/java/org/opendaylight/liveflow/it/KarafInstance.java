@@ -189,6 +189,18 @@ final class KarafInstance implements AutoCloseable {
     }
 
     /**
+     * Returns the CPU time the Karaf JVM has used so far (user and system, every thread), in milliseconds, from
+     * /proc (clock ticks of 10 ms).
+     */
+    long cpuMillis() throws IOException {
+        final long pid = javaProcess().map(ProcessHandle::pid).orElseThrow();
+        final String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        // the fields after the command name, which is in parentheses and may hold spaces
+        final String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+    }
+
+    /**
      * Returns the Karaf JVM's used heap in KiB right after a full collection.
      */
     long heapUsedAfterGcKib() throws IOException, InterruptedException {

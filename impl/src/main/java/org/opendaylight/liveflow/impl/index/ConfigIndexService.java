@@ -10,9 +10,12 @@ package org.opendaylight.liveflow.impl.index;
 import static org.opendaylight.mdsal.common.api.LogicalDatastoreType.CONFIGURATION;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -45,6 +48,7 @@ public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeL
     private final OverlayCandidates reader;
     private final YangInstanceIdentifier path;
     private final Subscribers<ConfigSnapshot> subscribers = new Subscribers<>();
+    private final ChangeHistory history = new ChangeHistory();
     private volatile ConfigSnapshot current = ConfigSnapshot.empty();
     private volatile boolean loaded;
 
@@ -82,6 +86,11 @@ public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeL
     }
 
     @Override
+    public Optional<ConfigChange> changeBetween(final ConfigSnapshot older, final ConfigSnapshot newer) {
+        return history.between(older.version(), newer.version());
+    }
+
+    @Override
     public void onDataTreeChanged(final List<DataTreeCandidate> changes) {
         ConfigSnapshot next = current;
         for (DataTreeCandidate change : changes) {
@@ -102,16 +111,27 @@ public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeL
 
     private ConfigSnapshot apply(final ConfigSnapshot before, final DataTreeCandidate change) {
         final var root = change.getRootNode();
-        if (root.dataAfter() == null) {
-            return ConfigSnapshot.empty();
-        }
+        final ConfigEdit edit = before.edit();
+        ConfigSnapshot after;
+        ConfigChange changed;
         try {
-            final ConfigEdit edit = before.edit();
-            reader.readInto(edit, path, root);
-            return edit.build();
+            if (root.dataAfter() == null) {
+                // the whole overlay deleted: every entry goes, and the snapshot still gets a number of its own
+                for (ConfigKind kind : ConfigKind.values()) {
+                    kind.in(before).keySet().forEach(id -> edit.remove(kind, id));
+                }
+                edit.migrationSettings(null).livenessSettings(null);
+            } else {
+                reader.readInto(edit, path, root);
+            }
+            after = edit.build();
+            changed = edit.change();
         } catch (IllegalStateException | IllegalArgumentException e) {
             LOG.warn("Could not read a liveflow configuration change entry by entry, converting the whole overlay", e);
-            return reader.snapshotOf(path, root.dataAfter());
+            after = reader.snapshotOf(path, root.dataAfter());
+            changed = ConfigChange.between(before, after);
         }
+        history.add(before.version(), after.version(), changed);
+        return after;
     }
 }

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -27,7 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigIndex;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -264,12 +267,32 @@ public final class LivenessMonitor implements ChassisLiveness, AutoCloseable {
         }
         writeLastSeen(snapshot, judged, now);
         if (reasonsChanged || !removed.isEmpty() || snapshot != portStatusOf) {
-            portStatusOf = snapshot;
-            portStatus.update(PortStatus.of(snapshot, next));
+            updatePortStatus(snapshot, next, reasonsChanged || !removed.isEmpty());
         }
         if (reasonsChanged || !removed.isEmpty()) {
             subscribers.publish(next);
         }
+    }
+
+    /**
+     * Writes the ports' status: all of them when the verdicts changed or what changed in the configuration is not
+     * known, else only the ports the configuration changed (and the sub-ports of those that are trunk parents).
+     */
+    private void updatePortStatus(final ConfigSnapshot snapshot, final LivenessSnapshot verdicts,
+            final boolean verdictsChanged) {
+        final Optional<ConfigChange> change = verdictsChanged || portStatusOf == null ? Optional.empty()
+            : config.changeBetween(portStatusOf, snapshot);
+        portStatusOf = snapshot;
+        if (change.isEmpty() || change.orElseThrow().touches(ConfigKind.TRUNK)) {
+            portStatus.update(PortStatus.of(snapshot, verdicts));
+            return;
+        }
+        final Set<String> ports = new HashSet<>(change.orElseThrow().ids(ConfigKind.PORT));
+        for (String port : Set.copyOf(ports)) {
+            snapshot.trunkOfParent(port).ifPresent(trunk -> trunk.nonnullSubPort().values()
+                .forEach(sub -> ports.add(ConfigSnapshot.idOf(sub.getPort()))));
+        }
+        portStatus.update(PortStatus.of(snapshot, verdicts, ports), ports);
     }
 
     private void trackConnections(final SwitchInventory switches, final Instant now) {

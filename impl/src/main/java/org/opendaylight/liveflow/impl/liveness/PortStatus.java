@@ -7,8 +7,10 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
@@ -25,21 +27,37 @@ record PortStatus(String chassis, boolean up, String reason) {
     static Map<String, PortStatus> of(final ConfigSnapshot config, final LivenessSnapshot liveness) {
         final Map<String, PortStatus> out = new HashMap<>();
         for (Port port : config.ports().values()) {
-            final String id = ConfigSnapshot.idOf(port.getId());
-            final Port carrier = config.carrierOf(port).orElse(null);
-            if (carrier == null || carrier.getBindingChassis() == null) {
-                continue;
-            }
-            final String chassis = carrier.getBindingChassis().getValue();
-            final ChassisReason reason = liveness.reasonOf(chassis);
-            if (Boolean.FALSE.equals(port.getAdminStateUp())) {
-                out.put(id, new PortStatus(chassis, false, "port admin-state-up is false"));
-            } else if (reason != ChassisReason.Alive) {
-                out.put(id, new PortStatus(chassis, false, "chassis " + chassis + " is " + reason.getName()));
-            } else {
-                out.put(id, new PortStatus(chassis, true, "chassis " + chassis + " is alive"));
-            }
+            of(config, liveness, port).ifPresent(status -> out.put(ConfigSnapshot.idOf(port.getId()), status));
         }
         return out;
+    }
+
+    /**
+     * Returns the status of the given ports that exist and have a chassis.
+     */
+    static Map<String, PortStatus> of(final ConfigSnapshot config, final LivenessSnapshot liveness,
+            final Collection<String> ids) {
+        final Map<String, PortStatus> out = new HashMap<>();
+        for (String id : ids) {
+            config.port(id).flatMap(port -> of(config, liveness, port)).ifPresent(status -> out.put(id, status));
+        }
+        return out;
+    }
+
+    private static Optional<PortStatus> of(final ConfigSnapshot config, final LivenessSnapshot liveness,
+            final Port port) {
+        final Port carrier = config.carrierOf(port).orElse(null);
+        if (carrier == null || carrier.getBindingChassis() == null) {
+            return Optional.empty();
+        }
+        final String chassis = carrier.getBindingChassis().getValue();
+        final ChassisReason reason = liveness.reasonOf(chassis);
+        if (Boolean.FALSE.equals(port.getAdminStateUp())) {
+            return Optional.of(new PortStatus(chassis, false, "port admin-state-up is false"));
+        } else if (reason != ChassisReason.Alive) {
+            return Optional.of(new PortStatus(chassis, false, "chassis " + chassis + " is " + reason.getName()));
+        } else {
+            return Optional.of(new PortStatus(chassis, true, "chassis " + chassis + " is alive"));
+        }
     }
 }

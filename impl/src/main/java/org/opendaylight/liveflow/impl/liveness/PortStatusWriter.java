@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.impl.liveness;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.opendaylight.liveflow.impl.datastore.StateWrites;
@@ -43,6 +44,26 @@ final class PortStatusWriter {
                 if (!now.containsKey(gone)) {
                     published.remove(gone);
                     tx.delete(path(gone));
+                }
+            }
+        });
+    }
+
+    /**
+     * Writes what changed among {@code ids} only: their status now is in {@code now}, or they have none (a port
+     * removed, or no longer bound).
+     */
+    void update(final Map<String, PortStatus> now, final Collection<String> ids) {
+        writes.operational("port status", tx -> {
+            for (String id : ids) {
+                final PortStatus status = now.get(id);
+                if (status == null) {
+                    if (published.remove(id) != null) {
+                        tx.delete(path(id));
+                    }
+                } else if (!status.equals(published.put(id, status))) {
+                    tx.put(path(id), new PortBuilder().setId(new ResourceId(id)).setChassis(new ResourceId(
+                        status.chassis())).setUp(status.up()).setReason(status.reason()).build());
                 }
             }
         });

@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
@@ -83,6 +84,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final Registration packetIns;
 
     private final ObservedChanges observed = new ObservedChanges();
+    /** The configuration the observed bindings were last compared with. */
+    private ConfigSnapshot observedConfig;
 
     private volatile Placements placements = Placements.NONE;
 
@@ -220,7 +223,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
                 journal.remove(port);
             }
         }
-        observed.configChanged(snapshot).forEach(this::handle);
+        final Optional<ConfigChange> change = observedConfig == null ? Optional.empty()
+            : config.changeBetween(observedConfig, snapshot);
+        observedConfig = snapshot;
+        observed.configChanged(snapshot, change).forEach(this::handle);
         inventoryChanged();
         republishPlacements();
         checkTrapsOfResumedMigrations();

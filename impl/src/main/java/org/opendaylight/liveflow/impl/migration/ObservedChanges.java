@@ -13,11 +13,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.liveness.LivenessSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisReason;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ResourceId;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
 /**
  * Turns successive views of the configuration, the switches and the chassis' liveness into migration events:
@@ -26,29 +32,41 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.ChassisR
  * thread only.
  */
 final class ObservedChanges {
-    private Map<String, String> bindings = Map.of();
+    private final Map<String, String> bindings = new HashMap<>();
     private Map<String, Set<String>> presence = Map.of();
     private Set<String> connected = Set.of();
     private boolean started;
 
     /**
      * Returns the binding changes since the last configuration: whoever wrote them, Nova or liveflow after the
-     * binding timeout, each is one event.
+     * binding timeout, each is one event. {@code change} is what changed since the last configuration when known:
+     * then only those ports are looked at.
      */
-    List<MigrationEvent> configChanged(final ConfigSnapshot snapshot) {
+    List<MigrationEvent> configChanged(final ConfigSnapshot snapshot, final Optional<ConfigChange> change) {
+        final List<MigrationEvent> events = new ArrayList<>();
+        if (change.isPresent() && started) {
+            for (String port : new TreeSet<>(change.orElseThrow().ids(ConfigKind.PORT))) {
+                final String now = snapshot.port(port).map(Port::getBindingChassis).map(ResourceId::getValue)
+                    .orElse(null);
+                final String before = now == null ? bindings.remove(port) : bindings.put(port, now);
+                if (before != null && now != null && !now.equals(before)) {
+                    events.add(new MigrationEvent.BindingMoved(port, now));
+                }
+            }
+            return events;
+        }
         final Map<String, String> now = new HashMap<>();
         snapshot.ports().values().stream().filter(port -> port.getBindingChassis() != null)
             .forEach(port -> now.put(idOf(port.getId()), port.getBindingChassis().getValue()));
-        final Map<String, String> before = bindings;
-        bindings = now;
-        final List<MigrationEvent> events = new ArrayList<>();
         if (started) {
             now.forEach((port, chassis) -> {
-                if (before.containsKey(port) && !chassis.equals(before.get(port))) {
+                if (bindings.containsKey(port) && !chassis.equals(bindings.get(port))) {
                     events.add(new MigrationEvent.BindingMoved(port, chassis));
                 }
             });
         }
+        bindings.clear();
+        bindings.putAll(now);
         started = true;
         return events;
     }

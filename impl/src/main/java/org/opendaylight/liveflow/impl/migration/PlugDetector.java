@@ -8,7 +8,6 @@
 package org.opendaylight.liveflow.impl.migration;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
-import static org.opendaylight.liveflow.api.ConfigSnapshot.interfaceNameOf;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,9 +35,11 @@ final class PlugDetector {
     static Map<String, Set<String>> presence(final ConfigSnapshot config, final SwitchInventory inventory) {
         final Map<String, Set<String>> out = new HashMap<>();
         for (Chassis chassis : config.chassis().values()) {
+            // from the switch's ports to the configured ports with that interface: a switch has tens of ports, the
+            // overlay up to a cloud's
             inventory.connectedSwitchOf(chassis).ifPresent(view -> {
-                for (Port port : config.ports().values()) {
-                    if (view.portsByName().containsKey(interfaceNameOf(port))) {
+                for (String name : view.portsByName().keySet()) {
+                    for (Port port : config.portsWithInterface(name)) {
                         out.computeIfAbsent(idOf(port.getId()), id -> new TreeSet<>()).add(idOf(chassis.getName()));
                     }
                 }
@@ -77,10 +78,13 @@ final class PlugDetector {
                 }
             }
         }
-        for (Port port : config.ports().values()) {
-            final String id = idOf(port.getId());
+        // a port that is on no switch, before or now, has nothing to tell
+        final Set<String> present = new TreeSet<>(before.keySet());
+        present.addAll(now.keySet());
+        for (String id : present) {
+            final Port port = config.port(id).orElse(null);
             // a sub-port has its parent's interface and migrates with it, never by itself
-            if (port.getBindingChassis() == null || config.subPortOf(id).isPresent()) {
+            if (port == null || port.getBindingChassis() == null || config.subPortOf(id).isPresent()) {
                 continue;
             }
             final String binding = port.getBindingChassis().getValue();

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.liveness;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
@@ -42,5 +43,15 @@ class PortStatusTest {
             "s1", "10.0.0.11").setBindingChassis(TestOverlay.id("c1")).setAdminStateUp(false)).snapshot();
         assertEquals(new PortStatus("c1", false, "port admin-state-up is false"),
             PortStatus.of(config, liveness(ChassisReason.Alive, ChassisReason.Alive)).get("p1"));
+    }
+
+    @Test
+    void theStatusOfSomePortsIsTheirsAmongAll() {
+        final ConfigSnapshot config = TestOverlay.base().withPort(TestOverlay.port("p3", "net1", "fa:16:3e:00:00:03"))
+            .snapshot();
+        final LivenessSnapshot verdicts = liveness(ChassisReason.Alive, ChassisReason.NotAnswering);
+        final Map<String, PortStatus> all = PortStatus.of(config, verdicts);
+        // p3 has no chassis, p9 does not exist: neither has a status
+        assertEquals(Map.of("p2", all.get("p2")), PortStatus.of(config, verdicts, List.of("p2", "p3", "p9")));
     }
 }

@@ -14,7 +14,10 @@ import static org.opendaylight.liveflow.impl.testing.TestOverlay.port;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.api.ConfigChange;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.liveness.ChassisHealth;
 import org.opendaylight.liveflow.impl.liveness.LivenessSnapshot;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
@@ -38,11 +41,34 @@ class ObservedChangesTest {
 
     @Test
     void aBindingFoundAtStartMovedNowhereAndALaterChangeIsOneEvent() {
-        assertEquals(List.of(), observed.configChanged(overlay.snapshot()));
-        assertEquals(List.of(), observed.configChanged(overlay.snapshot()), "nothing changed");
+        assertEquals(List.of(), observed.configChanged(overlay.snapshot(), Optional.empty()));
+        assertEquals(List.of(), observed.configChanged(overlay.snapshot(), Optional.empty()), "nothing changed");
         final TestOverlay moved = overlay.copy().withPort(port("p1", "net1", "fa:16:3e:00:00:01", "s1", "10.0.0.11")
             .setBindingChassis(id("c2")));
-        assertEquals(List.of(new MigrationEvent.BindingMoved("p1", "c2")), observed.configChanged(moved.snapshot()));
+        assertEquals(List.of(new MigrationEvent.BindingMoved("p1", "c2")),
+            observed.configChanged(moved.snapshot(), Optional.empty()));
+    }
+
+    @Test
+    void knowingWhatChangedGivesTheSameEventsAsLookingAtEveryPort() {
+        final ObservedChanges whole = new ObservedChanges();
+        final ConfigSnapshot start = overlay.copy().withPort(port("p3", "net1", "fa:16:3e:00:00:03")
+            .setBindingChassis(id("c1"))).snapshot();
+        whole.configChanged(start, Optional.empty());
+        observed.configChanged(start, Optional.empty());
+        // p1 moves, p2 is unbound, p3 is removed, p4 appears bound
+        final ConfigSnapshot next = overlay.copy()
+            .withPort(port("p1", "net1", "fa:16:3e:00:00:01", "s1", "10.0.0.11").setBindingChassis(id("c2")))
+            .withPort(port("p2", "net1", "fa:16:3e:00:00:02", "s1", "10.0.0.12"))
+            .withPort(port("p4", "net1", "fa:16:3e:00:00:04").setBindingChassis(id("c2"))).snapshot();
+        final ConfigChange change = ConfigChange.between(start, next);
+        final List<MigrationEvent> expected = whole.configChanged(next, Optional.empty());
+        assertEquals(List.of(new MigrationEvent.BindingMoved("p1", "c2")), expected);
+        assertEquals(expected, observed.configChanged(next, Optional.of(change)));
+        // p2 bound again to where it was, seen by both: no move, since it had no binding in between
+        final ConfigSnapshot rebound = TestOverlay.base().snapshot();
+        assertEquals(whole.configChanged(rebound, Optional.empty()),
+            observed.configChanged(rebound, Optional.of(ConfigChange.between(next, rebound))));
     }
 
     @Test
@@ -52,7 +78,7 @@ class ObservedChangesTest {
 
     @Test
     void aDestinationThatStopsAnsweringIsDownForItsMigrationEvenWhileItsSwitchIsConnected() {
-        observed.configChanged(overlay.snapshot());
+        observed.configChanged(overlay.snapshot(), Optional.empty());
         final Map<String, MigrationRecord> records = Map.of("p1", MigrationRecord.bound("p1", "c1")
             .begin("c1", "c2", MigrationPhase.PREPARED, "interface plugged on c2", Instant.EPOCH));
         observed.switchesChanged(overlay.snapshot(), both, c2(ChassisReason.Alive), records);

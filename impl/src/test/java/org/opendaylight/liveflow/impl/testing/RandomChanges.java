@@ -27,6 +27,7 @@ public final class RandomChanges {
     private static final List<String> PORTS = List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
     private static final List<String> ROUTERS = List.of("r1", "r2");
     private static final List<String> TRUNKS = List.of("tr1", "tr2");
+    private static final List<String> FLOATING_IPS = List.of("fip1", "fip2", "fip3");
 
     private final Random random;
 
@@ -76,10 +77,15 @@ public final class RandomChanges {
             final String trunk = pick(TRUNKS);
             overlay.withTrunk(trunk, pick(PORTS), pick(PORTS) + ":" + (100 + random.nextInt(2)));
             return "put trunk " + trunk;
+        } else if (choice < 78) {
+            final String fip = pick(FLOATING_IPS);
+            overlay.withFloatingIp(fip, "203.0.113." + (10 + random.nextInt(3)), pick(PORTS),
+                random.nextBoolean() ? null : "10.0.0." + (10 + random.nextInt(4)));
+            return "put floating IP " + fip;
         } else {
             final ConfigKind kind = List.of(ConfigKind.CHASSIS, ConfigKind.TENANT, ConfigKind.NETWORK,
-                ConfigKind.SUBNET, ConfigKind.PORT, ConfigKind.PORT, ConfigKind.ROUTER, ConfigKind.TRUNK)
-                .get(random.nextInt(8));
+                ConfigKind.SUBNET, ConfigKind.PORT, ConfigKind.PORT, ConfigKind.ROUTER, ConfigKind.TRUNK,
+                ConfigKind.FLOATING_IP).get(random.nextInt(9));
             final String id = switch (kind) {
                 case CHASSIS -> pick(CHASSIS);
                 case TENANT -> pick(TENANTS);
@@ -87,6 +93,7 @@ public final class RandomChanges {
                 case SUBNET -> pick(SUBNETS);
                 case ROUTER -> pick(ROUTERS);
                 case TRUNK -> pick(TRUNKS);
+                case FLOATING_IP -> pick(FLOATING_IPS);
                 default -> pick(PORTS);
             };
             overlay.without(kind, id);

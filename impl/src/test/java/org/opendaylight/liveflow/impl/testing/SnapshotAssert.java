@@ -48,6 +48,13 @@ public final class SnapshotAssert {
         for (String name : chassis) {
             assertEquals(expected.portsOnChassis(name), actual.portsOnChassis(name), when + ": ports on " + name);
         }
+        final Set<String> interfaces = new TreeSet<>();
+        expected.ports().values().forEach(port -> interfaces.add(ConfigSnapshot.interfaceNameOf(port)));
+        actual.ports().values().forEach(port -> interfaces.add(ConfigSnapshot.interfaceNameOf(port)));
+        for (String name : interfaces) {
+            assertEquals(expected.portsWithInterface(name), actual.portsWithInterface(name), when + ": interface "
+                + name);
+        }
         for (String port : expected.ports().keySet()) {
             assertEquals(expected.subPortOf(port), actual.subPortOf(port), when + ": sub-port " + port);
             assertEquals(expected.trunkOfParent(port), actual.trunkOfParent(port), when + ": trunk of " + port);

@@ -18,7 +18,8 @@ import org.opendaylight.liveflow.impl.testing.TestOverlay;
 
 /**
  * Checking only what a change touches refuses exactly the changes that leave an invalid overlay: over random
- * changes to a valid overlay, the scoped check agrees with checking every entry of the result.
+ * changes to a valid overlay, the scoped check agrees with checking every entry of the result. (The quota never
+ * changes here: lowering one below what a tenant uses is allowed, which no whole-overlay check can know.)
  */
 class ScopedValidationTest {
     private final OverlayValidator validator = new OverlayValidator();
@@ -29,7 +30,11 @@ class ScopedValidationTest {
         int refused = 0;
         for (long seed = 1; seed <= 30; seed++) {
             final RandomChanges changes = new RandomChanges(seed);
-            TestOverlay state = TestOverlay.base().withRouter("r1", List.of("s1"));
+            // an external network for floating IPs, a router to reach them, a quota the random ports can exceed
+            TestOverlay state = TestOverlay.base()
+                .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "fa:16:3e:ff:00:01")
+                .withRouter("r1", List.of("s1", "ext-s"))
+                .withQuota(q -> q.setTenant(TestOverlay.id("t1")).setPorts(TestOverlay.limit(5)));
             final List<Violation> start = validator.validate(ConfigSnapshot.empty(), state.snapshot());
             assertTrue(start.isEmpty(), "the start is valid: " + start);
             for (int step = 0; step < 200; step++) {
