@@ -303,24 +303,21 @@ public final class ConfigSnapshot {
      * Returns the ports attached to a network, in id order.
      */
     public List<Port> portsOfNetwork(final String networkId) {
-        final ImmutableSortedMap<String, Port> group = portsByNetwork.get(networkId);
-        return group == null ? List.of() : group.values().asList();
+        return members(portsByNetwork, networkId);
     }
 
     /**
      * Returns the ports whose binding-chassis is the given chassis, in id order.
      */
     public List<Port> portsOnChassis(final String chassisName) {
-        final ImmutableSortedMap<String, Port> group = portsByChassis.get(chassisName);
-        return group == null ? List.of() : group.values().asList();
+        return members(portsByChassis, chassisName);
     }
 
     /**
      * Returns the ports whose switch interface (see {@link #interfaceNameOf}) has this name, in id order.
      */
     public List<Port> portsWithInterface(final String interfaceName) {
-        final ImmutableSortedMap<String, Port> group = portsByInterface.get(interfaceName);
-        return group == null ? List.of() : group.values().asList();
+        return members(portsByInterface, interfaceName);
     }
 
     /**
@@ -373,6 +370,12 @@ public final class ConfigSnapshot {
         return "ConfigSnapshot{chassis=" + chassis.size() + ", tenants=" + tenants.size() + ", networks="
             + networks.size() + ", subnets=" + subnets.size() + ", routers=" + routers.size() + ", ports="
             + ports.size() + ", trunks=" + trunks.size() + ", floatingIps=" + floatingIps.size() + "}";
+    }
+
+    private static List<Port> members(final ImmutableTrieMap<String, ImmutableSortedMap<String, Port>> groups,
+            final String key) {
+        final ImmutableSortedMap<String, Port> group = groups.get(key);
+        return group == null ? List.of() : group.values().asList();
     }
 
     private static void putAll(final ConfigEdit edit, final @Nullable Map<?, ? extends DataObject> entries) {

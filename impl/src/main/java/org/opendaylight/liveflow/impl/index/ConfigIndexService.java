@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.opendaylight.liveflow.api.ConfigChange;
-import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigIndex;
-import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -110,28 +108,8 @@ public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeL
     }
 
     private ConfigSnapshot apply(final ConfigSnapshot before, final DataTreeCandidate change) {
-        final var root = change.getRootNode();
-        final ConfigEdit edit = before.edit();
-        ConfigSnapshot after;
-        ConfigChange changed;
-        try {
-            if (root.dataAfter() == null) {
-                // the whole overlay deleted: every entry goes, and the snapshot still gets a number of its own
-                for (ConfigKind kind : ConfigKind.values()) {
-                    kind.in(before).keySet().forEach(id -> edit.remove(kind, id));
-                }
-                edit.migrationSettings(null).livenessSettings(null);
-            } else {
-                reader.readInto(edit, path, root);
-            }
-            after = edit.build();
-            changed = edit.change();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            LOG.warn("Could not read a liveflow configuration change entry by entry, converting the whole overlay", e);
-            after = reader.snapshotOf(path, root.dataAfter());
-            changed = ConfigChange.between(before, after);
-        }
-        history.add(before.version(), after.version(), changed);
-        return after;
+        final OverlayCandidates.Derived after = reader.derive(before, path, change.getRootNode());
+        history.add(before.version(), after.snapshot().version(), after.change());
+        return after.snapshot();
     }
 }

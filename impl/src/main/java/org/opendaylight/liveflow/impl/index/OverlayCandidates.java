@@ -10,7 +10,9 @@ package org.opendaylight.liveflow.impl.index;
 import static java.util.Objects.requireNonNull;
 
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigChange;
 import org.opendaylight.liveflow.api.ConfigEdit;
+import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
@@ -25,6 +27,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidateNode;
 import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what a datastore candidate under the overlay changed, entry by entry, into a {@link ConfigEdit}: only the
@@ -32,6 +36,7 @@ import org.opendaylight.yangtools.yang.data.tree.api.ModificationType;
  * however many entries the overlay holds. Used by the commit cohort (validation) and by the configuration index.
  */
 public final class OverlayCandidates {
+    private static final Logger LOG = LoggerFactory.getLogger(OverlayCandidates.class);
     private static final NodeIdentifier MIGRATION_SETTINGS = NodeIdentifier.create(MigrationSettings.QNAME);
     private static final NodeIdentifier LIVENESS_SETTINGS = NodeIdentifier.create(LivenessSettings.QNAME);
 
@@ -47,6 +52,38 @@ public final class OverlayCandidates {
     public ConfigSnapshot snapshotOf(final YangInstanceIdentifier overlayPath, final @Nullable NormalizedNode data) {
         return data == null ? ConfigSnapshot.empty()
             : ConfigSnapshot.of((Overlay) codec.fromNormalizedNode(overlayPath, data).getValue());
+    }
+
+    /**
+     * A snapshot derived from the one before by a candidate, and what the candidate changed.
+     */
+    public record Derived(ConfigSnapshot snapshot, ConfigChange change) {
+    }
+
+    /**
+     * Derives the snapshot after a candidate of the overlay container from the snapshot before it, entry by entry.
+     * A candidate this reader cannot read entry by entry is logged and handled by converting the whole overlay after
+     * it and comparing whole snapshots: correct, only slower.
+     */
+    public Derived derive(final ConfigSnapshot before, final YangInstanceIdentifier overlayPath,
+            final DataTreeCandidateNode overlay) {
+        final ConfigEdit edit = before.edit();
+        try {
+            if (overlay.dataAfter() == null) {
+                // the whole overlay deleted: every entry goes, and the snapshot still gets a number of its own
+                for (ConfigKind kind : ConfigKind.values()) {
+                    kind.in(before).keySet().forEach(id -> edit.remove(kind, id));
+                }
+                edit.migrationSettings(null).livenessSettings(null);
+            } else {
+                readInto(edit, overlayPath, overlay);
+            }
+            return new Derived(edit.build(), edit.change());
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            LOG.warn("Could not read a liveflow configuration change entry by entry, converting the whole overlay", e);
+            final ConfigSnapshot after = snapshotOf(overlayPath, overlay.dataAfter());
+            return new Derived(after, ConfigChange.between(before, after));
+        }
     }
 
     /**

@@ -14,8 +14,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
-import org.opendaylight.liveflow.api.ConfigChange;
-import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.index.OverlayCandidates;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
@@ -126,23 +124,12 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         final YangInstanceIdentifier path = candidate.getRootPath().getRootIdentifier();
         final var root = candidate.getRootNode();
         final ConfigSnapshot before = snapshotBefore(path, root.dataBefore());
-        ConfigSnapshot after;
-        ConfigChange change;
-        try {
-            final ConfigEdit edit = before.edit();
-            reader.readInto(edit, path, root);
-            after = edit.build();
-            change = edit.change();
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            LOG.warn("Could not read a liveflow configuration change entry by entry, comparing whole overlays", e);
-            after = reader.snapshotOf(path, root.dataAfter());
-            change = ConfigChange.between(before, after);
-        }
+        final OverlayCandidates.Derived after = reader.derive(before, path, root);
         final NormalizedNode afterData = root.dataAfter();
         if (afterData != null) {
-            remember(new Converted(afterData, after));
+            remember(new Converted(afterData, after.snapshot()));
         }
-        return validator.validate(before, after, change);
+        return validator.validate(before, after.snapshot(), after.change());
     }
 
     private ConfigSnapshot snapshotBefore(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {

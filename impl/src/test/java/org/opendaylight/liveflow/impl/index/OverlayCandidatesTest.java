@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigChange;
-import org.opendaylight.liveflow.api.ConfigEdit;
 import org.opendaylight.liveflow.api.ConfigKind;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
@@ -82,6 +81,8 @@ class OverlayCandidatesTest {
         commit("replace the whole overlay", mod -> write(mod, OVERLAY, TestOverlay.base()
             .without(ConfigKind.CHASSIS, "c2").withPort(port("p2", "net1", "fa:16:3e:00:00:02")).overlay()));
         assertEquals(Set.of("c1"), derived.chassis().keySet());
+        commit("delete the whole overlay", mod -> mod.delete(overlayPath));
+        assertTrue(derived.chassis().isEmpty());
     }
 
     private void commit(final String what, final Consumer<DataTreeModification> change) {
@@ -99,14 +100,12 @@ class OverlayCandidatesTest {
         final DataTreeCandidateNode overlay = candidate.getRootNode().modifiedChild(overlayPath.getLastPathArgument());
         final NormalizedNode after = tree.takeSnapshot().readNode(overlayPath).orElse(null);
         final ConfigSnapshot whole = reader.snapshotOf(overlayPath, after);
-        final ConfigEdit edit = derived.edit();
-        if (overlay != null) {
-            reader.readInto(edit, overlayPath, overlay);
-        }
-        final ConfigSnapshot read = edit.build();
-        assertSameContent(whole, read, what);
-        assertSameChange(ConfigChange.between(derived, whole), edit.change(), what);
-        derived = read;
+        final OverlayCandidates.Derived read = overlay == null
+            ? new OverlayCandidates.Derived(derived, ConfigChange.none())
+            : reader.derive(derived, overlayPath, overlay);
+        assertSameContent(whole, read.snapshot(), what);
+        assertSameChange(ConfigChange.between(derived, whole), read.change(), what);
+        derived = read.snapshot();
     }
 
     private <T extends DataObject> void write(final DataTreeModification mod, final InstanceIdentifier<T> path,
