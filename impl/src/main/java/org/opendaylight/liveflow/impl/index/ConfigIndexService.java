@@ -17,8 +17,8 @@ import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
+import org.opendaylight.mdsal.dom.api.ClusteredDOMDataTreeChangeListener;
 import org.opendaylight.mdsal.dom.api.DOMDataBroker;
-import org.opendaylight.mdsal.dom.api.DOMDataTreeChangeListener;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeChangeService;
 import org.opendaylight.mdsal.dom.api.DOMDataTreeIdentifier;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
@@ -36,10 +36,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the {@link ConfigIndex} equal to the committed overlay: the data listener only swaps in a new
  * immutable snapshot, it decides nothing. Each snapshot is derived from the one before by the entries the commit
- * changed ({@link OverlayCandidates}), so keeping up costs what the writes touch, not what the overlay holds.
+ * changed ({@link OverlayCandidates}), so keeping up costs what the writes touch, not what the overlay holds. The
+ * listener is a clustered one: every member of a cluster keeps its index, whichever member leads the shard.
  */
 @Component(service = ConfigIndex.class)
-public final class ConfigIndexService implements ConfigIndex, DOMDataTreeChangeListener, AutoCloseable {
+public final class ConfigIndexService implements ConfigIndex, ClusteredDOMDataTreeChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigIndexService.class);
 
     private final Registration registration;
