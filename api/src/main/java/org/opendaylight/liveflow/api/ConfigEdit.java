@@ -138,9 +138,11 @@ public final class ConfigEdit {
             }
             final TreeMap<String, T> after = new TreeMap<>(before);
             writes.forEach((id, value) -> {
-                final T old = value.isPresent() ? after.put(id, (T) value.orElseThrow()) : after.remove(id);
-                count(kind, old, -1);
-                count(kind, value.orElse(null), 1);
+                if (value.isPresent()) {
+                    after.put(id, (T) value.orElseThrow());
+                } else {
+                    after.remove(id);
+                }
             });
             return ImmutableSortedMap.copyOfSorted(after);
         }
@@ -152,9 +154,11 @@ public final class ConfigEdit {
             }
             final MutableTrieMap<String, Port> after = base.ports.mutableSnapshot();
             writes.forEach((id, value) -> {
-                final Port old = value.isPresent() ? after.put(id, (Port) value.orElseThrow()) : after.remove(id);
-                count(ConfigKind.PORT, old, -1);
-                count(ConfigKind.PORT, value.orElse(null), 1);
+                if (value.isPresent()) {
+                    after.put(id, (Port) value.orElseThrow());
+                } else {
+                    after.remove(id);
+                }
             });
             return after.immutableSnapshot();
         }
@@ -185,9 +189,16 @@ public final class ConfigEdit {
         }
 
         /**
-         * Returns the usage after the writes; valid once {@link #sorted} and {@link #ports} ran for every kind.
+         * Returns the usage after the writes: each written entry's tenant loses what it had and gains what it has.
          */
         ImmutableTrieMap<String, QuotaUsage> usage() {
+            pending.forEach((kind, writes) -> {
+                final Map<String, ? extends DataObject> before = kind.in(base);
+                writes.forEach((id, value) -> {
+                    count(kind, before.get(id), -1);
+                    count(kind, value.orElse(null), 1);
+                });
+            });
             if (usageDelta.isEmpty()) {
                 return base.usage;
             }
