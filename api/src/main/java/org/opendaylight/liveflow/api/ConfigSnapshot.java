@@ -58,6 +58,9 @@ import tech.pantheon.triemap.TrieMap;
  * {@link #portsOnChassis} are in id order.
  */
 public final class ConfigSnapshot {
+    /** What a chassis' tunnel ports are named by when its registration names no prefix (the YANG default). */
+    public static final String DEFAULT_TUNNEL_PORT_PREFIX = "tun-";
+
     /** The YANG default of migration-settings/binding-timeout. */
     public static final long DEFAULT_BINDING_TIMEOUT_SECONDS = 120;
     public static final long DEFAULT_PROBE_INTERVAL_MILLIS = 1000;
@@ -240,6 +243,15 @@ public final class ConfigSnapshot {
      */
     public static String interfaceNameOf(final Port port) {
         return port.getInterfaceName() != null ? port.getInterfaceName() : idOf(port.getId());
+    }
+
+    /**
+     * Returns the name of the tunnel port from chassis {@code from} to chassis {@code to}: {@code from}'s tunnel
+     * port prefix ({@value #DEFAULT_TUNNEL_PORT_PREFIX} unless configured), then {@code to}'s name.
+     */
+    public static String tunnelPortName(final Chassis from, final String to) {
+        final String prefix = from.getTunnelPortPrefix();
+        return (prefix != null ? prefix : DEFAULT_TUNNEL_PORT_PREFIX) + to;
     }
 
     public Map<String, Chassis> chassis() {

@@ -7,6 +7,8 @@
  */
 package org.opendaylight.liveflow.it;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,9 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.opendaylight.liveflow.it.lab.BystanderSwitches;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.StreamPort;
@@ -40,10 +44,18 @@ final class LiveflowOverlay implements MigratingOverlay {
     private static final Pattern FLOW_DIFF = Pattern.compile("(\\d+) desired, \\d+ installed, (\\d+) missing, "
         + "(\\d+) unexpected");
 
+    /** Bystander bridges per ovs-vswitchd: a few hundred file descriptors each, and short reconfigurations. */
+    private static final int BYSTANDERS_PER_PROCESS = 200;
+    /** The datapath id of bystander y1 (the lab's chassis have 1..N). */
+    private static final long FIRST_BYSTANDER_DATAPATH_ID = 10_001;
+
     private final List<StreamPort> streams = new ArrayList<>();
     private final boolean trunk;
+    private final int bystanderCount;
     private KarafInstance karaf;
     private OvsLab lab;
+    private BystanderSwitches bystanders;
+    private String programmingNote = "";
     private OverlayClient overlay;
 
     /**
@@ -51,7 +63,17 @@ final class LiveflowOverlay implements MigratingOverlay {
      * network and two sub-ports, VLAN 101 and 102, on networks of their own, each with a sender on c3..cN.
      */
     LiveflowOverlay(final boolean trunk) {
+        this(trunk, 0);
+    }
+
+    /**
+     * As {@link #LiveflowOverlay(boolean)}, with {@code bystanderCount} bystander chassis more (bridges in a few
+     * ovs-vswitchd, see {@link BystanderSwitches}), each with a port "bK" on the VM's network and tunnels to c1 and
+     * c2: every one must be switched when the VM moves.
+     */
+    LiveflowOverlay(final boolean trunk, final int bystanderCount) {
         this.trunk = trunk;
+        this.bystanderCount = bystanderCount;
     }
 
     @Override
@@ -84,6 +106,9 @@ final class LiveflowOverlay implements MigratingOverlay {
             overlay.put("/chassis-registry/chassis=" + node.name(), "chassis", "{\"name\": \"" + node.name()
                 + "\", \"tunnel-ip\": \"" + node.underlayIp() + "\", \"datapath-id\": " + node.datapathId()
                 + ", \"bridge-mapping\": [{\"physical-network\": \"physnet1\", \"interface-name\": \"ext\"}]}");
+        }
+        if (bystanderCount > 0) {
+            addBystanders();
         }
         if (trunk) {
             return setUpTrunk(count);
@@ -195,6 +220,91 @@ final class LiveflowOverlay implements MigratingOverlay {
             + (external ? ", \"gateway-mac\": \"" + gatewayMac + "\"" : "") + "}");
     }
 
+    /**
+     * Registers the bystanders (one write), starts their switches, and gives each a port on the VM's network (one
+     * more write).
+     */
+    private void addBystanders() throws IOException, InterruptedException {
+        bystanders = BystanderSwitches.plan(karaf.home().resolveSibling("migration-bench-bystanders"),
+            bystanderCount, BYSTANDERS_PER_PROCESS, FIRST_BYSTANDER_DATAPATH_ID);
+        final StringJoiner registry = new StringJoiner(", ", "{\"liveflow:chassis-registry\": {\"chassis\": [",
+            "]}}");
+        for (BystanderSwitches.Bystander bystander : bystanders.all()) {
+            registry.add("{\"name\": \"" + bystander.name() + "\", \"tunnel-ip\": \"" + bystander.tunnelIp()
+                + "\", \"datapath-id\": " + bystander.datapathId() + ", \"tunnel-port-prefix\": \""
+                + bystander.tunnelPortPrefix() + "\"}");
+        }
+        patch("/chassis-registry", registry.toString());
+        bystanders.start(karaf.labController(), 1, List.of(lab.chassis("c1"), lab.chassis("c2")));
+        final StringJoiner ports = new StringJoiner(", ", "{\"liveflow:ports\": {\"port\": [", "]}}");
+        final List<BystanderSwitches.Bystander> all = bystanders.all();
+        for (int k = 1; k <= all.size(); k++) {
+            final BystanderSwitches.Bystander bystander = all.get(k - 1);
+            final String port = OverlayClient.vm("b" + k, "tb", "net-b", "sb", bystanderMac(k), bystanderIp(k),
+                bystander.name());
+            ports.add(port.substring(0, port.length() - 1) + ", \"interface-name\": \"" + bystander.vmInterface(1)
+                + "\"}");
+        }
+        final long written = ProbeStream.micros(Instant.now());
+        patch("/ports", ports.toString());
+        // initial programming, from the switches' clocks: each bystander's newest flow once its port is forwarding
+        final Instant deadline = Instant.now().plus(PATIENCE);
+        long lastInstalled = written;
+        int flows = 0;
+        for (BystanderSwitches.Bystander bystander : all) {
+            List<String> held = bystanders.flows(bystander);
+            while (held.stream().noneMatch(flow -> flow.contains("in_port=1 "))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(bystander.name() + " never got its port's flows");
+                }
+                Thread.sleep(100);
+                held = bystanders.flows(bystander);
+            }
+            final long read = ProbeStream.micros(Instant.now());
+            lastInstalled = Math.max(lastInstalled, read - (long) (BystanderSwitches.youngest(held, "") * 1e6));
+            flows += held.size();
+        }
+        final double seconds = (lastInstalled - written) / 1e6;
+        programmingNote = String.format("bystanders programmed: %d flows on %d switches %.2f s after the ports' "
+            + "write (%.0f flows/s); ", flows, all.size(), seconds, flows / seconds);
+    }
+
+    /**
+     * Returns how long the bystanders took to be programmed, for the benchmark's note, or "" without bystanders.
+     */
+    String programmingNote() {
+        return programmingNote;
+    }
+
+    private void patch(final String path, final String body) throws IOException {
+        final Restconf.Response response = overlay.restconf().sendAny("PATCH", OverlayClient.OVERLAY + path,
+            "application/yang-data+json", body);
+        assertTrue(response.status() == 200 || response.status() == 204, path + ": " + response.body());
+    }
+
+    static String bystanderMac(final int index) {
+        return String.format("fa:16:3e:0e:%02x:%02x", index >> 8, index & 0xff);
+    }
+
+    static String bystanderIp(final int index) {
+        return String.format("10.9.%d.%d", 200 + index / 250, 1 + index % 250);
+    }
+
+    /**
+     * Returns the OpenFlow port of the tunnel to c2 on a bystander (as on the lab's chassis: 100 plus its datapath
+     * id).
+     */
+    long destinationTunnelOfport() {
+        return OvsChassis.TUNNEL_OFPORT_BASE + lab.chassis("c2").datapathId();
+    }
+
+    /**
+     * Returns the bystanders, or null when there are none.
+     */
+    BystanderSwitches bystanders() {
+        return bystanders;
+    }
+
     @Override
     public OvsLab lab() {
         return lab;
@@ -229,6 +339,33 @@ final class LiveflowOverlay implements MigratingOverlay {
         }
     }
 
+    /**
+     * Waits until the controller says every bystander holds exactly what it programs there (flow-diff: nothing
+     * missing, nothing unexpected, as many flows on the switch as it wants); returns the flows on all of them.
+     */
+    int awaitBystandersSettled() throws Exception {
+        final Instant deadline = Instant.now().plus(PATIENCE);
+        int total = 0;
+        for (BystanderSwitches.Bystander bystander : bystanders.all()) {
+            while (true) {
+                final String diff = karaf.shell().execute("liveflow:flow-diff " + bystander.name());
+                final Matcher counts = FLOW_DIFF.matcher(diff);
+                final int held = bystanders.flows(bystander).size();
+                if (counts.find() && "0".equals(counts.group(2)) && "0".equals(counts.group(3))
+                        && Integer.parseInt(counts.group(1)) == held) {
+                    total += held;
+                    break;
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(bystander.name() + " never settled: " + diff + ", switch holds " + held
+                        + " flows");
+                }
+                Thread.sleep(200);
+            }
+        }
+        return total;
+    }
+
     @Override
     public void plugDestination() throws Exception {
         lab.chassis("c2").addVmPort(VM, VM_OFPORT);
@@ -237,6 +374,19 @@ final class LiveflowOverlay implements MigratingOverlay {
         for (OvsChassis node : lab.allChassis()) {
             if (node.datapathId() > 2) {
                 awaitFlow(node.name(), "dl_dst=" + VM_MAC, "group:");
+            }
+        }
+        if (bystanders != null) {
+            // every bystander delivers to both copies before the VM resumes: what is measured is the switch only
+            final Instant deadline = Instant.now().plus(PATIENCE);
+            for (BystanderSwitches.Bystander bystander : bystanders.all()) {
+                while (bystanders.flows(bystander).stream().noneMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
+                        && flow.substring(flow.indexOf("actions=")).contains("group:"))) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new AssertionError(bystander.name() + " never delivered to both copies");
+                    }
+                    Thread.sleep(100);
+                }
             }
         }
     }
@@ -272,6 +422,9 @@ final class LiveflowOverlay implements MigratingOverlay {
             } catch (IOException e) {
                 // the lab goes next; a socket that did not close cleanly changes nothing
             }
+        }
+        if (bystanders != null) {
+            bystanders.close();
         }
         KarafInstance.stopAll(lab, karaf);
     }

@@ -82,16 +82,25 @@ class MigrationBenchmark {
             .map(String::strip).toList();
         // "trunk": the VM is a trunk (parent and two VLAN sub-ports), each with its own senders; liveflow only
         final boolean trunk = "trunk".equals(System.getProperty("bench.case", "routing"));
+        // bystander chassis beside each lab size (liveflow only): bridges in a few ovs-vswitchd that hold the VM's
+        // flows and must be switched, with no traffic of their own (the scale lab, it/scale-benchmark)
+        final int bystanders = Integer.getInteger("bench.bystanders", 0);
         final List<String> rows = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         for (int size : sizes) {
             for (String system : systems) {
-                if (trunk && !"liveflow".equals(system)) {
+                if ((trunk || bystanders > 0) && !"liveflow".equals(system)) {
+                    if (bystanders > 0) {
+                        rows.add(String.format("| %-8s | %4d | bystanders: not run (liveflow only) |", system,
+                            size + bystanders));
+                        continue;
+                    }
                     rows.add(String.format("| %-8s | %4d | trunk: not run (liveflow only) |", system, size));
                     continue;
                 }
                 // a lab size one system cannot reach is a row of the table, not the end of the others
-                try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay() : new LiveflowOverlay(trunk)) {
+                try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay()
+                        : new LiveflowOverlay(trunk, bystanders)) {
                     run(overlay, size).forEach(result -> rows.add(result.row()));
                 } catch (Exception | AssertionError e) {
                     LOG.error("{} at {} chassis failed", system, size, e);
@@ -155,6 +164,10 @@ class MigrationBenchmark {
             Thread.sleep(2000);
         }
         Thread.sleep(1000);
+        final BystanderActivation bystanders = overlay instanceof LiveflowOverlay liveflow
+            && liveflow.bystanders() != null ? BystanderActivation.measure(liveflow.bystanders(),
+                MigratingOverlay.VM_MAC, liveflow.destinationTunnelOfport(), resumed) : null;
+        final int chassisCount = size + (bystanders == null ? 0 : liveflowBystanders(overlay));
         final FabricLinks atEnd = overlay.lab().fabricLinks(names);
         final List<PcapFile.Frame> sourceFrames = probes(overlay.chassis("c1")
             .deliveredFramesWithTimes(MigratingOverlay.VM));
@@ -184,8 +197,8 @@ class MigrationBenchmark {
             fabric.droppedTowards("c2"), fabric.droppedTowards("c2 external"), fabric.droppedTowards("c1"),
             fabric.droppedTowards("c1 external"), fabric.droppedFromChassis());
         if (overlay instanceof LiveflowOverlay liveflow) {
-            note += String.format("engine: flows written %.1f ms after activation",
-                liveflow.engineConvergenceMillis());
+            note += liveflow.programmingNote() + (bystanders == null ? "" : bystanders.summary())
+                + String.format("engine: flows written %.1f ms after activation", liveflow.engineConvergenceMillis());
         } else if (overlay instanceof OvnOverlay ovn) {
             note += ovn.note();
         }
@@ -222,7 +235,7 @@ class MigrationBenchmark {
                 switched.add(Math.max(0, last - resumed + gap) / 1000.0);
             }
             switched.sort(Double::compare);
-            results.add(new Result(overlay.name(), size, kind, ids.size(), gap, baseLoss, preparedLoss,
+            results.add(new Result(overlay.name(), chassisCount, kind, ids.size(), gap, baseLoss, preparedLoss,
                 afterResume.size(), lost, lostOnLink,
                 duplicates, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
                 switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never,
@@ -230,6 +243,10 @@ class MigrationBenchmark {
                 + note));
         }
         return results;
+    }
+
+    private static int liveflowBystanders(final MigratingOverlay overlay) {
+        return ((LiveflowOverlay) overlay).bystanders().all().size();
     }
 
     /**

@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.compiler;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.interfaceNameOf;
+import static org.opendaylight.liveflow.api.ConfigSnapshot.tunnelPortName;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,8 +39,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * <p>A port is up on a chassis when it is placed there, administratively up, and the chassis' switch has an
  * interface with the port's interface name (the port id when none is configured). A port is placed on its
  * binding chassis, unless it is migrating: then on the hosts of its {@link PortMigration} phase. A port of a
- * network, or on a chassis, that is administratively down is up nowhere. Tunnel ports follow the convention
- * {@code tun-<remote chassis name>}.
+ * network, or on a chassis, that is administratively down is up nowhere. Tunnel ports are named by the chassis'
+ * tunnel port prefix ({@code tun-} unless configured) and the remote chassis' name.
  *
  * <p>A trunk's sub-port has no placement of its own: it is up wherever its parent is (the parent's binding, the
  * parent's migration, the parent's interface), with its VLAN id, and down when the parent is down.
@@ -57,7 +58,6 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         Map<String, Long> deliveryGroups, Set<String> tunnelledDrops, List<RouterView> routers,
         Map<String, Network> routedNetworks, Map<String, Long> externalPorts, List<HostedFloatingIp> floatingIps) {
 
-    static final String TUNNEL_PREFIX = "tun-";
     /** Delivery groups of migrating ports live above the flood groups (at most 2^25). */
     static final long DELIVERY_GROUP_BASE = 0x4000_0000L;
     private static final long DELIVERY_GROUP_SPAN = 0x1000_0000L;
@@ -196,7 +196,7 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         remote.sort(Comparator.comparing(RemotePort::id));
         final Map<String, Long> tunnels = new TreeMap<>();
         for (String other : config.chassis().keySet()) {
-            final Long ofport = ownSwitch.orElseThrow().portsByName().get(TUNNEL_PREFIX + other);
+            final Long ofport = ownSwitch.orElseThrow().portsByName().get(tunnelPortName(self, other));
             if (!other.equals(chassisName) && ofport != null) {
                 tunnels.put(other, ofport);
             }

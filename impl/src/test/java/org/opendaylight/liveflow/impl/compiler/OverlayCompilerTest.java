@@ -99,6 +99,26 @@ class OverlayCompilerTest {
     }
 
     @Test
+    void aChassisWithATunnelPortPrefixTunnelsThroughItsOwnPortsOnly() {
+        // two integration bridges in one ovs-vswitchd: c1's tunnel to c2 is "b1-c2", and a "tun-c2" beside it
+        // belongs to another bridge's naming, so it must not be used
+        final TestOverlay prefixed = overlay.copy().withTunnelPortPrefix("c1", "b1-");
+        final SwitchInventory shared = new SwitchInventory(Map.of(
+            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "b1-c2", 200L, "tun-c2", 100L), true),
+            "openflow:2", inventory.switches().get("openflow:2")));
+        final List<String> c1 = dump(compiler.compile(prefixed.snapshot(), shared, "c1"));
+        assertTrue(c1.contains("cookie=" + cookie(Owner.reach("p2")) + ", table=40, priority=100,"
+            + "metadata=0x3e9/0xffffff,dl_dst=fa:16:3e:00:00:02 actions=set_field:1001->tun_id,output:200"),
+            c1::toString);
+        assertTrue(c1.stream().noneMatch(flow -> flow.contains("output:100")), c1::toString);
+        final SwitchInventory unprefixed = new SwitchInventory(Map.of(
+            "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),
+            "openflow:2", inventory.switches().get("openflow:2")));
+        assertTrue(dump(compiler.compile(prefixed.snapshot(), unprefixed, "c1")).stream()
+            .noneMatch(flow -> flow.contains("dl_dst=fa:16:3e:00:00:02")), "no tunnel port of its own: no reach");
+    }
+
+    @Test
     void portWhoseInterfaceIsNotPluggedHasNoFlows() {
         final SwitchInventory noP2 = new SwitchInventory(Map.of(
             "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),

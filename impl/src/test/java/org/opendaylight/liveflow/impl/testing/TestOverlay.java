@@ -142,6 +142,11 @@ public final class TestOverlay {
         return this;
     }
 
+    public TestOverlay withTunnelPortPrefix(final String chassisName, final String prefix) {
+        chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName)).setTunnelPortPrefix(prefix).build());
+        return this;
+    }
+
     public TestOverlay withChassisAdminState(final String chassisName, final boolean up) {
         chassis.put(chassisName, new ChassisBuilder(chassis.get(chassisName)).setAdminStateUp(up).build());
         return this;

@@ -29,10 +29,11 @@ public final class OvsChassis {
     /** The OpenFlow port of br-int's interface to the external network, when the lab has one. */
     public static final int EXTERNAL_OFPORT = 50;
     /** Tunnel ports are numbered 100 + the remote chassis' datapath id, clear of the VM ports tests number. */
-    private static final String TUNNEL_OFPORT_BASE = "100";
+    public static final int TUNNEL_OFPORT_BASE = 100;
+    private static final String OFPORT_BASE_ARGUMENT = Integer.toString(TUNNEL_OFPORT_BASE);
     private static final Pattern N_PACKETS = Pattern.compile("n_packets=(\\d+)");
     private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
-    private static final String RECEIPT_TABLE = "table=250,";
+    static final String RECEIPT_TABLE = "table=250,";
 
     private final String name;
     private final int index;
@@ -110,7 +111,7 @@ public final class OvsChassis {
             arguments.addAll(List.of("--controller", target));
         }
         arguments.addAll(List.of("--tunnel-ip", underlayIp(), "--tunnel-type", tunnelType, "--datapath-id",
-            Long.toString(datapathId()), "--inactivity-probe", "30000", "--tunnel-ofport-base", TUNNEL_OFPORT_BASE));
+            Long.toString(datapathId()), "--inactivity-probe", "30000", "--tunnel-ofport-base", OFPORT_BASE_ARGUMENT));
         ovs.run(chassisTool(controller, "join", arguments.toArray(String[]::new)));
     }
 
@@ -122,7 +123,7 @@ public final class OvsChassis {
             throws IOException {
         ovs.run(chassisTool(controller, "join", "--controller", controller.openflowTarget(),
             "--tunnel-ip", underlayIp(), "--datapath-id", Long.toString(datapathId()), "--inactivity-probe", "30000",
-            "--tunnel-ofport-base", TUNNEL_OFPORT_BASE, "--ssl-key", key.toString(), "--ssl-cert", cert.toString(),
+            "--tunnel-ofport-base", OFPORT_BASE_ARGUMENT, "--ssl-key", key.toString(), "--ssl-cert", cert.toString(),
             "--ssl-ca", ca.toString()));
     }
 
@@ -186,7 +187,7 @@ public final class OvsChassis {
      * Brings the tunnel ports in step with the registry once ({@code liveflow-chassis sync}).
      */
     void syncTunnels(final LabController controller) throws IOException {
-        ovs.run(chassisTool(controller, "sync", "--tunnel-ofport-base", TUNNEL_OFPORT_BASE));
+        ovs.run(chassisTool(controller, "sync", "--tunnel-ofport-base", OFPORT_BASE_ARGUMENT));
     }
 
     /**
@@ -194,7 +195,7 @@ public final class OvsChassis {
      */
     Process watchTunnels(final LabController controller) throws IOException {
         return new ProcessBuilder(chassisTool(controller, "sync", "--watch", "--tunnel-ofport-base",
-            TUNNEL_OFPORT_BASE)).directory(ovs.dir().toFile())
+            OFPORT_BASE_ARGUMENT)).directory(ovs.dir().toFile())
             .redirectErrorStream(true).redirectOutput(ovs.dir().resolve("watch.log").toFile()).start();
     }
 

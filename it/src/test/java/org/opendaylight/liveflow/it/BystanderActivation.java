@@ -1,0 +1,65 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.opendaylight.liveflow.it.lab.BystanderSwitches;
+
+/**
+ * When each bystander switched a migrating VM from its source to its destination, from the switches' own clocks:
+ * the age of the flow that sends the VM's MAC into the tunnel to the destination, which Open vSwitch starts when
+ * the flow is added (an identical replacement or a modification keeps it; a deletion and new addition would
+ * restart it, which the check against the controller's own figure in the benchmark's note would show).
+ *
+ * @param millisAfterResume per bystander that switched, ms from R (the VM's RARP) to its flow, sorted
+ * @param neverSwitched bystanders holding no such flow
+ */
+record BystanderActivation(List<Double> millisAfterResume, int neverSwitched) {
+
+    /**
+     * Reads every bystander's flows now; {@code resumedMicros} is R on the wall clock (µs since the epoch).
+     */
+    static BystanderActivation measure(final BystanderSwitches bystanders, final String vmMac,
+            final long destinationTunnelOfport, final long resumedMicros) throws IOException {
+        final List<Double> out = new ArrayList<>();
+        int never = 0;
+        for (BystanderSwitches.Bystander bystander : bystanders.all()) {
+            final List<String> flows = bystanders.flows(bystander);
+            // the flows' ages are measured when the switch answered, which is before this moment: the result errs
+            // late by the time ovs-ofctl takes to return, never early
+            final long readMicros = ProbeStream.micros(Instant.now());
+            final double age = BystanderSwitches.youngest(flows.stream()
+                .filter(flow -> flow.contains("actions=") && flow.substring(flow.indexOf("actions="))
+                    .contains("output:" + destinationTunnelOfport)).toList(), "dl_dst=" + vmMac);
+            if (age < 0) {
+                never++;
+            } else {
+                out.add((readMicros - age * 1_000_000 - resumedMicros) / 1000.0);
+            }
+        }
+        out.sort(Double::compare);
+        return new BystanderActivation(List.copyOf(out), never);
+    }
+
+    double percentile(final double fraction) {
+        if (millisAfterResume.isEmpty()) {
+            return Double.NaN;
+        }
+        final int index = (int) Math.ceil(fraction * millisAfterResume.size()) - 1;
+        return millisAfterResume.get(Math.max(0, Math.min(millisAfterResume.size() - 1, index)));
+    }
+
+    String summary() {
+        return String.format("%d bystanders switched (switch-side) p50 %.0f ms, p99 %.0f ms, max %.0f ms after R%s; ",
+            millisAfterResume.size(), percentile(0.5), percentile(0.99), percentile(1.0),
+            neverSwitched > 0 ? ", " + neverSwitched + " never" : "");
+    }
+}
