@@ -52,10 +52,12 @@ final class LiveflowOverlay implements MigratingOverlay {
     private final List<StreamPort> streams = new ArrayList<>();
     private final boolean trunk;
     private final int bystanderCount;
+    private final Duration patience;
     private KarafInstance karaf;
     private OvsLab lab;
     private BystanderSwitches bystanders;
     private String programmingNote = "";
+    private String connectedNote = "";
     private OverlayClient overlay;
 
     /**
@@ -74,6 +76,8 @@ final class LiveflowOverlay implements MigratingOverlay {
     LiveflowOverlay(final boolean trunk, final int bystanderCount) {
         this.trunk = trunk;
         this.bystanderCount = bystanderCount;
+        // a thousand bystanders hold a million flows: programming and reading them back takes minutes
+        patience = PATIENCE.plusSeconds(bystanderCount);
     }
 
     @Override
@@ -124,7 +128,7 @@ final class LiveflowOverlay implements MigratingOverlay {
         }
         overlay.put("/floating-ips/floating-ip=fip", "floating-ip", "{\"id\": \"fip\", \"tenant\": \"tb\", "
             + "\"floating-ip-address\": \"" + FLOATING_IP + "\", \"port\": \"vm\"}");
-        OverlayClient.awaitPipelineOnEverySwitch(lab, PATIENCE);
+        OverlayClient.awaitPipelineOnEverySwitch(lab, patience);
         lab.chassis("c1").addVmPort(VM, VM_OFPORT);
         final Map<String, Path> sockets = new HashMap<>();
         for (int k = 3; k <= count; k++) {
@@ -170,7 +174,7 @@ final class LiveflowOverlay implements MigratingOverlay {
                     subPortSenderMac(i, k), subPortSenderIp(i, k), "c" + k));
             }
         }
-        OverlayClient.awaitPipelineOnEverySwitch(lab, PATIENCE);
+        OverlayClient.awaitPipelineOnEverySwitch(lab, patience);
         lab.chassis("c1").addVmPort(VM, VM_OFPORT);
         final List<ProbeStream.Sender> senders = new ArrayList<>();
         for (int k = 3; k <= count; k++) {
@@ -236,6 +240,17 @@ final class LiveflowOverlay implements MigratingOverlay {
         }
         patch("/chassis-registry", registry.toString());
         bystanders.start(karaf.labController(), 1, List.of(lab.chassis("c1"), lab.chassis("c2")));
+        // programming is timed from connected switches: waiting for a thousand handshakes is another figure
+        final Instant connecting = Instant.now();
+        final Instant connectBy = connecting.plus(patience);
+        while (!overlay.allChassisAlive(lab.allChassis().size() + bystanderCount)) {
+            if (Instant.now().isAfter(connectBy)) {
+                throw new AssertionError("the bystanders never all connected");
+            }
+            Thread.sleep(500);
+        }
+        connectedNote = String.format("%d bystanders connected %.1f s after their bridges were made; ",
+            bystanderCount, Duration.between(connecting, Instant.now()).toMillis() / 1000.0);
         final StringJoiner ports = new StringJoiner(", ", "{\"liveflow:ports\": {\"port\": [", "]}}");
         final List<BystanderSwitches.Bystander> all = bystanders.all();
         for (int k = 1; k <= all.size(); k++) {
@@ -248,7 +263,7 @@ final class LiveflowOverlay implements MigratingOverlay {
         final long written = ProbeStream.micros(Instant.now());
         patch("/ports", ports.toString());
         // initial programming, from the switches' clocks: each bystander's newest flow once its port is forwarding
-        final Instant deadline = Instant.now().plus(PATIENCE);
+        final Instant deadline = Instant.now().plus(patience);
         long lastInstalled = written;
         int flows = 0;
         for (BystanderSwitches.Bystander bystander : all) {
@@ -265,8 +280,8 @@ final class LiveflowOverlay implements MigratingOverlay {
             flows += held.size();
         }
         final double seconds = (lastInstalled - written) / 1e6;
-        programmingNote = String.format("bystanders programmed: %d flows on %d switches %.2f s after the ports' "
-            + "write (%.0f flows/s); ", flows, all.size(), seconds, flows / seconds);
+        programmingNote = connectedNote + String.format("bystanders programmed: %d flows on %d switches %.2f s after "
+            + "the ports' write (%.0f flows/s); ", flows, all.size(), seconds, flows / seconds);
     }
 
     /**
@@ -321,7 +336,7 @@ final class LiveflowOverlay implements MigratingOverlay {
      */
     @Override
     public void awaitSettled() throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
+        final Instant deadline = Instant.now().plus(patience);
         for (OvsChassis node : lab.allChassis()) {
             while (true) {
                 final String diff = karaf.shell().execute("liveflow:flow-diff " + node.name());
@@ -344,7 +359,7 @@ final class LiveflowOverlay implements MigratingOverlay {
      * missing, nothing unexpected, as many flows on the switch as it wants); returns the flows on all of them.
      */
     int awaitBystandersSettled() throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
+        final Instant deadline = Instant.now().plus(patience);
         int total = 0;
         for (BystanderSwitches.Bystander bystander : bystanders.all()) {
             while (true) {
@@ -369,7 +384,7 @@ final class LiveflowOverlay implements MigratingOverlay {
     @Override
     public void plugDestination() throws Exception {
         lab.chassis("c2").addVmPort(VM, VM_OFPORT);
-        overlay.awaitMigration(VM, PATIENCE, "state=prepared");
+        overlay.awaitMigration(VM, patience, "state=prepared");
         awaitFlow("c2", "CONTROLLER", "");
         for (OvsChassis node : lab.allChassis()) {
             if (node.datapathId() > 2) {
@@ -378,7 +393,7 @@ final class LiveflowOverlay implements MigratingOverlay {
         }
         if (bystanders != null) {
             // every bystander delivers to both copies before the VM resumes: what is measured is the switch only
-            final Instant deadline = Instant.now().plus(PATIENCE);
+            final Instant deadline = Instant.now().plus(patience);
             for (BystanderSwitches.Bystander bystander : bystanders.all()) {
                 while (bystanders.flows(bystander).stream().noneMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
                         && flow.substring(flow.indexOf("actions=")).contains("group:"))) {
@@ -400,11 +415,11 @@ final class LiveflowOverlay implements MigratingOverlay {
      * Returns the engine's own figure: activation until every chassis' flows were written, in ms.
      */
     double engineConvergenceMillis() throws Exception {
-        return overlay.awaitMigration(VM, PATIENCE, "state=bound").path("convergence-micros").asLong() / 1000.0;
+        return overlay.awaitMigration(VM, patience, "state=bound").path("convergence-micros").asLong() / 1000.0;
     }
 
     private void awaitFlow(final String chassis, final String fragment, final String action) throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
+        final Instant deadline = Instant.now().plus(patience);
         while (lab.chassis(chassis).flows().stream().noneMatch(flow -> flow.contains(fragment)
                 && flow.substring(flow.indexOf("actions=")).contains(action))) {
             if (Instant.now().isAfter(deadline)) {

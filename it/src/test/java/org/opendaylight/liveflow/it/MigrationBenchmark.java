@@ -58,7 +58,9 @@ class MigrationBenchmark {
      */
     private static final long TOTAL_PROBES_PER_SECOND = Long.getLong("bench.rate", 1500);
     private static final long MIN_GAP_MICROS = 5000;
-    private static final Duration STEADY_PATIENCE = Duration.ofSeconds(120);
+    /** Two minutes, and a second more per bystander: a thousand of them keep the controller busy for minutes. */
+    private static final Duration STEADY_PATIENCE = Duration.ofSeconds(120
+        + Integer.getInteger("bench.bystanders", 0));
 
     /** One system's figures at one lab size for one kind of traffic. */
     record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
@@ -159,6 +161,7 @@ class MigrationBenchmark {
             Thread.sleep(1000);
             resumed = ProbeStream.micros(Instant.now());
             overlay.announce();
+            LOG.info("R: the VM resumed on c2 and sent its RARP at {}", Instant.EPOCH.plusNanos(resumed * 1000));
             Thread.sleep(1000);
             overlay.moveBinding();
             Thread.sleep(2000);

@@ -43,6 +43,8 @@ class ScaleSmokeIT {
             overlay.plugDestination();
             final long resumed = ProbeStream.micros(Instant.now());
             overlay.announce();
+            // read once the activation is over: 50 ovs-ofctl runs would take the CPU the activation needs
+            Thread.sleep(2000);
             final Instant deadline = Instant.now().plus(PATIENCE);
             BystanderActivation activation = BystanderActivation.measure(bystanders, MigratingOverlay.VM_MAC,
                 overlay.destinationTunnelOfport(), resumed);

@@ -41,9 +41,11 @@ import org.slf4j.LoggerFactory;
  * .ActivationPlanner}); when placements arrive in which the port is switched, with the armed generation, it hands
  * every flow-mod to the OpenFlowPlugin's flow RPCs at once, on the engine's thread, without waiting for answers.
  *
- * <p>The config inventory stays the record: the pass that follows writes the same flows there, and the
- * forwarding-rules manager re-sends them, which Open vSwitch applies as identical replacements (and deletions
- * of flows already gone). If a flow-mod here is lost, that pass repairs it. Each armed migration fires once.
+ * <p>Each flow-mod a switch confirms (the OpenFlowPlugin completes it at the barrier after it) is handed to the
+ * {@link FlowReconciler}, which takes it into what it knows the switch holds, and into its record, so the pass
+ * that follows sends only the rest (a delivery group to delete, say). A flow-mod refused, lost, or confirmed only
+ * after that pass planned is repaired or repeated by the pass, as an identical replacement. Each armed migration
+ * fires once.
  */
 final class ActivationFastPath {
     private static final Logger LOG = LoggerFactory.getLogger(ActivationFastPath.class);
@@ -56,12 +58,14 @@ final class ActivationFastPath {
     }
 
     private final RpcConsumerRegistry rpcs;
+    private final FlowReconciler reconciler;
     private final Map<String, Armed> armed = new HashMap<>();
     /** The last generation fired per port: a pass compiled before the activation must not re-arm it. */
     private final Map<String, Long> fired = new HashMap<>();
 
-    ActivationFastPath(final RpcConsumerRegistry rpcs) {
+    ActivationFastPath(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler) {
         this.rpcs = rpcs;
+        this.reconciler = reconciler;
     }
 
     /**
@@ -107,15 +111,16 @@ final class ActivationFastPath {
             for (FlowSpec spec : entry.getValue().put()) {
                 final Flow flow = OpenflowTranslator.flow(nodeId, spec);
                 final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-                watch(nodeId, spec, addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node)
+                watch(nodeId, spec, flow, false, addFlow.invoke(new AddFlowInputBuilder(flow).setNode(node)
                     .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build()));
                 sent++;
             }
             for (FlowSpec spec : entry.getValue().removed()) {
                 final Flow flow = OpenflowTranslator.flow(nodeId, spec);
                 final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-                watch(nodeId, spec, removeFlow.invoke(new RemoveFlowInputBuilder(flow).setNode(node).setStrict(true)
-                    .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build()));
+                watch(nodeId, spec, flow, true, removeFlow.invoke(new RemoveFlowInputBuilder(flow).setNode(node)
+                    .setStrict(true).setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow))
+                    .build()));
                 sent++;
             }
             final long took = System.nanoTime() - switchBegan;
@@ -137,12 +142,18 @@ final class ActivationFastPath {
         return new FlowRef(table.child(Flow.class, new FlowKey(flow.getId())));
     }
 
-    private static <T> void watch(final String nodeId, final FlowSpec spec,
+    /**
+     * Logs a flow-mod the switch refused or that failed; tells the reconciler of one the switch confirmed, so the
+     * pass that follows does not send it again.
+     */
+    private <T> void watch(final String nodeId, final FlowSpec spec, final Flow flow, final boolean removal,
             final ListenableFuture<RpcResult<T>> result) {
         Futures.addCallback(result, new FutureCallback<RpcResult<T>>() {
             @Override
             public void onSuccess(final RpcResult<T> outcome) {
-                if (!outcome.isSuccessful()) {
+                if (outcome.isSuccessful()) {
+                    reconciler.appliedOutsideBundle(nodeId, flow, removal);
+                } else {
                     LOG.warn("{}: fast-path flow-mod refused ({}), the next pass repairs it: {}", nodeId,
                         outcome.getErrors(), spec);
                 }

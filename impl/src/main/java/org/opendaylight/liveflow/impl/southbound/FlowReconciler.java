@@ -18,8 +18,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -128,6 +130,12 @@ public final class FlowReconciler implements AutoCloseable {
     private final Map<String, InFlight> inFlight = new HashMap<>();
     /** Switches whose contents liveflow cannot vouch for: their next bundle replaces all they hold. */
     private final Set<String> unsure = ConcurrentHashMap.newKeySet();
+    /** Flow-mods switches confirmed outside a bundle, taken into {@link #installed} by the next pass. */
+    private final Queue<AppliedFlowMod> appliedOutsideBundles = new ConcurrentLinkedQueue<>();
+
+    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle. */
+    private record AppliedFlowMod(String nodeId, Flow flow, boolean removed) {
+    }
 
     public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
         this.broker = broker;
@@ -164,6 +172,7 @@ public final class FlowReconciler implements AutoCloseable {
      */
     public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired) {
         final long began = System.nanoTime();
+        takeInAppliedOutsideBundles();
         final Map<String, Changes> changes = new HashMap<>();
         final Set<String> pending = new HashSet<>();
         final Set<String> sentNow = new HashSet<>();
@@ -273,6 +282,46 @@ public final class FlowReconciler implements AutoCloseable {
         final List<Message> bundle = vouched && !current.flows().isEmpty() ? plan.bundle(node)
             : ReconcilePlan.replacing(nodeId, node, wanted);
         return new Prepared(nodeId, plan, wanted, bundles.write(nodeId, bundle), bundle.size());
+    }
+
+    /**
+     * Takes note that a switch confirmed a flow-mod sent outside a bundle (the activation fast path's): it holds
+     * that flow now, or no longer holds it ({@code removed}). The next pass then does not send it again: Open vSwitch
+     * would apply an identical flow as a replacement, which restarts the flow's age, and at a thousand switches
+     * every activation would be followed by a thousand bundles repeating it. Called on the OpenFlowPlugin's threads,
+     * so it only queues; the next pass takes it in, unless that switch has a bundle in flight or is not vouched for.
+     */
+    void appliedOutsideBundle(final String nodeId, final Flow flow, final boolean removed) {
+        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, flow, removed));
+    }
+
+    private void takeInAppliedOutsideBundles() {
+        final Map<String, ReconcilePlan.Contents> before = new HashMap<>();
+        final Map<String, Map<String, Flow>> after = new HashMap<>();
+        for (AppliedFlowMod applied = appliedOutsideBundles.poll(); applied != null;
+                applied = appliedOutsideBundles.poll()) {
+            final String nodeId = applied.nodeId();
+            final ReconcilePlan.Contents current = installed.get(nodeId);
+            if (current == null || inFlight.containsKey(nodeId) || unsure.contains(nodeId)) {
+                continue;
+            }
+            before.putIfAbsent(nodeId, current);
+            final Map<String, Flow> flows = after.computeIfAbsent(nodeId, node -> new HashMap<>(current.flows()));
+            if (applied.removed()) {
+                flows.remove(applied.flow().getId().getValue());
+            } else {
+                flows.put(applied.flow().getId().getValue(), applied.flow());
+            }
+        }
+        final List<ReconcilePlan> plans = new ArrayList<>();
+        after.forEach((nodeId, flows) -> {
+            final ReconcilePlan.Contents now = new ReconcilePlan.Contents(flows, before.get(nodeId).groups());
+            plans.add(ReconcilePlan.of(nodeId, before.get(nodeId), now));
+            installed.put(nodeId, now);
+        });
+        if (!plans.isEmpty()) {
+            recorder.execute(() -> record(plans, after.keySet()));
+        }
     }
 
     /**

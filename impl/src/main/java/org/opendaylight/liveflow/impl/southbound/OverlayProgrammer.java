@@ -85,7 +85,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker, rpcs, this::schedule);
         resync = new SwitchResync(rpcs, reconciler, this::schedule);
-        fastPath = new ActivationFastPath(rpcs);
+        fastPath = new ActivationFastPath(rpcs, reconciler);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
         announcer = new FloatingIpAnnouncer(rpcs);
