@@ -430,6 +430,12 @@ final class KarafInstance implements AutoCloseable {
                 + "org.opendaylight.liveflow\nlog4j2.logger.liveflow.level = DEBUG\n", StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
         }
+        // a benchmark may tune the OpenFlowPlugin: liveflow.it.openflowplugin holds lines for its file, ';' apart
+        final String plugin = System.getProperty("liveflow.it.openflowplugin", "");
+        if (!plugin.isBlank()) {
+            Files.writeString(etc.resolve("org.opendaylight.openflowplugin.cfg"), "\n" + plugin.replace(';', '\n')
+                + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
         final Path bootDescriptor = bootFeatureDescriptor(etc);
         Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
     }

@@ -65,6 +65,10 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final WrittenMigrations migrationWrites = new WrittenMigrations();
     /** The connection number of every switch the last pass programmed. */
     private final Map<String, Long> connectedLastPass = new HashMap<>();
+    /** What the last pass compiled per chassis name (the programmer's thread only). */
+    private final Map<String, SwitchFlows> lastCompiled = new HashMap<>();
+    /** The last pass's activation plans, by port: the next pass plans again only what changed. */
+    private final Map<String, ActivationPlanner.Plan> lastPlans = new HashMap<>();
     /** Only touched on the programmer's thread. */
     private Duration retryDelay = FIRST_RETRY;
 
@@ -187,10 +191,16 @@ public final class OverlayProgrammer implements AutoCloseable {
             }
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
             connected.put(nodeId, view.orElseThrow().connection());
-            desired.put(nodeId, compiler.compile(snapshot, switches, placed, name));
+            // the same flows as last pass are the same instance: the planner and the reconciler see at a glance
+            // that this chassis did not change
+            final SwitchFlows compiledNow = compiler.compile(snapshot, switches, placed, name);
+            final SwitchFlows compiledBefore = lastCompiled.get(name);
+            desired.put(nodeId, compiledNow.equals(compiledBefore) ? compiledBefore : compiledNow);
             byChassis.put(name, desired.get(nodeId));
             nodeIds.put(name, nodeId);
         }
+        lastCompiled.clear();
+        lastCompiled.putAll(byChassis);
         // a switch that comes (back) while liveflow's record holds its flows may or may not have them; one that
         // went and came back while the last pass ran has another connection number
         final Set<String> reconnected = new HashSet<>();
@@ -257,14 +267,19 @@ public final class OverlayProgrammer implements AutoCloseable {
             final Map<String, PortMigration> placed, final Map<String, SwitchFlows> byChassis,
             final Map<String, String> nodeIds) {
         final Map<String, ActivationFastPath.Armed> activations = new HashMap<>();
+        final Map<String, ActivationPlanner.Plan> plans = new HashMap<>();
         for (PortMigration migration : placed.values()) {
             if (migration.phase() == PortMigration.Phase.PREPARED && migration.dualDeliveryWritten()) {
+                final ActivationPlanner.Plan plan = planner.replan(snapshot, switches, placed, migration, byChassis,
+                    lastPlans.get(migration.port()));
+                plans.put(migration.port(), plan);
                 final Map<String, FlowDelta> deltas = new HashMap<>();
-                planner.plan(snapshot, switches, placed, migration, byChassis)
-                    .forEach((chassis, delta) -> deltas.put(nodeIds.get(chassis), delta));
+                plan.deltas().forEach((chassis, delta) -> deltas.put(nodeIds.get(chassis), delta));
                 activations.put(migration.port(), new ActivationFastPath.Armed(migration.generation(), deltas));
             }
         }
+        lastPlans.clear();
+        lastPlans.putAll(plans);
         fastPath.arm(activations);
     }
 }

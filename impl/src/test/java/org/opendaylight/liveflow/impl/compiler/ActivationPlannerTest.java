@@ -8,6 +8,8 @@
 package org.opendaylight.liveflow.impl.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.impl.testing.TestOverlay.id;
@@ -80,6 +82,47 @@ class ActivationPlannerTest {
             .filter(flow -> flow.owner().equals(Owner.migration("p1", GENERATION))).count(), () -> "D: " + plan);
         assertEquals(List.of("goto_table:60"), plan.get("c2").put().stream()
             .map(flow -> flow.toString().replaceAll(".*[,=]", "")).toList(), "D: delivers locally, no group");
+    }
+
+    @Test
+    void replanningKeepsEveryBystanderWhoseFlowsStayedAndPlansTheSourceAndDestinationAgain() {
+        final Map<String, SwitchFlows> before = compileAll(prepared);
+        final ActivationPlanner.Plan first = planner.replan(overlay.snapshot(), inventory, Map.of("p1", prepared),
+            prepared, before, null);
+        final ActivationPlanner.Plan again = planner.replan(overlay.snapshot(), inventory, Map.of("p1", prepared),
+            prepared, before, first);
+        assertEquals(first.deltas(), again.deltas());
+        assertSame(first.deltas().get("c3"), again.deltas().get("c3"), "c3 held the same: kept, not compiled");
+        assertNotSame(first.deltas().get("c1"), again.deltas().get("c1"), "the source is always planned again");
+        assertNotSame(first.deltas().get("c2"), again.deltas().get("c2"), "the destination too");
+    }
+
+    @Test
+    void replanningAfterAChangePlansExactlyWhatAFreshPlanDoes() {
+        final Map<String, SwitchFlows> before = compileAll(prepared);
+        final ActivationPlanner.Plan first = planner.replan(overlay.snapshot(), inventory, Map.of("p1", prepared),
+            prepared, before, null);
+        // a new port on c3's network, plugged on c3: c3 holds other flows now, and so do the others
+        overlay.withPort(port("p4", "net1", "fa:16:3e:00:00:04", "s1", "10.0.0.14").setBindingChassis(id("c3")));
+        final SwitchInventory withP4 = new SwitchInventory(Map.of(
+            "openflow:1", inventory.switches().get("openflow:1"),
+            "openflow:2", inventory.switches().get("openflow:2"),
+            "openflow:3", new SwitchView("openflow:3", Map.of("p3", 1L, "p4", 2L, "tun-c1", 100L, "tun-c2", 101L),
+                true)));
+        final Map<String, SwitchFlows> now = new HashMap<>();
+        for (String chassis : List.of("c1", "c2", "c3")) {
+            now.put(chassis, compiler.compile(overlay.snapshot(), withP4, Map.of("p1", prepared), chassis));
+        }
+        final ActivationPlanner.Plan replanned = planner.replan(overlay.snapshot(), withP4, Map.of("p1", prepared),
+            prepared, now, first);
+        assertEquals(planner.plan(overlay.snapshot(), withP4, Map.of("p1", prepared), prepared, now),
+            replanned.deltas());
+        // and a migration of another generation is planned afresh everywhere
+        final PortMigration later = new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2",
+            GENERATION + 1, true);
+        final ActivationPlanner.Plan other = planner.replan(overlay.snapshot(), withP4, Map.of("p1", later), later,
+            now, replanned);
+        assertNotSame(replanned.deltas().get("c3"), other.deltas().get("c3"));
     }
 
     @Test
