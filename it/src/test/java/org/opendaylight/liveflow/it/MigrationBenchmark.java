@@ -171,6 +171,11 @@ class MigrationBenchmark {
             && liveflow.bystanders() != null ? BystanderActivation.measure(liveflow.bystanders(),
                 MigratingOverlay.VM_MAC, liveflow.destinationTunnelOfport(), resumed) : null;
         final int chassisCount = size + (bystanders == null ? 0 : liveflowBystanders(overlay));
+        if (bystanders != null) {
+            ActivationPlot.write(Path.of("target/activation-liveflow-" + chassisCount + ".png"), "liveflow, "
+                + chassisCount + " chassis: when each of the " + liveflowBystanders(overlay) + " bystanders switched",
+                bystanders.millisAfterResume());
+        }
         final FabricLinks atEnd = overlay.lab().fabricLinks(names);
         final List<PcapFile.Frame> sourceFrames = probes(overlay.chassis("c1")
             .deliveredFramesWithTimes(MigratingOverlay.VM));
