@@ -181,6 +181,16 @@ public class ControlLoopWiringIT {
         } finally {
             engine.close();
         }
+        // the lease cluster-status reports is registered by the same control loop, after the engine: under load
+        // the command once ran between the two
+        final ServiceTracker<Object, Object> lease = new ServiceTracker<>(context, context.createFilter(
+            "(objectClass=org.opendaylight.liveflow.impl.cluster.ControlLoopLease)"), null);
+        lease.open();
+        try {
+            assertTrue("the control loop's lease is registered", lease.waitForService(SERVICE_TIMEOUT_MILLIS) != null);
+        } finally {
+            lease.close();
+        }
         final String status = execute("liveflow:cluster-status");
         assertTrue(status, status.contains("runs the control loop: yes"));
 

@@ -133,8 +133,8 @@ public final class FlowReconciler implements AutoCloseable {
     /** Flow-mods switches confirmed outside a bundle, taken into {@link #installed} by the next pass. */
     private final Queue<AppliedFlowMod> appliedOutsideBundles = new ConcurrentLinkedQueue<>();
 
-    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle. */
-    private record AppliedFlowMod(String nodeId, Flow flow, boolean removed) {
+    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle, and its spec. */
+    private record AppliedFlowMod(String nodeId, FlowSpec spec, Flow flow, boolean removed) {
     }
 
     public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
@@ -291,8 +291,8 @@ public final class FlowReconciler implements AutoCloseable {
      * every activation would be followed by a thousand bundles repeating it. Called on the OpenFlowPlugin's threads,
      * so it only queues; the next pass takes it in, unless that switch has a bundle in flight or is not vouched for.
      */
-    void appliedOutsideBundle(final String nodeId, final Flow flow, final boolean removed) {
-        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, flow, removed));
+    void appliedOutsideBundle(final String nodeId, final FlowSpec spec, final Flow flow, final boolean removed) {
+        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, spec, flow, removed));
     }
 
     private void takeInAppliedOutsideBundles() {
@@ -307,10 +307,23 @@ public final class FlowReconciler implements AutoCloseable {
             }
             before.putIfAbsent(nodeId, current);
             final Map<String, Flow> flows = after.computeIfAbsent(nodeId, node -> new HashMap<>(current.flows()));
+            // what was last asked of the switch changes with it: a flow is reused from what the switch holds
+            // only when asked in the same form as last time, and the same form now means this flow
+            final SwitchFlows asked = lastDesired.get(nodeId);
+            final Map<String, FlowSpec> specs = asked == null ? null : new HashMap<>(asked.flows());
             if (applied.removed()) {
-                flows.remove(applied.flow().getId().getValue());
+                flows.remove(applied.spec().id());
+                if (specs != null) {
+                    specs.remove(applied.spec().id());
+                }
             } else {
-                flows.put(applied.flow().getId().getValue(), applied.flow());
+                flows.put(applied.spec().id(), applied.flow());
+                if (specs != null) {
+                    specs.put(applied.spec().id(), applied.spec());
+                }
+            }
+            if (asked != null) {
+                lastDesired.put(nodeId, new SwitchFlows(specs, asked.groups()));
             }
         }
         final List<ReconcilePlan> plans = new ArrayList<>();
