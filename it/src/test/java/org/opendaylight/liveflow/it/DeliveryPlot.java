@@ -44,14 +44,7 @@ final class DeliveryPlot {
             max = Math.max(max, Math.max(source[i], destination[i]));
         }
         final BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        final Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.drawString(title, MARGIN, 20);
-        g.drawLine(MARGIN, HEIGHT - MARGIN, WIDTH - MARGIN, HEIGHT - MARGIN);
-        g.drawLine(MARGIN, MARGIN, MARGIN, HEIGHT - MARGIN);
+        final Graphics2D g = axes(image, title, MARGIN);
         g.drawString("probes per 10 ms (max " + max + ")", 5, MARGIN - 8);
         g.drawString("time (s) from the VM's resume on c2", WIDTH / 2 - 100, HEIGHT - 10);
         final double xScale = (WIDTH - 2.0 * MARGIN) / buckets;
@@ -76,6 +69,23 @@ final class DeliveryPlot {
         g.drawString("delivered on c2 (destination)", WIDTH - 260, MARGIN + 26);
         g.dispose();
         ImageIO.write(image, "png", file.toFile());
+    }
+
+    /**
+     * Returns the image's graphics, white, with the title and the two axes drawn {@code margin} from the edges.
+     */
+    static Graphics2D axes(final BufferedImage image, final String title, final int margin) {
+        final int width = image.getWidth();
+        final int height = image.getHeight();
+        final Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.BLACK);
+        g.drawString(title, margin, 20);
+        g.drawLine(margin, height - margin, width - margin, height - margin);
+        g.drawLine(margin, margin, margin, height - margin);
+        return g;
     }
 
     private static int[] histogram(final List<Long> times, final long from, final int buckets) {

@@ -210,20 +210,6 @@ public final class BystanderSwitches implements AutoCloseable {
     }
 
     private synchronized void stopAll() {
-        final ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, processes.size()));
-        try {
-            for (OvsProcess process : processes) {
-                stoppers.execute(process::stop);
-            }
-        } finally {
-            stoppers.shutdown();
-            try {
-                if (!stoppers.awaitTermination(2, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("bystander switches still stopping after 2 minutes in " + dir);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        OvsLab.stopInParallel(processes, "bystander switches", dir);
     }
 }

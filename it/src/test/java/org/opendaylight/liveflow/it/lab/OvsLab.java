@@ -372,21 +372,28 @@ public final class OvsLab implements AutoCloseable {
         watchers.clear();
         // one after the other, 100 chassis took minutes (each ovs-vswitchd needs seconds to exit); each instance
         // still stops its own daemons in order
-        final ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(started.size(), 32)));
+        stopInParallel(started, "Open vSwitch instances", dir);
+        started.clear();
+    }
+
+    /**
+     * Stops the instances at once, at most 32 at a time, and waits for them for at most 2 minutes.
+     */
+    static void stopInParallel(final List<OvsProcess> processes, final String what, final Path dir) {
+        final ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(processes.size(), 32)));
         try {
-            for (OvsProcess process : started) {
+            for (OvsProcess process : processes) {
                 stoppers.execute(process::stop);
             }
         } finally {
             stoppers.shutdown();
             try {
                 if (!stoppers.awaitTermination(2, TimeUnit.MINUTES)) {
-                    throw new IllegalStateException("Open vSwitch instances still stopping after 2 minutes in " + dir);
+                    throw new IllegalStateException(what + " still stopping after 2 minutes in " + dir);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        started.clear();
     }
 }
