@@ -406,6 +406,13 @@ final class LiveflowOverlay implements MigratingOverlay {
         }
     }
 
+    /**
+     * Waits until the engine says the VM's migration switched (its announcement reached the controller).
+     */
+    void awaitSwitched() throws Exception {
+        overlay.awaitMigration(VM, patience, "state=switched");
+    }
+
     @Override
     public void moveBinding() throws Exception {
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "tb", "net-b", "sb", VM_MAC, VM_IP, "c2"));

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,16 +44,11 @@ class ScaleSmokeIT {
             overlay.plugDestination();
             final long resumed = ProbeStream.micros(Instant.now());
             overlay.announce();
-            // read once the activation is over: 50 ovs-ofctl runs would take the CPU the activation needs
-            Thread.sleep(2000);
-            final Instant deadline = Instant.now().plus(PATIENCE);
-            BystanderActivation activation = BystanderActivation.measure(bystanders, MigratingOverlay.VM_MAC,
-                overlay.destinationTunnelOfport(), resumed);
-            while (activation.neverSwitched() > 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(200);
-                activation = BystanderActivation.measure(bystanders, MigratingOverlay.VM_MAC,
-                    overlay.destinationTunnelOfport(), resumed);
-            }
+            // the RARP reached the controller: the engine says the migration switched
+            overlay.awaitSwitched();
+            final BystanderActivation activation = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                .until(() -> BystanderActivation.measure(bystanders, MigratingOverlay.VM_MAC,
+                    overlay.destinationTunnelOfport(), resumed), measured -> measured.neverSwitched() == 0);
             LOG.info("scale smoke: activation seen on {}", activation.summary());
             assertEquals(0, activation.neverSwitched(), "bystanders that never switched to c2: " + activation);
             // the flows are the ones the activation wrote: none older than the RARP that caused them
