@@ -127,7 +127,7 @@ final class KarafInstance implements AutoCloseable {
         final KarafInstance karaf = new KarafInstance(home, awaitReady, httpPort, sshPort, openflowPort);
         try {
             karaf.launch();
-            karaf.awaitFirstBoot(expectLiveflow);
+            karaf.awaitReady(expectLiveflow);
             return karaf;
         } catch (Exception | AssertionError e) {
             // whatever went wrong, never leave a Karaf JVM behind
@@ -222,16 +222,12 @@ final class KarafInstance implements AutoCloseable {
      * Kills the Karaf JVM as a crash would (no shutdown at all) and starts it again on the same installation.
      */
     void crashAndRestart() throws Exception {
-        killAndLaunch();
-        awaitReady(true);
-    }
-
-    private void killAndLaunch() throws IOException {
         javaProcess().ifPresent(ProcessHandle::destroyForcibly);
         kill();
-        forgetReaper();
+        Runtime.getRuntime().removeShutdownHook(reaper);
         process = null;
         launch();
+        awaitReady(true);
     }
 
     /**
@@ -322,33 +318,8 @@ final class KarafInstance implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
-    /**
-     * Waits for the first boot of a fresh installation. One fault of unknown cause was seen once in the test command
-     * (2026-12-03): everything but liveflow was ready (RESTCONF, the shell, the OpenFlowPlugin; liveflow's bundles
-     * active, nothing logged), and liveflow's switch gate and commands never came in four minutes. That boot, and
-     * only that form, is killed and started again once on the same installation, as an operator would; every line of
-     * karaf/await-ready's diagnosis (liveflow's services, its threads) is printed with "boot retried" so that the
-     * test command's figures show it. Any other failure, or a second one, fails the test.
-     */
-    private void awaitFirstBoot(final boolean expectLiveflow) throws Exception {
-        final Readiness first = checkReadiness(launchedAt, expectLiveflow, BOOT_TIMEOUT);
-        if (first.ready() || !first.onlyLiveflowFailed()) {
-            finishBoot(first);
-            return;
-        }
-        for (String line : first.lines()) {
-            LOG.warn("boot retried, {}: {}", home.getFileName(), line);
-        }
-        killAndLaunch();
-        awaitReady(expectLiveflow);
-        LOG.warn("boot retried, {}: ready after a restart", home.getFileName());
-    }
-
     private void awaitReady(final boolean expectLiveflow) throws Exception {
-        finishBoot(checkReadiness(launchedAt, expectLiveflow, BOOT_TIMEOUT));
-    }
-
-    private void finishBoot(final Readiness readiness) {
+        final Readiness readiness = checkReadiness(launchedAt, expectLiveflow, BOOT_TIMEOUT);
         if (!readiness.ready()) {
             throw new IllegalStateException("Karaf not ready (" + home.resolve("data/log/karaf.log") + "):\n"
                 + String.join("\n", readiness.lines()));
@@ -363,14 +334,6 @@ final class KarafInstance implements AutoCloseable {
     record Readiness(boolean ready, List<String> lines) {
         List<String> recoveries() {
             return lines.stream().filter(line -> line.startsWith("recovery: ")).toList();
-        }
-
-        /**
-         * Whether the boot failed at liveflow's own check, every check before it having passed.
-         */
-        boolean onlyLiveflowFailed() {
-            return !ready && lines.stream().anyMatch(line -> line.startsWith("not ready after ")
-                && line.contains(": liveflow failed: "));
         }
     }
 
