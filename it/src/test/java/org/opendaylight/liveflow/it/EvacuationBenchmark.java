@@ -51,6 +51,8 @@ class EvacuationBenchmark {
     /** Probes per second into all the VMs together. */
     private static final long RATE = Long.getLong("evac.rate", 1000);
     private static final Duration PATIENCE = Duration.ofMinutes(3);
+    /** The goal: every migration switched within a second of its RARP (reported, not asserted). */
+    private static final long GOAL_MICROS = 1_000_000;
     /** Each chassis' sender port: above the VM ports (1..VMS), below the tunnel ports (100 + datapath id). */
     private static final int SENDER_OFPORT = 60;
 
@@ -119,6 +121,7 @@ class EvacuationBenchmark {
         final long cpuAfter;
         final long evacuationStart;
         final long allBound;
+        final long streamEnd;
         final ProbeStream stream = new ProbeStream(senders);
         try (stream) {
             stream.start(gap);
@@ -132,6 +135,16 @@ class EvacuationBenchmark {
             }
             for (int k = 1; k <= VMS; k++) {
                 overlay.awaitMigration(vm(k), PATIENCE, "state=prepared");
+            }
+            // prepared on the switches too: every destination traps its VMs' RARPs, every sender delivers to both
+            // copies, and the pass that armed the activations is done (a live migration copies memory for seconds
+            // after the destination is plugged; the VMs resume after that)
+            final Instant deadline = Instant.now().plus(PATIENCE);
+            for (OvsChassis node : lab.allChassis()) {
+                LabChecks.awaitSwitchSettled(karaf.shell(), node.name(), () -> node.flows().size(), deadline);
+            }
+            for (int k = 1; k <= VMS; k++) {
+                LabChecks.awaitFlow(lab, "c" + senderChassis(k), true, PATIENCE, "dl_dst=" + vmMac(k), "group:");
             }
             final long prepared = ProbeStream.micros(Instant.now());
             Thread.sleep(1000);
@@ -148,10 +161,11 @@ class EvacuationBenchmark {
             allBound = ProbeStream.micros(Instant.now());
             cpuAfter = karaf.cpuMillis();
             Thread.sleep(2000);
+            streamEnd = ProbeStream.micros(Instant.now());
             LOG.info("evacuation: {} VMs prepared {} ms after the first plug, all bound {} ms after it", VMS,
                 (prepared - evacuationStart) / 1000, (allBound - evacuationStart) / 1000);
         }
-        report(overlay, lab, stream, gap, resumed, cpuAfter - cpuBefore, allBound - evacuationStart);
+        report(overlay, lab, stream, gap, resumed, cpuAfter - cpuBefore, allBound - evacuationStart, streamEnd);
     }
 
     /**
@@ -187,12 +201,14 @@ class EvacuationBenchmark {
     }
 
     private static void report(final OverlayClient overlay, final OvsLab lab, final ProbeStream stream,
-            final long gap, final Map<Integer, Long> resumed, final long cpuMillis, final long windowMicros)
-            throws Exception {
+            final long gap, final Map<Integer, Long> resumed, final long cpuMillis, final long windowMicros,
+            final long streamEnd) throws Exception {
         long sentAfter = 0;
         long lost = 0;
         long duplicates = 0;
+        // never: the sender still sent to c1 in the stream's last second, two seconds after every binding moved
         int never = 0;
+        int overGoal = 0;
         final List<Double> switched = new ArrayList<>();
         final List<Double> convergence = new ArrayList<>();
         final List<String> losers = new ArrayList<>();
@@ -217,25 +233,29 @@ class EvacuationBenchmark {
                     lastAtSource = Math.max(lastAtSource, stream.sentAt(probe));
                 }
             }
-            if (lastAtSource >= rarp + 2_500_000) {
+            if (lastAtSource >= streamEnd - 1_000_000) {
                 never++;
+            }
+            if (lastAtSource - rarp + gap > GOAL_MICROS) {
+                overGoal++;
             }
             switched.add(Math.max(0, lastAtSource - rarp + gap) / 1000.0);
             convergence.add(overlay.migration(vm(k)).path("convergence-micros").asLong() / 1000.0);
         }
         switched.sort(Double::compare);
         convergence.sort(Double::compare);
-        final String row = String.format("| %d | %d | %.0f | %.1f | %d | %d | %d | %.1f / %.1f / %.1f | %d | "
+        final String row = String.format("| %d | %d | %.0f | %.1f | %d | %d | %d | %.1f / %.1f / %.1f | %d | %d | "
             + "%.1f / %.1f | %d | %.0f%% | %s |", CHASSIS, VMS, RATE * 1.0, gap / 1000.0, sentAfter, lost, duplicates,
-            percentile(switched, 50), percentile(switched, 99), switched.get(switched.size() - 1), never,
+            percentile(switched, 50), percentile(switched, 99), switched.get(switched.size() - 1), overGoal, never,
             percentile(convergence, 50), convergence.get(convergence.size() - 1), cpuMillis,
             100.0 * cpuMillis / (windowMicros / 1000.0), losers.isEmpty() ? "" : "lost: " + losers);
         final String table = "| chassis | VMs | probes/s | gap ms | sent after RARP | lost | dups "
-            + "| switched p50 / p99 / max ms | never switched | engine convergence p50 / max ms | controller CPU ms "
-            + "| CPU of one core | note |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n" + row + "\n";
+            + "| switched p50 / p99 / max ms | switched after 1 s | never switched | engine convergence p50 / max ms "
+            + "| controller CPU ms | CPU of one core | note |\n" + "|---".repeat(14) + "|\n" + row + "\n";
         Files.writeString(Path.of("target/evacuation-benchmark.md"), table);
         LOG.info("Evacuation benchmark (switched: the sender's chassis stopped sending to c1, from that VM's RARP; "
             + "controller CPU over the evacuation, from the first plug until every binding moved):\n{}", table);
+        // the figures are the benchmark's result; a VM whose senders never left c1 is a failure
         assertTrue(never == 0, never + " VMs never switched");
     }
 

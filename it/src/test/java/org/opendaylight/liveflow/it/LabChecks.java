@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
 import org.opendaylight.liveflow.it.lab.PcapFile;
@@ -121,6 +123,36 @@ final class LabChecks {
             }
             assertTrue(Instant.now().isBefore(deadline), "probes " + what + " per stream: " + perStream);
             Thread.sleep(100);
+        }
+    }
+
+    /** flow-diff's summary line: desired, missing and unexpected flows. */
+    private static final Pattern FLOW_DIFF = Pattern.compile("(\\d+) desired, \\d+ installed, (\\d+) missing, "
+        + "(\\d+) unexpected");
+
+    /** What a switch holds, read from the switch itself. */
+    interface HeldFlows {
+        int count() throws IOException;
+    }
+
+    /**
+     * Waits until liveflow's reconciler has converged on a switch (flow-diff: nothing missing, nothing unexpected)
+     * and the switch holds as many flows as liveflow wants there: nothing still on its way. Returns that count.
+     */
+    static int awaitSwitchSettled(final KarafShell shell, final String name, final HeldFlows held,
+            final Instant deadline) throws Exception {
+        while (true) {
+            final String diff = shell.execute("liveflow:flow-diff " + name);
+            final Matcher counts = FLOW_DIFF.matcher(diff);
+            final int holds = held.count();
+            if (counts.find() && "0".equals(counts.group(2)) && "0".equals(counts.group(3))
+                    && Integer.parseInt(counts.group(1)) == holds) {
+                return holds;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(name + " never settled: " + diff + ", switch holds " + holds + " flows");
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.opendaylight.liveflow.it.lab.BystanderSwitches;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
@@ -39,10 +37,6 @@ final class LiveflowOverlay implements MigratingOverlay {
     /** The trunk case's sub-ports: VLAN ids, networks and their VNIs. */
     private static final int[] SUB_PORT_VLANS = {101, 102};
     private static final int SUB_PORT_OFPORT_BASE = 3;
-
-    /** flow-diff's summary line: desired, missing and unexpected flows. */
-    private static final Pattern FLOW_DIFF = Pattern.compile("(\\d+) desired, \\d+ installed, (\\d+) missing, "
-        + "(\\d+) unexpected");
 
     /** Bystander bridges per ovs-vswitchd: a few hundred file descriptors each, and short reconfigurations. */
     private static final int BYSTANDERS_PER_PROCESS = 200;
@@ -338,19 +332,7 @@ final class LiveflowOverlay implements MigratingOverlay {
     public void awaitSettled() throws Exception {
         final Instant deadline = Instant.now().plus(patience);
         for (OvsChassis node : lab.allChassis()) {
-            while (true) {
-                final String diff = karaf.shell().execute("liveflow:flow-diff " + node.name());
-                final Matcher counts = FLOW_DIFF.matcher(diff);
-                if (counts.find() && "0".equals(counts.group(2)) && "0".equals(counts.group(3))
-                        && Integer.parseInt(counts.group(1)) == node.flows().size()) {
-                    break;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(node.name() + " never settled: " + diff + ", switch holds "
-                        + node.flows().size() + " flows");
-                }
-                Thread.sleep(200);
-            }
+            LabChecks.awaitSwitchSettled(karaf.shell(), node.name(), () -> node.flows().size(), deadline);
         }
     }
 
@@ -362,21 +344,8 @@ final class LiveflowOverlay implements MigratingOverlay {
         final Instant deadline = Instant.now().plus(patience);
         int total = 0;
         for (BystanderSwitches.Bystander bystander : bystanders.all()) {
-            while (true) {
-                final String diff = karaf.shell().execute("liveflow:flow-diff " + bystander.name());
-                final Matcher counts = FLOW_DIFF.matcher(diff);
-                final int held = bystanders.flows(bystander).size();
-                if (counts.find() && "0".equals(counts.group(2)) && "0".equals(counts.group(3))
-                        && Integer.parseInt(counts.group(1)) == held) {
-                    total += held;
-                    break;
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError(bystander.name() + " never settled: " + diff + ", switch holds " + held
-                        + " flows");
-                }
-                Thread.sleep(200);
-            }
+            total += LabChecks.awaitSwitchSettled(karaf.shell(), bystander.name(),
+                () -> bystanders.flows(bystander).size(), deadline);
         }
         return total;
     }
