@@ -97,49 +97,86 @@ final class ActivationFastPath {
     /**
      * Replaces what is armed with these activations, by port id (ports left out are disarmed). Each is translated
      * here, on the programmer's thread, unless it is the same as armed before: an activation hands its flow-mods
-     * over without building anything.
+     * over without building anything. The translation runs outside the lock {@link #fire} takes, and reuses every
+     * flow-mod an armed activation already holds: with 50 migrations prepared at once (a host evacuation) every
+     * plug changed every activation a little, re-arming took up to 13 s a pass, and an activation arriving
+     * meanwhile waited for it (EvacuationBenchmark).
      */
-    synchronized void arm(final Map<String, Armed> activations) {
-        final Map<String, Ready> before = Map.copyOf(armed);
-        armed.clear();
+    void arm(final Map<String, Armed> activations) {
+        final Map<String, Ready> before;
+        final Map<String, Long> firedBefore;
+        synchronized (this) {
+            before = Map.copyOf(armed);
+            firedBefore = Map.copyOf(fired);
+        }
+        final Map<FlowModKey, FlowMod> translated = new HashMap<>();
+        before.values().forEach(ready -> ready.mods().forEach(mod -> translated.put(FlowModKey.of(mod), mod)));
+        final Map<String, Ready> next = new HashMap<>();
         activations.forEach((port, activation) -> {
-            final Long last = fired.get(port);
+            final Long last = firedBefore.get(port);
             if (last == null || last < activation.generation()) {
                 final Ready same = before.get(port);
-                armed.put(port, same != null && same.armed().equals(activation) ? same
-                    : new Ready(activation, translate(activation)));
+                next.put(port, same != null && same.armed().equals(activation) ? same
+                    : new Ready(activation, translate(activation, translated)));
             }
         });
+        synchronized (this) {
+            armed.clear();
+            // an activation fired while this one was translated is not armed again
+            next.forEach((port, ready) -> {
+                final Long last = fired.get(port);
+                if (last == null || last < ready.armed().generation()) {
+                    armed.put(port, ready);
+                }
+            });
+        }
+    }
+
+    /** What makes two flow-mods the same: the switch, the flow and whether it is added or removed. */
+    private record FlowModKey(String nodeId, FlowSpec spec, boolean removal) {
+        static FlowModKey of(final FlowMod mod) {
+            return new FlowModKey(mod.nodeId(), mod.spec(), mod.removal());
+        }
     }
 
     /**
      * Returns the activation's flow-mods, switch by switch, the switches with the fewest first: a bystander waits
      * for one flow-mod, not behind the source's hundreds (which are not urgent: until the senders switch, dual
-     * delivery still feeds the destination).
+     * delivery still feeds the destination). A flow-mod already translated (in {@code translated}) is reused.
      */
-    private static List<FlowMod> translate(final Armed activation) {
+    private static List<FlowMod> translate(final Armed activation, final Map<FlowModKey, FlowMod> translated) {
         final List<Map.Entry<String, FlowDelta>> switches = new ArrayList<>(activation.deltas().entrySet());
         switches.sort(Comparator.<Map.Entry<String, FlowDelta>>comparingInt(entry -> entry.getValue().size())
             .thenComparing(Map.Entry::getKey));
         final List<FlowMod> out = new ArrayList<>();
         for (Map.Entry<String, FlowDelta> entry : switches) {
             final String nodeId = entry.getKey();
-            final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
             for (FlowSpec spec : entry.getValue().put()) {
-                final Flow flow = OpenflowTranslator.flow(nodeId, spec);
-                final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-                out.add(new FlowMod(nodeId, spec, flow, new AddFlowInputBuilder(flow).setNode(node)
-                    .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build(), null));
+                out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, false), key -> addition(nodeId, spec)));
             }
             for (FlowSpec spec : entry.getValue().removed()) {
-                final Flow flow = OpenflowTranslator.flow(nodeId, spec);
-                final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-                out.add(new FlowMod(nodeId, spec, flow, null, new RemoveFlowInputBuilder(flow).setNode(node)
-                    .setStrict(true).setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow))
-                    .build()));
+                out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, true), key -> removal(nodeId, spec)));
             }
         }
         return List.copyOf(out);
+    }
+
+    private static FlowMod addition(final String nodeId, final FlowSpec spec) {
+        final Flow flow = OpenflowTranslator.flow(nodeId, spec);
+        final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
+        return new FlowMod(nodeId, spec, flow, new AddFlowInputBuilder(flow).setNode(nodeRef(nodeId))
+            .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build(), null);
+    }
+
+    private static FlowMod removal(final String nodeId, final FlowSpec spec) {
+        final Flow flow = OpenflowTranslator.flow(nodeId, spec);
+        final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
+        return new FlowMod(nodeId, spec, flow, null, new RemoveFlowInputBuilder(flow).setNode(nodeRef(nodeId))
+            .setStrict(true).setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build());
+    }
+
+    private static NodeRef nodeRef(final String nodeId) {
+        return new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
     }
 
     /**
