@@ -27,7 +27,6 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
-import org.opendaylight.liveflow.it.lab.PcapFile;
 import org.opendaylight.liveflow.it.lab.StreamPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -215,8 +214,8 @@ class EvacuationBenchmark {
         for (int k = 1; k <= VMS; k++) {
             final long rarp = resumed.get(k);
             final int sender = k;
-            final Map<ProbeStream.Probe, Integer> atDestination = count(LabChecks.deliveredAfterDrain(stream,
-                lab.chassis(destination(k)), vm(k), rarp));
+            final Map<ProbeStream.Probe, Integer> atDestination = MigrationBenchmark.count(
+                LabChecks.deliveredAfterDrain(stream, lab.chassis(destination(k)), vm(k), rarp));
             final List<ProbeStream.Probe> after = stream.sentSince(rarp).stream()
                 .filter(probe -> probe.sender() == sender).toList();
             final long lostHere = after.stream().filter(probe -> !atDestination.containsKey(probe)).count();
@@ -282,12 +281,6 @@ class EvacuationBenchmark {
                 + " VMs get probes on c1");
             Thread.sleep(500);
         }
-    }
-
-    private static Map<ProbeStream.Probe, Integer> count(final List<PcapFile.Frame> frames) {
-        final Map<ProbeStream.Probe, Integer> out = new HashMap<>();
-        ProbeStream.probesIn(frames).forEach(probe -> out.merge(probe, 1, Integer::sum));
-        return out;
     }
 
     private static String destination(final int vm) {

@@ -325,7 +325,10 @@ class MigrationBenchmark {
         return frames.stream().filter(frame -> ProbeStream.parse(frame.bytes()).isPresent()).toList();
     }
 
-    private static Map<ProbeStream.Probe, Integer> count(final List<PcapFile.Frame> frames) {
+    /**
+     * Returns how many times each probe is among the frames.
+     */
+    static Map<ProbeStream.Probe, Integer> count(final List<PcapFile.Frame> frames) {
         final Map<ProbeStream.Probe, Integer> out = new HashMap<>();
         for (PcapFile.Frame frame : frames) {
             ProbeStream.parse(frame.bytes()).ifPresent(probe -> out.merge(probe, 1, Integer::sum));

@@ -109,17 +109,31 @@ final class ActivationFastPath {
             before = Map.copyOf(armed);
             firedBefore = Map.copyOf(fired);
         }
-        final Map<FlowModKey, FlowMod> translated = new HashMap<>();
-        before.values().forEach(ready -> ready.mods().forEach(mod -> translated.put(FlowModKey.of(mod), mod)));
+        // what is armed already, by flow-mod: built only when an activation changed (most passes change none)
+        Map<FlowModKey, FlowMod> translated = null;
         final Map<String, Ready> next = new HashMap<>();
-        activations.forEach((port, activation) -> {
+        for (Map.Entry<String, Armed> entry : activations.entrySet()) {
+            final String port = entry.getKey();
+            final Armed activation = entry.getValue();
             final Long last = firedBefore.get(port);
-            if (last == null || last < activation.generation()) {
-                final Ready same = before.get(port);
-                next.put(port, same != null && same.armed().equals(activation) ? same
-                    : new Ready(activation, translate(activation, translated)));
+            if (last != null && last >= activation.generation()) {
+                continue;
             }
-        });
+            final Ready same = before.get(port);
+            if (same != null && same.armed().equals(activation)) {
+                next.put(port, same);
+                continue;
+            }
+            if (translated == null) {
+                translated = new HashMap<>();
+                for (Ready ready : before.values()) {
+                    for (FlowMod mod : ready.mods()) {
+                        translated.put(FlowModKey.of(mod), mod);
+                    }
+                }
+            }
+            next.put(port, new Ready(activation, translate(activation, translated)));
+        }
         synchronized (this) {
             armed.clear();
             // an activation fired while this one was translated is not armed again
