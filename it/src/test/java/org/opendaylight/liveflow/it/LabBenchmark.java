@@ -236,38 +236,59 @@ class LabBenchmark {
             throws IOException {
         final Map<String, Integer> out = new HashMap<>();
         for (OvsChassis node : lab.allChassis()) {
-            final String diff = karaf.shell().execute("liveflow:flow-diff --summary " + node.name());
-            final Matcher counts = DESIRED.matcher(diff);
-            assertTrue(counts.find(), () -> "flow-diff of " + node.name() + " answered: " + diff);
-            out.put(node.name(), Integer.parseInt(counts.group(1)));
+            out.put(node.name(), expectedFlowCount(karaf, node.name()));
         }
         return out;
     }
 
     /**
-     * Saves every switch's flows and groups, deletes them, and times ovs-ofctl --bundle putting them back.
+     * Asks liveflow (over the shell) how many flows it wants on one chassis.
      */
+    static int expectedFlowCount(final KarafInstance karaf, final String chassis) throws IOException {
+        final String diff = karaf.shell().execute("liveflow:flow-diff --summary " + chassis);
+        final Matcher counts = DESIRED.matcher(diff);
+        assertTrue(counts.find(), () -> "flow-diff of " + chassis + " answered: " + diff);
+        return Integer.parseInt(counts.group(1));
+    }
+
+    /** ovs-ofctl on the switch {@code index} of a list: options first, then the command and its arguments. */
+    @FunctionalInterface
+    interface Ofctl {
+        String run(int index, String... args) throws IOException;
+    }
+
     private static Duration reinstallWithOfctlBundle(final OvsLab lab) throws IOException {
+        final List<OvsChassis> nodes = lab.allChassis();
+        return reinstallWithOfctlBundle(nodes.stream().map(OvsChassis::name).toList(),
+            nodes.get(0).dir().resolveSibling("ofctl-bundle"),
+            (index, args) -> nodes.get(index).ofctl(args));
+    }
+
+    /**
+     * Saves every switch's flows and groups into {@code dir}, deletes them, and times ovs-ofctl --bundle putting
+     * them back, switch after switch.
+     */
+    static Duration reinstallWithOfctlBundle(final List<String> names, final Path dir, final Ofctl ofctl)
+            throws IOException {
+        Files.createDirectories(dir);
         final List<Path> flowFiles = new ArrayList<>();
         final List<Path> groupFiles = new ArrayList<>();
-        for (OvsChassis node : lab.allChassis()) {
-            final Path flows = node.dir().resolve("flows.txt");
-            final Path groups = node.dir().resolve("groups.txt");
-            Files.writeString(flows, String.join("\n", node.ofctl("--no-stats", "dump-flows").lines()
+        for (int index = 0; index < names.size(); index++) {
+            final Path flows = dir.resolve(names.get(index) + "-flows.txt");
+            final Path groups = dir.resolve(names.get(index) + "-groups.txt");
+            Files.writeString(flows, String.join("\n", ofctl.run(index, "--no-stats", "dump-flows").lines()
                 .filter(line -> line.contains("table=")).toList()) + "\n");
-            Files.writeString(groups, String.join("\n", node.ofctl("dump-groups").lines()
+            Files.writeString(groups, String.join("\n", ofctl.run(index, "dump-groups").lines()
                 .filter(line -> line.contains("group_id=")).map(String::strip).toList()) + "\n");
-            node.ofctl("del-flows");
-            node.ofctl("del-groups");
+            ofctl.run(index, "del-flows");
+            ofctl.run(index, "del-groups");
             flowFiles.add(flows);
             groupFiles.add(groups);
         }
         final Instant start = Instant.now();
-        int index = 0;
-        for (OvsChassis node : lab.allChassis()) {
-            node.ofctl("--bundle", "add-groups", groupFiles.get(index).toString());
-            node.ofctl("--bundle", "add-flows", flowFiles.get(index).toString());
-            index++;
+        for (int index = 0; index < names.size(); index++) {
+            ofctl.run(index, "--bundle", "add-groups", groupFiles.get(index).toString());
+            ofctl.run(index, "--bundle", "add-flows", flowFiles.get(index).toString());
         }
         return Duration.between(start, Instant.now());
     }

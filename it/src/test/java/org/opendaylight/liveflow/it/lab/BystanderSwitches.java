@@ -34,8 +34,12 @@ import java.util.regex.Pattern;
  * tunnel address ({@code local_ip}) tells them apart.
  */
 public final class BystanderSwitches implements AutoCloseable {
-    /** Bridges created per ovs-vsctl transaction: each transaction reconfigures the whole process once. */
-    private static final int BRIDGES_PER_TRANSACTION = 50;
+    /**
+     * Bridges created per ovs-vsctl transaction: each transaction reconfigures the whole process once, and one
+     * that adds thousands of ports at once outlasts ovs-vsctl's timeout.
+     */
+    private static final int MAX_BRIDGES_PER_TRANSACTION = 50;
+    private static final int MAX_PORTS_PER_TRANSACTION = 400;
     private static final Pattern DURATION = Pattern.compile("duration=([0-9.]+)s");
 
     /**
@@ -54,6 +58,10 @@ public final class BystanderSwitches implements AutoCloseable {
         public String vmInterface(final int index) {
             return name + "-vm" + index;
         }
+    }
+
+    /** The far end of a tunnel from a bystander: a real chassis or another bystander. */
+    private record TunnelEnd(String name, String underlayIp, long datapathId) {
     }
 
     private final Path dir;
@@ -98,9 +106,27 @@ public final class BystanderSwitches implements AutoCloseable {
      * {@code tunnelsTo} (at OpenFlow port 100 plus the real chassis' datapath id, as {@code liveflow-chassis}
      * numbers them in the lab).
      */
-    @SuppressWarnings("checkstyle:IllegalCatch")
     public void start(final LabController controller, final int vmsEach, final List<OvsChassis> tunnelsTo)
             throws IOException {
+        startWithTunnels(controller, vmsEach, tunnelsTo.stream()
+            .map(remote -> new TunnelEnd(remote.name(), remote.underlayIp(), remote.datapathId())).toList());
+    }
+
+    /**
+     * As {@link #start(LabController, int, List)}, with a tunnel from every bystander to every other bystander
+     * instead (a lab of bystanders only, where every one holds a whole chassis' share of the overlay).
+     */
+    public void startMesh(final LabController controller, final int vmsEach) throws IOException {
+        startWithTunnels(controller, vmsEach, bystanders.stream()
+            .map(other -> new TunnelEnd(other.name(), other.tunnelIp(), other.datapathId())).toList());
+    }
+
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void startWithTunnels(final LabController controller, final int vmsEach,
+            final List<TunnelEnd> tunnelsTo)
+            throws IOException {
+        final int perTransaction = Math.max(1, Math.min(MAX_BRIDGES_PER_TRANSACTION,
+            MAX_PORTS_PER_TRANSACTION / (1 + vmsEach + tunnelsTo.size())));
         try {
             for (OvsProcess process : processes) {
                 process.start();
@@ -112,10 +138,10 @@ public final class BystanderSwitches implements AutoCloseable {
                 for (OvsProcess process : processes) {
                     final List<Bystander> own = bystanders.stream().filter(b -> b.ovs() == process).toList();
                     done.add(workers.submit(() -> {
-                        for (int from = 0; from < own.size(); from += BRIDGES_PER_TRANSACTION) {
+                        for (int from = 0; from < own.size(); from += perTransaction) {
                             final List<String> transaction = new ArrayList<>();
                             for (Bystander bystander : own.subList(from, Math.min(own.size(),
-                                    from + BRIDGES_PER_TRANSACTION))) {
+                                    from + perTransaction))) {
                                 transaction.addAll(bridgeCommands(bystander, controller, vmsEach, tunnelsTo));
                             }
                             process.vsctl(transaction.subList(1, transaction.size()).toArray(String[]::new));
@@ -143,7 +169,7 @@ public final class BystanderSwitches implements AutoCloseable {
     }
 
     private static List<String> bridgeCommands(final Bystander bystander, final LabController controller,
-            final int vmsEach, final List<OvsChassis> tunnelsTo) {
+            final int vmsEach, final List<TunnelEnd> tunnelsTo) {
         final String bridge = bystander.bridge();
         final List<String> out = new ArrayList<>();
         out.addAll(List.of("--", "add-br", bridge, "--", "set", "bridge", bridge, "protocols=OpenFlow13",
@@ -163,7 +189,10 @@ public final class BystanderSwitches implements AutoCloseable {
             out.addAll(List.of("--", "add-port", bridge, iface, "--", "set", "interface", iface, "type=dummy",
                 "ofport_request=" + vm));
         }
-        for (OvsChassis remote : tunnelsTo) {
+        for (TunnelEnd remote : tunnelsTo) {
+            if (remote.name().equals(bystander.name())) {
+                continue;
+            }
             final String port = bystander.tunnelPortPrefix() + remote.name();
             out.addAll(List.of("--", "add-port", bridge, port, "--", "set", "interface", port, "type=vxlan",
                 "options:remote_ip=" + remote.underlayIp(), "options:local_ip=" + bystander.tunnelIp(),
@@ -180,6 +209,13 @@ public final class BystanderSwitches implements AutoCloseable {
         return bystander.ovs().ofctl(bystander.bridge(), "--no-names", "dump-flows").lines()
             .filter(line -> line.contains("table=")).filter(line -> !line.contains(OvsChassis.RECEIPT_TABLE))
             .map(String::strip).toList();
+    }
+
+    /**
+     * Runs ovs-ofctl (OpenFlow 1.3) on a bystander's bridge: options first, then the command and its arguments.
+     */
+    public String ofctl(final Bystander bystander, final String... args) throws IOException {
+        return bystander.ovs().ofctl(bystander.bridge(), args);
     }
 
     /**
