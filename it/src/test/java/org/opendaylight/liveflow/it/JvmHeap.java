@@ -40,4 +40,17 @@ final class JvmHeap {
         }
         return Long.parseLong(used.group(1));
     }
+
+    /**
+     * Returns the JVM's class histogram of live objects ({@code jcmd GC.class_histogram}, which collects first):
+     * what the heap after a collection is made of, class by class.
+     */
+    static String classHistogram(final long pid) throws IOException, InterruptedException {
+        final String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        final Process histogram = new ProcessBuilder(jcmd, Long.toString(pid), "GC.class_histogram")
+            .redirectErrorStream(true).start();
+        final String out = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        histogram.waitFor();
+        return out;
+    }
 }

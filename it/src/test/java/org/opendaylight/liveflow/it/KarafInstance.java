@@ -207,6 +207,11 @@ final class KarafInstance implements AutoCloseable {
         return JvmHeap.usedAfterGcKib(javaProcess().map(ProcessHandle::pid).orElseThrow());
     }
 
+    /** The Karaf JVM's class histogram of live objects (after a full collection). */
+    String heapHistogram() throws IOException, InterruptedException {
+        return JvmHeap.classHistogram(javaProcess().map(ProcessHandle::pid).orElseThrow());
+    }
+
     /**
      * Stops this Karaf and starts it again on the same installation, so its datastore survives, as an operator's
      * restart of the controller would.

@@ -10,6 +10,8 @@ package org.opendaylight.liveflow.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +56,7 @@ class WriteBenchmark {
                 + "]}}}").status();
             assertTrue(created == 201 || created == 204, "overlay answered " + created);
             final long emptyHeapKib = karaf.heapUsedAfterGcKib();
+            saveHistogram(karaf, 0);
             final List<String> rows = new ArrayList<>();
             rows.add("| ports | p50 ms | p90 ms | p99 ms | max ms | writes/s | CPU ms per write | heap after GC "
                 + "| heap per port |");
@@ -83,6 +86,7 @@ class WriteBenchmark {
                 final double cpuPerWrite = (cpuUsed - (seconds * 1000 + 2000) * idleCpuPerMilli(karaf)) / SAMPLES;
                 Arrays.sort(micros);
                 final long heapKib = karaf.heapUsedAfterGcKib();
+                saveHistogram(karaf, ports);
                 final String row = String.format(Locale.ROOT,
                     "| %d | %.1f | %.1f | %.1f | %.1f | %.0f | %.1f | %d MiB | %.2f KiB |", size, pct(micros, 50),
                     pct(micros, 90), pct(micros, 99), micros[micros.length - 1] / 1000.0, SAMPLES / seconds,
@@ -93,6 +97,14 @@ class WriteBenchmark {
             LOG.info("write benchmark, {} single-port PUTs per size, one at a time:\n{}", SAMPLES,
                 String.join("\n", rows));
         }
+    }
+
+    /**
+     * Keeps the controller's class histogram at this size in target/heap-histogram-PORTS.txt: what a port costs,
+     * class by class, is the difference between two of them.
+     */
+    private static void saveHistogram(final KarafInstance karaf, final int ports) throws Exception {
+        Files.writeString(Path.of("target", "heap-histogram-" + ports + ".txt"), karaf.heapHistogram());
     }
 
     /**

@@ -25,6 +25,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.Overlay;
 import org.opendaylight.yangtools.concepts.Registration;
 import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the {@link ConfigIndex} equal to the committed overlay: the data listener only swaps in a new
  * immutable snapshot, it decides nothing. Each snapshot is derived from the one before by the entries the commit
- * changed ({@link OverlayCandidates}), so keeping up costs what the writes touch, not what the overlay holds. The
+ * changed ({@link OverlayCandidates}), so keeping up costs what the writes touch, not what the overlay holds; for a
+ * commit validated on this member it is the commit cohort's snapshot ({@link ValidatedOverlays}). The
  * listener is a clustered one: every member of a cluster keeps its index, whichever member leads the shard.
  */
 @Component(service = ConfigIndex.class)
@@ -45,6 +47,7 @@ public final class ConfigIndexService implements ConfigIndex, ClusteredDOMDataTr
 
     private final Registration registration;
     private final OverlayCandidates reader;
+    private final ValidatedOverlays overlays;
     private final YangInstanceIdentifier path;
     private final Subscribers<ConfigSnapshot> subscribers = new Subscribers<>();
     private final ChangeHistory history = new ChangeHistory();
@@ -53,7 +56,8 @@ public final class ConfigIndexService implements ConfigIndex, ClusteredDOMDataTr
 
     @Activate
     public ConfigIndexService(@Reference final DOMDataBroker broker,
-            @Reference final BindingNormalizedNodeSerializer codec) {
+            @Reference final BindingNormalizedNodeSerializer codec, @Reference final ValidatedOverlays overlays) {
+        this.overlays = overlays;
         reader = new OverlayCandidates(codec);
         path = codec.toYangInstanceIdentifier(InstanceIdentifier.create(Overlay.class));
         final var changes = broker.getExtensions().getInstance(DOMDataTreeChangeService.class);
@@ -108,9 +112,18 @@ public final class ConfigIndexService implements ConfigIndex, ClusteredDOMDataTr
         subscribers.publish(current);
     }
 
+    /**
+     * The snapshot after a commit: the one the commit cohort derived when it validated the commit, when it derived
+     * it from this index's snapshot before (so the overlay is held once); otherwise derived here.
+     */
     private ConfigSnapshot apply(final ConfigSnapshot before, final DataTreeCandidate change) {
-        final OverlayCandidates.Derived after = reader.derive(before, path, change.getRootNode());
+        final NormalizedNode tree = change.getRootNode().dataAfter();
+        final OverlayCandidates.Derived after = (tree == null ? Optional.<OverlayCandidates.Derived>empty()
+            : overlays.validatedFrom(before, tree)).orElseGet(() -> reader.derive(before, path, change.getRootNode()));
         history.add(before.version(), after.snapshot().version(), after.change());
+        if (tree != null) {
+            overlays.remember(tree, after.snapshot());
+        }
         return after.snapshot();
     }
 }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.index.OverlayCandidates;
+import org.opendaylight.liveflow.impl.index.ValidatedOverlays;
 import org.opendaylight.mdsal.binding.dom.codec.api.BindingNormalizedNodeSerializer;
 import org.opendaylight.mdsal.common.api.DataValidationFailedException;
 import org.opendaylight.mdsal.common.api.PostCanCommitStep;
@@ -48,9 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It judges the overlay as the transaction would leave it (the candidate's data-after), which makes the result
  * independent of how writes are split into transactions and of the listeners' lag. It does so at the cost of what
- * the transaction touches: the snapshot before is the one it derived for the previous commit (found by the
- * identity of the datastore's immutable tree), the snapshot after is derived from it by the entries the candidate
- * wrote or removed ({@link OverlayCandidates}), and the rules check only what those entries touch. The
+ * the transaction touches: the snapshot before is the configuration index's (or its own) snapshot of the tree the
+ * previous commit left, found by the identity of the datastore's immutable tree ({@link ValidatedOverlays}), the
+ * snapshot after is derived from it by the entries the candidate wrote or removed ({@link OverlayCandidates}), and
+ * the rules check only what those entries touch; the index then adopts that snapshot instead of deriving its own. The
  * refusal carries a {@link NetconfDocumentedException} because that is what RESTCONF turns into an HTTP error
  * with our message and error-tag (invalid-value: 400, resource-denied: 409) instead of a generic 500.
  */
@@ -62,20 +64,12 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
     private final OverlayValidator validator = new OverlayValidator();
     private final OverlayCandidates reader;
     private final Registration registration;
-    /**
-     * The snapshots of the last validation's before and after trees. A commit's tree before is the tree after of
-     * the commit that preceded it (the datastore's trees are immutable and shared), so it is found here by
-     * identity: the whole overlay is converted once, for the first commit this member validates (and again only
-     * when a commit it did not validate came in between, such as one replicated from another member).
-     */
-    private volatile List<Converted> recent = List.of();
-
-    private record Converted(NormalizedNode data, ConfigSnapshot snapshot) {
-    }
+    private final ValidatedOverlays overlays;
 
     @Activate
     public OverlayCommitCohort(@Reference final DOMDataBroker broker,
-            @Reference final BindingNormalizedNodeSerializer codec) {
+            @Reference final BindingNormalizedNodeSerializer codec, @Reference final ValidatedOverlays overlays) {
+        this.overlays = overlays;
         reader = new OverlayCandidates(codec);
         final var registry = broker.getExtensions().getInstance(DOMDataTreeCommitCohortRegistry.class);
         if (registry == null) {
@@ -127,32 +121,25 @@ public final class OverlayCommitCohort implements DOMDataTreeCommitCohort, AutoC
         final OverlayCandidates.Derived after = reader.derive(before, path, root);
         final NormalizedNode afterData = root.dataAfter();
         if (afterData != null) {
-            remember(new Converted(afterData, after.snapshot()));
+            overlays.validated(afterData, before, after);
         }
         return validator.validate(before, after.snapshot(), after.change());
     }
 
+    /**
+     * The snapshot of the tree before: the index's or this cohort's, known by the tree's identity; the whole tree
+     * is converted only for the first commit after a start (before the index read the datastore) or when commits
+     * this member never saw came in between (replicated from another member).
+     */
     private ConfigSnapshot snapshotBefore(final YangInstanceIdentifier path, final @Nullable NormalizedNode data) {
         if (data == null) {
             return ConfigSnapshot.empty();
         }
-        for (Converted converted : recent) {
-            if (converted.data() == data) {
-                return converted.snapshot();
-            }
-        }
-        final ConfigSnapshot snapshot = reader.snapshotOf(path, data);
-        remember(new Converted(data, snapshot));
-        return snapshot;
-    }
-
-    /**
-     * Keeps {@code converted} and the newest before it: the before and after of the latest validation, so the
-     * next commit finds its tree before here even when the latest one was aborted after validation.
-     */
-    private void remember(final Converted converted) {
-        final List<Converted> known = recent;
-        recent = known.isEmpty() ? List.of(converted) : List.of(known.get(known.size() - 1), converted);
+        return overlays.snapshotOf(data).orElseGet(() -> {
+            final ConfigSnapshot snapshot = reader.snapshotOf(path, data);
+            overlays.remember(data, snapshot);
+            return snapshot;
+        });
     }
 
     private static DataValidationFailedException refusal(final DOMDataTreeIdentifier path,
