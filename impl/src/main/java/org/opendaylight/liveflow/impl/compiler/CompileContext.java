@@ -13,6 +13,7 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.tunnelPortName;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -56,7 +58,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
 record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> localPorts,
         List<RemotePort> remotePorts, Map<String, Long> tunnels, Map<String, Network> networks,
         Map<String, Long> deliveryGroups, Set<String> tunnelledDrops, List<RouterView> routers,
-        Map<String, Network> routedNetworks, Map<String, Long> externalPorts, List<HostedFloatingIp> floatingIps) {
+        Map<String, Network> routedNetworks, Map<String, Long> externalPorts, List<HostedFloatingIp> floatingIps,
+        Map<String, List<LocalPort>> localByNetwork, Map<String, List<RemotePort>> remoteByNetwork) {
 
     /** Delivery groups of migrating ports live above the flood groups (at most 2^25). */
     static final long DELIVERY_GROUP_BASE = 0x4000_0000L;
@@ -126,7 +129,8 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
     }
 
     /**
-     * A port up on other chassis only: one, or the source and the destination of a prepared migration.
+     * A port up on other chassis only: one, or the source and the destination of a prepared migration. Only the
+     * ports of networks this chassis forwards for ({@link #networks} and {@link #routedNetworks}) are kept.
      */
     record RemotePort(Port port, List<String> hosts, Network network) {
         String id() {
@@ -193,7 +197,6 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         }
         // the snapshot keeps ports in no particular order; flows and group buckets follow port ids
         local.sort(Comparator.comparing(LocalPort::id));
-        remote.sort(Comparator.comparing(RemotePort::id));
         final Map<String, Long> tunnels = new TreeMap<>();
         for (String other : config.chassis().keySet()) {
             final Long ofport = ownSwitch.orElseThrow().portsByName().get(tunnelPortName(self, other));
@@ -212,6 +215,11 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
                     view.interfaces().forEach(iface -> routedNetworks.put(iface.networkId(), iface.network()));
                 });
         }
+        // only the ports of networks this chassis forwards for are ever looked at; the overlay's others (most of
+        // them, in a large cloud) would cost every compile a sort and every network a walk over them
+        remote.removeIf(port -> !networks.containsKey(idOf(port.network().getId()))
+            && !routedNetworks.containsKey(idOf(port.network().getId())));
+        remote.sort(Comparator.comparing(RemotePort::id));
         final Map<String, Long> externalPorts = new TreeMap<>();
         for (BridgeMapping mapping : self.nonnullBridgeMapping().values()) {
             final Long ofport = ownSwitch.orElseThrow().portsByName().get(mapping.getInterfaceName());
@@ -221,7 +229,20 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         }
         return Optional.of(new CompileContext(config, chassisName, local, remote, tunnels, networks,
             deliveryGroups(local, remote), tunnelledDrops, List.copyOf(routers), routedNetworks, externalPorts,
-            hostedFloatingIps(config, migrations, chassisName, local)));
+            hostedFloatingIps(config, migrations, chassisName, local),
+            byNetwork(local, LocalPort::network), byNetwork(remote, RemotePort::network)));
+    }
+
+    /**
+     * Groups ports by network id, each group in the order of {@code ports}: the flow concerns look ports up per
+     * network, once per network.
+     */
+    private static <T> Map<String, List<T>> byNetwork(final List<T> ports, final Function<T, Network> network) {
+        final Map<String, List<T>> out = new HashMap<>();
+        for (T port : ports) {
+            out.computeIfAbsent(idOf(network.apply(port).getId()), id -> new ArrayList<>()).add(port);
+        }
+        return out;
     }
 
     private static List<HostedFloatingIp> hostedFloatingIps(final ConfigSnapshot config,
@@ -276,8 +297,14 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         return network.getSegmentationId().toJava();
     }
 
+    /** The network's ports up on this chassis, in id order. */
     List<LocalPort> localPortsOf(final String networkId) {
-        return localPorts.stream().filter(p -> idOf(p.network().getId()).equals(networkId)).toList();
+        return localByNetwork.getOrDefault(networkId, List.of());
+    }
+
+    /** The network's ports up on other chassis only, in id order. */
+    List<RemotePort> remotePortsOf(final String networkId) {
+        return remoteByNetwork.getOrDefault(networkId, List.of());
     }
 
     /**
@@ -285,15 +312,16 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
      */
     Set<String> remoteChassisOf(final String networkId) {
         final Set<String> out = new LinkedHashSet<>();
-        for (LocalPort local : localPorts) {
-            if (local.twin() != null && idOf(local.network().getId()).equals(networkId)
-                    && tunnels.containsKey(local.twin())) {
+        for (LocalPort local : localPortsOf(networkId)) {
+            if (local.twin() != null && tunnels.containsKey(local.twin())) {
                 out.add(local.twin());
             }
         }
-        for (RemotePort remote : remotePorts) {
-            if (idOf(remote.network().getId()).equals(networkId)) {
-                remote.hosts().stream().filter(tunnels::containsKey).forEach(out::add);
+        for (RemotePort remote : remotePortsOf(networkId)) {
+            for (String host : remote.hosts()) {
+                if (tunnels.containsKey(host)) {
+                    out.add(host);
+                }
             }
         }
         return out;

@@ -55,10 +55,7 @@ final class L2LookupFlows implements FlowConcern {
                         Metadata.NETWORK_MASK | Metadata.INGRESS_MASK)
                         .withEthDst(ArpResponderFlows.mac(local.port()), null), local, owner));
             }
-            for (CompileContext.RemotePort remote : context.remotePorts()) {
-                if (!idOf(remote.network().getId()).equals(networkId)) {
-                    continue;
-                }
+            for (CompileContext.RemotePort remote : context.remotePortsOf(networkId)) {
                 final List<List<Action>> copies = new ArrayList<>();
                 for (String host : remote.hosts()) {
                     final Long tunnel = context.tunnels().get(host);
