@@ -441,6 +441,24 @@ final class KarafInstance implements AutoCloseable {
             Files.writeString(etc.resolve("org.opendaylight.openflowplugin.cfg"), "\n" + plugin.replace(';', '\n')
                 + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         }
+        // and the cluster's Akka (the entity ownership service the OpenFlowPlugin registers every switch with):
+        // liveflow.it.akka holds settings for the odl-cluster-data section, ';' apart. The file is the one member's
+        // the controller's feature would write at the first start (it writes none when one is there), plus those
+        final String akka = System.getProperty("liveflow.it.akka", "");
+        if (!akka.isBlank()) {
+            Files.writeString(home.resolve("configuration/initial/akka.conf"), String.join("\n",
+                "odl-cluster-data {",
+                "  akka {",
+                "    remote.artery { enabled = on, transport = tcp, canonical.hostname = \"127.0.0.1\", "
+                    + "canonical.port = 2550 }",
+                "    cluster { seed-nodes = [\"akka://opendaylight-cluster-data@127.0.0.1:2550\"], "
+                    + "roles = [\"member-1\"] }",
+                "    persistence.snapshot-store.local { use-lz4-compression = false, lz4-blocksize = 256KB }",
+                "    disable-default-actor-system-quarantined-event-handling = \"false\"",
+                "  }",
+                "  " + akka.replace(";", "\n  "),
+                "}", ""), StandardCharsets.UTF_8);
+        }
         final Path bootDescriptor = bootFeatureDescriptor(etc);
         Files.writeString(bootDescriptor, editBootFeatures.apply(Files.readString(bootDescriptor)));
     }
