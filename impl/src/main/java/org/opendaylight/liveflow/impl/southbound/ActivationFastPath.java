@@ -17,6 +17,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
@@ -46,7 +50,9 @@ import org.slf4j.LoggerFactory;
  * Switches a prepared migration the moment the engine activates it. The programmer arms it, on every pass, with
  * each chassis' flow-mods from prepared to switched ({@link org.opendaylight.liveflow.impl.compiler
  * .ActivationPlanner}); when placements arrive in which the port is switched, with the armed generation, it hands
- * every flow-mod to the OpenFlowPlugin's flow RPCs at once, on the engine's thread, without waiting for answers.
+ * every flow-mod to the OpenFlowPlugin's flow RPCs without waiting for answers, on a thread of its own: first the
+ * flow-mods of every switch but the source (the senders that must stop sending to it), then the source's, behind
+ * the senders of any activation that follows ({@link HandOffQueue}).
  *
  * <p>Each flow-mod a switch confirms (the OpenFlowPlugin completes it at the barrier after it) is handed to the
  * {@link FlowReconciler}, which takes it into what it knows the switch holds, and into its record, so the pass
@@ -57,8 +63,12 @@ import org.slf4j.LoggerFactory;
 final class ActivationFastPath {
     private static final Logger LOG = LoggerFactory.getLogger(ActivationFastPath.class);
 
-    /** A prepared migration's activation, by switch node id. */
-    record Armed(long generation, Map<String, FlowDelta> deltas) {
+    /**
+     * A prepared migration's activation, by switch node id.
+     *
+     * @param sourceNode the node id of the chassis the port leaves, if connected: its flow-mods go out last
+     */
+    record Armed(long generation, @Nullable String sourceNode, Map<String, FlowDelta> deltas) {
         Armed {
             deltas = Map.copyOf(deltas);
         }
@@ -75,8 +85,14 @@ final class ActivationFastPath {
         }
     }
 
-    /** An armed activation as it was given, and its flow-mods in the order they go out. */
-    private record Ready(Armed armed, List<FlowMod> mods) {
+    /**
+     * An armed activation as it was given, and its flow-mods in the order they go out: every switch's but the
+     * source's, then the source's.
+     */
+    private record Ready(Armed armed, List<FlowMod> senders, List<FlowMod> source) {
+        Stream<FlowMod> mods() {
+            return Stream.concat(senders.stream(), source.stream());
+        }
     }
 
     private final FlowReconciler reconciler;
@@ -85,13 +101,18 @@ final class ActivationFastPath {
     private final Map<String, Long> fired = new HashMap<>();
     private final AddFlow addFlow;
     private final RemoveFlow removeFlow;
+    private final Runnable requestPass;
+    private final ExecutorService handOffThread = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-fast-path"));
+    private final HandOffQueue handOffs = new HandOffQueue(handOffThread);
 
-    ActivationFastPath(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler) {
+    ActivationFastPath(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler, final Runnable requestPass) {
         // looked up once (the OpenFlowPlugin's flow RPCs are routed per switch when invoked): a lookup on the
         // engine's thread took 4 to 18 ms of an activation at 100 switches
         addFlow = rpcs.getRpc(AddFlow.class);
         removeFlow = rpcs.getRpc(RemoveFlow.class);
         this.reconciler = reconciler;
+        this.requestPass = requestPass;
     }
 
     /**
@@ -127,12 +148,11 @@ final class ActivationFastPath {
             if (translated == null) {
                 translated = new HashMap<>();
                 for (Ready ready : before.values()) {
-                    for (FlowMod mod : ready.mods()) {
-                        translated.put(FlowModKey.of(mod), mod);
-                    }
+                    final Map<FlowModKey, FlowMod> into = translated;
+                    ready.mods().forEach(mod -> into.put(FlowModKey.of(mod), mod));
                 }
             }
-            next.put(port, new Ready(activation, translate(activation, translated)));
+            next.put(port, translate(activation, translated));
         }
         synchronized (this) {
             armed.clear();
@@ -154,17 +174,20 @@ final class ActivationFastPath {
     }
 
     /**
-     * Returns the activation's flow-mods, switch by switch, the switches with the fewest first: a bystander waits
-     * for one flow-mod, not behind the source's hundreds (which are not urgent: until the senders switch, dual
-     * delivery still feeds the destination). A flow-mod already translated (in {@code translated}) is reused.
+     * Returns the activation ready to fire: its flow-mods, switch by switch, the switches with the fewest first, the
+     * source's apart. A bystander waits for one flow-mod, not behind the source's hundreds (which are not urgent:
+     * until the senders switch, dual delivery still feeds the destination). A flow-mod already translated (in
+     * {@code translated}) is reused.
      */
-    private static List<FlowMod> translate(final Armed activation, final Map<FlowModKey, FlowMod> translated) {
+    private static Ready translate(final Armed activation, final Map<FlowModKey, FlowMod> translated) {
         final List<Map.Entry<String, FlowDelta>> switches = new ArrayList<>(activation.deltas().entrySet());
         switches.sort(Comparator.<Map.Entry<String, FlowDelta>>comparingInt(entry -> entry.getValue().size())
             .thenComparing(Map.Entry::getKey));
-        final List<FlowMod> out = new ArrayList<>();
+        final List<FlowMod> senders = new ArrayList<>();
+        final List<FlowMod> source = new ArrayList<>();
         for (Map.Entry<String, FlowDelta> entry : switches) {
             final String nodeId = entry.getKey();
+            final List<FlowMod> out = nodeId.equals(activation.sourceNode()) ? source : senders;
             for (FlowSpec spec : entry.getValue().put()) {
                 out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, false), key -> addition(nodeId, spec)));
             }
@@ -172,7 +195,7 @@ final class ActivationFastPath {
                 out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, true), key -> removal(nodeId, spec)));
             }
         }
-        return List.copyOf(out);
+        return new Ready(activation, List.copyOf(senders), List.copyOf(source));
     }
 
     private static FlowMod addition(final String nodeId, final FlowSpec spec) {
@@ -194,7 +217,8 @@ final class ActivationFastPath {
     }
 
     /**
-     * Sends the armed flow-mods of every port these placements show switched, with the armed generation.
+     * Queues the armed flow-mods of every port these placements show switched, with the armed generation, for the
+     * fast path's thread.
      */
     synchronized void fire(final Placements placements) {
         for (PortMigration migration : placements.ports().values()) {
@@ -203,23 +227,44 @@ final class ActivationFastPath {
                     && activation.armed().generation() == migration.generation()) {
                 armed.remove(migration.port());
                 fired.put(migration.port(), migration.generation());
-                send(migration.port(), activation);
+                final String port = migration.port();
+                final long firedAt = System.nanoTime();
+                handOffs.submit(() -> send(port, "every switch but the source", activation.senders(), firedAt),
+                    () -> send(port, "the source", activation.source(), firedAt));
             }
         }
     }
 
-    private void send(final String port, final Ready activation) {
+    /** Stops the fast path's thread; hand-offs still queued are left to the passes of the next start. */
+    void close() throws InterruptedException {
+        handOffThread.shutdownNow();
+        handOffThread.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    // a flow-mod the plugin cannot take (its switch just left) must not stop the others behind it
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private void send(final String port, final String part, final List<FlowMod> mods, final long firedAt) {
+        if (mods.isEmpty()) {
+            return;
+        }
         final long began = System.nanoTime();
-        for (FlowMod mod : activation.mods()) {
-            final RemoveFlowInput remove = mod.remove();
-            if (remove != null) {
-                watch(mod, removeFlow.invoke(remove));
-            } else {
-                watch(mod, addFlow.invoke(Objects.requireNonNull(mod.add())));
+        final List<ListenableFuture<?>> answers = new ArrayList<>(mods.size());
+        for (FlowMod mod : mods) {
+            try {
+                final RemoveFlowInput remove = mod.remove();
+                answers.add(remove != null ? watch(mod, removeFlow.invoke(remove))
+                    : watch(mod, addFlow.invoke(Objects.requireNonNull(mod.add()))));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: fast-path flow-mod not handed over, the next pass repairs it: {}", mod.nodeId(),
+                    mod.spec(), e);
             }
         }
-        LOG.info("port {}: activation fast path handed {} flow-mods for {} switches to the OpenFlowPlugin in {} us",
-            port, activation.mods().size(), activation.armed().deltas().size(), (System.nanoTime() - began) / 1000);
+        // a pass that planned before these were confirmed may have planned against what they replace (a change
+        // made meanwhile): one more pass, once they are, leaves every switch as desired
+        Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
+        final long now = System.nanoTime();
+        LOG.info("port {}: activation fast path handed {} flow-mods ({}) to the OpenFlowPlugin in {} us, {} us "
+            + "after the activation", port, mods.size(), part, (now - began) / 1000, (now - firedAt) / 1000);
     }
 
     private static InstanceIdentifier<Table> tableOf(final String nodeId, final Flow flow) {
@@ -234,7 +279,7 @@ final class ActivationFastPath {
      * Logs a flow-mod the switch refused or that failed; tells the reconciler of one the switch confirmed, so the
      * pass that follows does not send it again.
      */
-    private <T> void watch(final FlowMod mod, final ListenableFuture<RpcResult<T>> result) {
+    private <T> ListenableFuture<RpcResult<T>> watch(final FlowMod mod, final ListenableFuture<RpcResult<T>> result) {
         Futures.addCallback(result, new FutureCallback<RpcResult<T>>() {
             @Override
             public void onSuccess(final RpcResult<T> outcome) {
@@ -252,5 +297,6 @@ final class ActivationFastPath {
                     cause);
             }
         }, MoreExecutors.directExecutor());
+        return result;
     }
 }

@@ -89,7 +89,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker, rpcs, this::schedule);
         resync = new SwitchResync(rpcs, reconciler, this::schedule);
-        fastPath = new ActivationFastPath(rpcs, reconciler);
+        fastPath = new ActivationFastPath(rpcs, reconciler, this::schedule);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
         announcer = new FloatingIpAnnouncer(rpcs);
@@ -110,6 +110,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         migrationSubscription.close();
         executor.shutdown();
         executor.awaitTermination(30, TimeUnit.SECONDS);
+        fastPath.close();
         resync.close();
         reconciler.close();
     }
@@ -275,7 +276,8 @@ public final class OverlayProgrammer implements AutoCloseable {
                 plans.put(migration.port(), plan);
                 final Map<String, FlowDelta> deltas = new HashMap<>();
                 plan.deltas().forEach((chassis, delta) -> deltas.put(nodeIds.get(chassis), delta));
-                activations.put(migration.port(), new ActivationFastPath.Armed(migration.generation(), deltas));
+                activations.put(migration.port(), new ActivationFastPath.Armed(migration.generation(),
+                    nodeIds.get(migration.source()), deltas));
             }
         }
         lastPlans.clear();

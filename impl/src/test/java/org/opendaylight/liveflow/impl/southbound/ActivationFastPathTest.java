@@ -1,0 +1,136 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.util.concurrent.Futures;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.impl.compiler.FlowDelta;
+import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.migration.Placements;
+import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowOutput;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
+import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
+import org.opendaylight.yangtools.yang.binding.Rpc;
+import org.opendaylight.yangtools.yang.binding.RpcService;
+import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
+
+/**
+ * The fast path's hand-offs, through flow RPCs that record which switch each flow-mod went to and answer at once:
+ * every switch's flow-mods but the source's first, the source's after them, each armed activation once.
+ */
+class ActivationFastPathTest {
+    private static final PortMigration PREPARED = new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2",
+        3, true);
+
+    /** The flow RPCs, recording the node of every flow-mod, in the order handed over. */
+    private static final class RecordingFlowRpcs implements RpcConsumerRegistry {
+        final List<String> nodes = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public <S extends RpcService> S getRpcService(final Class<S> serviceInterface) {
+            throw new UnsupportedOperationException("the fast path uses Rpc lookups only");
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R extends Rpc<?, ?>> R getRpc(final Class<R> rpcInterface) {
+            if (rpcInterface == AddFlow.class) {
+                final AddFlow add = input -> {
+                    nodes.add(nodeOf(input.getNode()));
+                    return Futures.immediateFuture(RpcResultBuilder.<AddFlowOutput>success().build());
+                };
+                return (R) add;
+            }
+            if (rpcInterface == RemoveFlow.class) {
+                final RemoveFlow remove = input -> {
+                    nodes.add(nodeOf(input.getNode()));
+                    return Futures.immediateFuture(RpcResultBuilder.<RemoveFlowOutput>success().build());
+                };
+                return (R) remove;
+            }
+            throw new UnsupportedOperationException(rpcInterface.getName());
+        }
+
+        private static String nodeOf(final NodeRef ref) {
+            return ((InstanceIdentifier<?>) ref.getValue()).firstKeyOf(Node.class).getId().getValue();
+        }
+    }
+
+    private final RecordingFlowRpcs rpcs = new RecordingFlowRpcs();
+    /** One permit per part handed over and answered (the fast path then asks for a pass). */
+    private final Semaphore passesAsked = new Semaphore(0);
+    private final FlowReconciler reconciler = new FlowReconciler(null, rpcs, () -> { });
+    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, reconciler, passesAsked::release);
+
+    @AfterEach
+    void close() throws InterruptedException {
+        fastPath.close();
+        reconciler.close();
+    }
+
+    private static FlowDelta activationOn(final String chassis) {
+        return FlowDelta.between(LabFlows.compile(chassis, PortMigration.Phase.PREPARED),
+            LabFlows.compile(chassis, PortMigration.Phase.SWITCHED));
+    }
+
+    private static Placements switched(final PortMigration migration) {
+        return new Placements(1, Map.of(migration.port(), migration.switched()));
+    }
+
+    @Test
+    void theSourcesFlowModsGoAfterEveryOtherSwitchs() throws InterruptedException {
+        final FlowDelta source = activationOn("c1");
+        final FlowDelta destination = activationOn("c2");
+        assertFalse(source.isEmpty());
+        assertFalse(destination.isEmpty());
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination))));
+
+        fastPath.fire(switched(PREPARED));
+
+        assertTrue(passesAsked.tryAcquire(2, 10, TimeUnit.SECONDS), "both parts answered");
+        final int toDestination = destination.size();
+        final List<String> expected = new ArrayList<>(Collections.nCopies(toDestination, "openflow:2"));
+        expected.addAll(Collections.nCopies(source.size(), "openflow:1"));
+        assertEquals(expected, rpcs.nodes);
+    }
+
+    @Test
+    void anActivationFiresOnceAndOnlyWithTheArmedGeneration() throws InterruptedException {
+        final FlowDelta destination = activationOn("c2");
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1", Map.of("openflow:2", destination))));
+
+        // another generation of the same port: not what was armed
+        fastPath.fire(switched(new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", 4, true)));
+        fastPath.fire(switched(PREPARED));
+        fastPath.fire(switched(PREPARED));
+        // re-armed by a pass that planned before the activation: it is not armed again
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1", Map.of("openflow:2", destination))));
+        fastPath.fire(switched(PREPARED));
+
+        assertTrue(passesAsked.tryAcquire(1, 10, TimeUnit.SECONDS), "the senders' part answered");
+        assertFalse(passesAsked.tryAcquire(1, 500, TimeUnit.MILLISECONDS), "nothing else was handed over");
+        assertEquals(Collections.nCopies(destination.size(), "openflow:2"), rpcs.nodes);
+    }
+}
