@@ -113,6 +113,9 @@ public final class FlowReconciler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-bundle-timeouts"));
     private final BundleWriter bundles;
+    /** Hands bundle messages to the plugin, which converts them on the caller's thread ({@link BundleWriter}). */
+    private final ExecutorService adds = Executors.newSingleThreadExecutor(
+        runnable -> new Thread(runnable, "liveflow-bundle-adds"));
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-flow-record"));
     /** Asks the programmer for a pass: after a record that failed, or a bundle that ended after its pass. */
@@ -140,7 +143,7 @@ public final class FlowReconciler implements AutoCloseable {
     public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
         this.broker = broker;
         this.requestPass = requestPass;
-        bundles = new BundleWriter(rpcs, timer, BUNDLE_STEP_TIMEOUT);
+        bundles = new BundleWriter(rpcs, timer, adds, BUNDLE_STEP_TIMEOUT, BundleWriter.MESSAGES_IN_FLIGHT);
     }
 
     /**
@@ -152,6 +155,7 @@ public final class FlowReconciler implements AutoCloseable {
         recorder.shutdown();
         recorder.awaitTermination(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         timer.shutdownNow();
+        adds.shutdownNow();
     }
 
     /**

@@ -8,18 +8,22 @@
 package org.opendaylight.liveflow.impl.southbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +76,8 @@ class BundleWriterTest {
         final Set<String> silent;
         final List<Long> cookiesHeld = new ArrayList<>();
         boolean refusesCommitsSilently;
+        /** Answers of silent calls, to give when the test says. */
+        final List<Runnable> heldAnswers = new ArrayList<>();
 
         RecordingBundleService(final Set<String> refused, final Set<String> silent) {
             this.refused = refused;
@@ -122,7 +128,9 @@ class BundleWriterTest {
                         .getAddFlowCaseData().getCookie().getValue().longValue()));
             }
             if (silent.contains(call.kind())) {
-                return SettableFuture.create();
+                final SettableFuture<RpcResult<T>> later = SettableFuture.create();
+                heldAnswers.add(() -> later.set(RpcResultBuilder.<T>success().build()));
+                return later;
             }
             return Futures.immediateFuture(refused.contains(call.kind())
                 ? RpcResultBuilder.<T>failed().withError(ErrorType.APPLICATION, "switch said no to " + call.kind())
@@ -132,6 +140,16 @@ class BundleWriterTest {
 
         synchronized List<String> kinds() {
             return calls.stream().map(Call::kind).toList();
+        }
+
+        /** Gives every silent call so far its (successful) answer. */
+        void answerHeld() {
+            final List<Runnable> answers;
+            synchronized (this) {
+                answers = List.copyOf(heldAnswers);
+                heldAnswers.clear();
+            }
+            answers.forEach(Runnable::run);
         }
     }
 
@@ -146,7 +164,8 @@ class BundleWriterTest {
     }
 
     private BundleWriter writer(final RecordingBundleService service) {
-        return new BundleWriter(service, timer, Duration.ofMillis(300));
+        return new BundleWriter(service, timer, MoreExecutors.directExecutor(), Duration.ofMillis(300),
+            BundleWriter.MESSAGES_IN_FLIGHT);
     }
 
     @Test
@@ -219,6 +238,33 @@ class BundleWriterTest {
             () -> writer(service).write(LabFlows.NODE, labBundle()).get(5, TimeUnit.SECONDS));
 
         assertEquals(List.of("ONF_BCT_OPEN_REQUEST", "ONF_BCT_DISCARD_REQUEST"), service.kinds());
+    }
+
+    @Test
+    void aBundleWaitsWhileTheWindowIsFullAndGoesOutOnceAnEarlierOneEnded() throws Exception {
+        final RecordingBundleService service = new RecordingBundleService(Set.of(), Set.of("ONF_BCT_COMMIT_REQUEST"));
+        final List<Message> messages = labBundle();
+        // room for one bundle and its receipt
+        final BundleWriter writer = new BundleWriter(service, timer, MoreExecutors.directExecutor(),
+            Duration.ofSeconds(5), messages.size() + 1);
+        final ListenableFuture<Void> first = writer.write(LabFlows.NODE, messages);
+        final ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            final Future<ListenableFuture<Void>> second = other.submit(() -> writer.write(LabFlows.NODE, messages));
+            Thread.sleep(300);
+            assertFalse(second.isDone(), "the second bundle waits for the window");
+            assertEquals(List.of("ONF_BCT_OPEN_REQUEST", "ADD", "ONF_BCT_COMMIT_REQUEST"), service.kinds());
+
+            service.answerHeld();
+            first.get(5, TimeUnit.SECONDS);
+            second.get(5, TimeUnit.SECONDS);
+            assertEquals(List.of("ONF_BCT_OPEN_REQUEST", "ADD", "ONF_BCT_COMMIT_REQUEST", "STATS",
+                "ONF_BCT_OPEN_REQUEST", "ADD", "ONF_BCT_COMMIT_REQUEST"), service.kinds());
+            service.answerHeld();
+            second.get().get(5, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test
