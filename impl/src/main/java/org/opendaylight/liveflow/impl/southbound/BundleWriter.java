@@ -58,10 +58,10 @@ import org.slf4j.LoggerFactory;
  * bundle is applied whole or not at all, it holds the receipt exactly when it applied everything before it.
  *
  * <p>Why a window and a thread of its own for the messages: the plugin converts each bundle message on the thread
- * that hands it over, and before, that was the netty thread which completed the open. With 997 switches needing
- * 1,007 flows each (a thousand-chassis network) a million messages went to the plugin at once; its four netty
- * threads, which also answer every switch's echo requests, were busy converting for minutes, and Open vSwitch
- * dropped switches whose inactivity probes went unanswered for 30 s. So the messages are handed over on
+ * that hands it over, and before, that was the netty thread which completed the open, one of the four that also
+ * read and answer every switch's echoes; and it queues whatever it is handed. A pass over 997 switches needing
+ * 1,007 flows each (a thousand-chassis network) handed it a million messages at once, and they sat in its queues,
+ * on those threads, for minutes (benchmark/results/scale-benchmark.md). So the messages are handed over on
  * {@code adds}, and at most {@link #MESSAGES_IN_FLIGHT} are in bundles not yet ended: a large pass goes out as a
  * stream the switches and the plugin keep up with.
  */
