@@ -97,9 +97,12 @@ public final class OverlayProgrammer implements AutoCloseable {
         // external network) before anything else is done about it
         migrationSubscription = migrations.subscribe(placements -> {
             migrationWrites.published(placements);
-            fastPath.fire(placements);
+            final boolean fired = fastPath.fire(placements);
             announcer.announce(placements, config.current(), inventory.current());
-            schedule();
+            // an activation's pass is asked for by the fast path, once its flow-mods are handed over
+            if (!fired) {
+                schedule();
+            }
         });
     }
 

@@ -78,7 +78,7 @@ class ActivationFastPathTest {
     }
 
     private final RecordingFlowRpcs rpcs = new RecordingFlowRpcs();
-    /** One permit per part handed over and answered (the fast path then asks for a pass). */
+    /** A permit per pass the fast path asked for: once a part is handed over, and once it is answered. */
     private final Semaphore passesAsked = new Semaphore(0);
     private final FlowReconciler reconciler = new FlowReconciler(null, rpcs, () -> { });
     private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, reconciler, passesAsked::release);
@@ -107,9 +107,9 @@ class ActivationFastPathTest {
         fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
             Map.of("openflow:1", source, "openflow:2", destination))));
 
-        fastPath.fire(switched(PREPARED));
+        assertTrue(fastPath.fire(switched(PREPARED)));
 
-        assertTrue(passesAsked.tryAcquire(2, 10, TimeUnit.SECONDS), "both parts answered");
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
         final int toDestination = destination.size();
         final List<String> expected = new ArrayList<>(Collections.nCopies(toDestination, "openflow:2"));
         expected.addAll(Collections.nCopies(source.size(), "openflow:1"));
@@ -122,14 +122,16 @@ class ActivationFastPathTest {
         fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1", Map.of("openflow:2", destination))));
 
         // another generation of the same port: not what was armed
-        fastPath.fire(switched(new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", 4, true)));
-        fastPath.fire(switched(PREPARED));
-        fastPath.fire(switched(PREPARED));
+        assertFalse(fastPath.fire(switched(new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", 4,
+            true))));
+        assertTrue(fastPath.fire(switched(PREPARED)));
+        assertFalse(fastPath.fire(switched(PREPARED)));
         // re-armed by a pass that planned before the activation: it is not armed again
         fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1", Map.of("openflow:2", destination))));
-        fastPath.fire(switched(PREPARED));
+        assertFalse(fastPath.fire(switched(PREPARED)));
 
-        assertTrue(passesAsked.tryAcquire(1, 10, TimeUnit.SECONDS), "the senders' part answered");
+        // the senders' part: handed over and answered; the empty source part: a pass all the same
+        assertTrue(passesAsked.tryAcquire(3, 10, TimeUnit.SECONDS), "the passes after the activation");
         assertFalse(passesAsked.tryAcquire(1, 500, TimeUnit.MILLISECONDS), "nothing else was handed over");
         assertEquals(Collections.nCopies(destination.size(), "openflow:2"), rpcs.nodes);
     }
