@@ -263,8 +263,8 @@ final class ActivationFastPath {
                     mod.spec(), e);
             }
         }
-        // the pass after an activation starts once its flow-mods are handed over: at 100 chassis, a pass compiling
-        // every chassis beside the hand-off made each flow-mod's hand-off five times slower (790 us, not 165)
+        // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
+        // beside the hand-off on the same cores
         requestPass.run();
         // a pass that planned before these were confirmed may have planned against what they replace (a change
         // made meanwhile): one more pass, once they are, leaves every switch as desired
