@@ -93,8 +93,8 @@ public final class OverlayProgrammer implements AutoCloseable {
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
         announcer = new FloatingIpAnnouncer(rpcs);
-        // on the engine's thread: an activation reaches the switches (and the floating IPs' gratuitous ARPs the
-        // external network) before anything else is done about it
+        // on the engine's thread: an activation is queued for the switches (and the floating IPs' gratuitous ARPs
+        // reach the external network) before anything else is done about it
         migrationSubscription = migrations.subscribe(placements -> {
             migrationWrites.published(placements);
             final boolean fired = fastPath.fire(placements);
