@@ -18,6 +18,7 @@ import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
@@ -248,10 +250,16 @@ class BundleWriterTest {
         final BundleWriter writer = new BundleWriter(service, timer, MoreExecutors.directExecutor(),
             Duration.ofSeconds(5), messages.size() + 1);
         final ListenableFuture<Void> first = writer.write(LabFlows.NODE, messages);
-        final ExecutorService other = Executors.newSingleThreadExecutor();
+        final AtomicReference<Thread> writing = new AtomicReference<>();
+        final ExecutorService other = Executors.newSingleThreadExecutor(runnable -> {
+            final Thread thread = new Thread(runnable, "second-bundle");
+            writing.set(thread);
+            return thread;
+        });
         try {
             final Future<ListenableFuture<Void>> second = other.submit(() -> writer.write(LabFlows.NODE, messages));
-            Thread.sleep(300);
+            // the second write was made and waits in the window, not somewhere before it
+            awaitWaitingInWindow(writing);
             assertFalse(second.isDone(), "the second bundle waits for the window");
             assertEquals(List.of("ONF_BCT_OPEN_REQUEST", "ADD", "ONF_BCT_COMMIT_REQUEST"), service.kinds());
 
@@ -265,6 +273,19 @@ class BundleWriterTest {
         } finally {
             other.shutdownNow();
         }
+    }
+
+    private static void awaitWaitingInWindow(final AtomicReference<Thread> writing) throws InterruptedException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            final Thread thread = writing.get();
+            if (thread != null && thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(
+                    thread.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("enterWindow"))) {
+                return;
+            }
+            Thread.onSpinWait();
+        }
+        throw new AssertionError("the second write never reached the window");
     }
 
     @Test
