@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.southbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
@@ -21,12 +22,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
+import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.AddFlowOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.service.rev130819.RemoveFlowOutput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -34,6 +38,7 @@ import org.opendaylight.yangtools.yang.binding.InstanceIdentifier;
 import org.opendaylight.yangtools.yang.binding.Rpc;
 import org.opendaylight.yangtools.yang.binding.RpcService;
 import org.opendaylight.yangtools.yang.common.RpcResultBuilder;
+import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * The fast path's hand-offs, through flow RPCs that record which switch each flow-mod went to and answer at once:
@@ -43,9 +48,13 @@ class ActivationFastPathTest {
     private static final PortMigration PREPARED = new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2",
         3, true);
 
+    /** How the recording RPCs list the warm-up's flow-mod, by its node. */
+    private static final String WARM_UP = "warm-up of ";
+
     /** The flow RPCs, recording the node of every flow-mod, in the order handed over. */
     private static final class RecordingFlowRpcs implements RpcConsumerRegistry {
         final List<String> nodes = Collections.synchronizedList(new ArrayList<>());
+        final List<RemoveFlowInput> warmUps = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public <S extends RpcService> S getRpcService(final Class<S> serviceInterface) {
@@ -64,7 +73,12 @@ class ActivationFastPathTest {
             }
             if (rpcInterface == RemoveFlow.class) {
                 final RemoveFlow remove = input -> {
-                    nodes.add(nodeOf(input.getNode()));
+                    if (ActivationFastPath.WARM_UP_PRIORITY.equals(input.getPriority())) {
+                        warmUps.add(input);
+                        nodes.add(WARM_UP + nodeOf(input.getNode()));
+                    } else {
+                        nodes.add(nodeOf(input.getNode()));
+                    }
                     return Futures.immediateFuture(RpcResultBuilder.<RemoveFlowOutput>success().build());
                 };
                 return (R) remove;
@@ -111,7 +125,8 @@ class ActivationFastPathTest {
 
         assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
         final int toDestination = destination.size();
-        final List<String> expected = new ArrayList<>(Collections.nCopies(toDestination, "openflow:2"));
+        final List<String> expected = new ArrayList<>(List.of(WARM_UP + "openflow:2"));
+        expected.addAll(Collections.nCopies(toDestination, "openflow:2"));
         expected.addAll(Collections.nCopies(source.size(), "openflow:1"));
         assertEquals(expected, rpcs.nodes);
     }
@@ -133,6 +148,47 @@ class ActivationFastPathTest {
         // the senders' part: handed over and answered; the empty source part: a pass all the same. Only fire queues
         // hand-offs, and it said it queued one: nothing else can be handed over
         assertTrue(passesAsked.tryAcquire(3, 10, TimeUnit.SECONDS), "the passes after the activation");
-        assertEquals(Collections.nCopies(destination.size(), "openflow:2"), rpcs.nodes);
+        final List<String> expected = new ArrayList<>(List.of(WARM_UP + "openflow:2"));
+        expected.addAll(Collections.nCopies(destination.size(), "openflow:2"));
+        assertEquals(expected, rpcs.nodes);
+    }
+
+    @Test
+    void theFirstArmWarmsTheFlowModPathOnceWithAStrictRemovalThatMatchesNoFlow() throws InterruptedException {
+        final FlowDelta destination = activationOn("c2");
+        final FlowDelta source = activationOn("c1");
+        fastPath.arm(Map.of());
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination))));
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination)),
+            "p2", new ActivationFastPath.Armed(1, "openflow:2", Map.of("openflow:2", source))));
+        assertTrue(fastPath.fire(switched(PREPARED)));
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
+
+        // the warm-up went first, once, although three passes armed (the first with nothing to take its shape)
+        assertEquals(WARM_UP + "openflow:2", rpcs.nodes.get(0));
+        assertEquals(1, rpcs.warmUps.size());
+        final RemoveFlowInput warmUp = rpcs.warmUps.get(0);
+        // shaped like the first flow-mod handed over (the same table and match), but strict, at a priority and with
+        // an exactly masked cookie no compiled flow has: OpenFlow removes nothing
+        final Flow like = OpenflowTranslator.flow("openflow:2", destination.put().isEmpty()
+            ? destination.removed().iterator().next() : destination.put().iterator().next());
+        assertEquals(like.getTableId(), warmUp.getTableId());
+        assertEquals(like.getMatch(), warmUp.getMatch());
+        assertTrue(warmUp.getStrict());
+        assertEquals(Uint64.MAX_VALUE, warmUp.getCookieMask().getValue());
+        assertEquals(ActivationFastPath.WARM_UP_COOKIE, warmUp.getCookie().getValue());
+        final var compiled = new ArrayList<FlowSpec>();
+        for (String chassis : List.of("c1", "c2")) {
+            compiled.addAll(LabFlows.compile(chassis, null).flows().values());
+            for (PortMigration.Phase phase : PortMigration.Phase.values()) {
+                compiled.addAll(LabFlows.compile(chassis, phase).flows().values());
+            }
+        }
+        for (FlowSpec spec : compiled) {
+            assertNotEquals(ActivationFastPath.WARM_UP_PRIORITY.intValue(), spec.priority(), spec::toString);
+            assertNotEquals(ActivationFastPath.WARM_UP_COOKIE.longValue(), spec.owner().cookie(), spec::toString);
+        }
     }
 }
