@@ -148,7 +148,10 @@ class EvacuationBenchmark {
             final long prepared = ProbeStream.micros(Instant.now());
             Thread.sleep(1000);
             // every VM resumes at once: one thread per destination chassis sends its VMs' RARPs
-            resumeAll(lab, resumed);
+            final List<Double> injections = resumeAll(lab, resumed);
+            // a VM's RARP counts from when its injection began: the injection's own time counts against liveflow
+            LOG.info("evacuation: each RARP injected (ovs-appctl) in p50 {} ms, max {} ms after its VM resumed",
+                percentile(injections, 50), injections.get(injections.size() - 1));
             Thread.sleep(1000);
             for (int k = 1; k <= VMS; k++) {
                 overlay.put("/ports/port=" + vm(k), "port", OverlayClient.vm(vm(k), "te", "net-e", "se", vmMac(k),
@@ -171,7 +174,8 @@ class EvacuationBenchmark {
      * Sends every VM's RARP from its destination, one thread per destination chassis (each RARP is one
      * ovs-appctl call), and records when each VM resumed.
      */
-    private static void resumeAll(final OvsLab lab, final Map<Integer, Long> resumed) throws Exception {
+    private static List<Double> resumeAll(final OvsLab lab, final Map<Integer, Long> resumed) throws Exception {
+        final List<Double> injections = new CopyOnWriteArrayList<>();
         final List<Thread> threads = new ArrayList<>();
         final List<IOException> failures = new CopyOnWriteArrayList<>();
         for (int j = 2; j <= CHASSIS; j++) {
@@ -180,9 +184,11 @@ class EvacuationBenchmark {
                 .boxed().toList();
             final Thread thread = new Thread(() -> {
                 for (int k : vms) {
-                    resumed.put(k, ProbeStream.micros(Instant.now()));
+                    final long rarp = ProbeStream.micros(Instant.now());
+                    resumed.put(k, rarp);
                     try {
                         lab.chassis(chassis).inject(vm(k), Frames.rarp(vmMac(k)));
+                        injections.add((ProbeStream.micros(Instant.now()) - rarp) / 1000.0);
                     } catch (IOException e) {
                         failures.add(e);
                     }
@@ -197,6 +203,9 @@ class EvacuationBenchmark {
         if (!failures.isEmpty()) {
             throw failures.get(0);
         }
+        final List<Double> sorted = new ArrayList<>(injections);
+        sorted.sort(Double::compare);
+        return sorted;
     }
 
     private static void report(final OverlayClient overlay, final OvsLab lab, final ProbeStream stream,
