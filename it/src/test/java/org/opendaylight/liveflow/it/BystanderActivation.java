@@ -57,9 +57,24 @@ record BystanderActivation(List<Double> millisAfterResume, int neverSwitched) {
         return millisAfterResume.get(Math.max(0, Math.min(millisAfterResume.size() - 1, index)));
     }
 
+    /**
+     * Returns the same switches measured from {@code millis} after R instead (when the RARP reached a switch, say).
+     */
+    BystanderActivation from(final double millis) {
+        return new BystanderActivation(millisAfterResume.stream().map(value -> value - millis).toList(),
+            neverSwitched);
+    }
+
     String summary() {
-        return String.format("%d bystanders switched (switch-side) p50 %.0f ms, p99 %.0f ms, max %.0f ms after R%s; ",
-            millisAfterResume.size(), percentile(0.5), percentile(0.99), percentile(1.0),
+        return summary("R");
+    }
+
+    /**
+     * Returns the percentiles as the benchmarks print them, from {@code origin}.
+     */
+    String summary(final String origin) {
+        return String.format("%d bystanders switched (switch-side) p50 %.0f ms, p99 %.0f ms, max %.0f ms after %s%s; ",
+            millisAfterResume.size(), percentile(0.5), percentile(0.99), percentile(1.0), origin,
             neverSwitched > 0 ? ", " + neverSwitched + " never" : "");
     }
 }

@@ -311,7 +311,13 @@ final class KarafInstance implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        final ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
+        final List<String> command = new ArrayList<>();
+        if (OvsLab.CONTROLLER_NICE != 0) {
+            // nice execs bin/karaf, which execs the JVM: one process, every thread at this niceness
+            command.addAll(List.of("nice", "-n", Integer.toString(OvsLab.CONTROLLER_NICE)));
+        }
+        command.addAll(List.of(home.resolve("bin/karaf").toString(), "server"));
+        final ProcessBuilder builder = new ProcessBuilder(command)
             .directory(home.toFile())
             .redirectErrorStream(true)
             .redirectOutput(home.resolve("console.log").toFile());

@@ -189,6 +189,22 @@ class MigrationStateMachineTest {
     }
 
     @Test
+    void aDestinationNotAnsweringLeavesTheMigrationPreparedAndItsRarpStillActivates() {
+        final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"),
+            new ChassisDown("p", "d", ChassisDown.NOT_ANSWERING));
+        assertEquals(MigrationPhase.PREPARED, record.phase(), "both copies keep receiving");
+        assertEquals(1, record.ignoredTotal());
+        assertTrue(record.lastIgnored().contains("destination d not answering while prepared"), record.lastIgnored());
+        // the RARP that waited behind the same stall still switches the migration
+        final MigrationRecord activated = MigrationStateMachine.apply(record,
+            new MigrationEvent.Announced("p", "d", 1, "RARP"), ON_S, now);
+        assertEquals(MigrationPhase.SWITCHED, activated.phase());
+        // a closed session still aborts
+        assertEquals(MigrationPhase.BOUND, MigrationStateMachine.apply(record,
+            new ChassisDown("p", "d", ChassisDown.DISCONNECTED), ON_S, now).phase());
+    }
+
+    @Test
     void sourceDownRollsForward() {
         final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"),
             new ChassisDown("p", "s", "disconnected"));

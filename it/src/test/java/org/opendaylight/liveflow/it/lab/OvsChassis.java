@@ -249,7 +249,10 @@ public final class OvsChassis {
         ovs.appctl("tnl/neigh/set", "br-phys", other.underlayIp(), other.underlayMac());
     }
 
-    void capturePortReceived(final String port, final Path capture) throws IOException {
+    /**
+     * Captures what a port receives (what its VM sends into the switch) from now on, with the switch's times.
+     */
+    public void capturePortReceived(final String port, final Path capture) throws IOException {
         ovs.vsctl("set", "interface", port, "options:rxq_pcap=" + capture);
     }
 

@@ -14,9 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Reads what Open vSwitch wrote to a dummy port's {@code options:tx_pcap}: the frames the port sent to its VM.
+ * Reads what Open vSwitch wrote to a dummy port's {@code options:tx_pcap} (the frames the port sent to its VM) or
+ * {@code options:rxq_pcap} (the frames its VM sent into the switch).
  */
 public final class PcapFile {
     /** One captured frame and when Open vSwitch wrote it (microseconds since the epoch). */
@@ -26,6 +28,7 @@ public final class PcapFile {
     private static final int GLOBAL_HEADER = 24;
     private static final int RECORD_HEADER = 16;
     private static final int ETHERTYPE_LLDP = 0x88cc;
+    private static final int ETHERTYPE_RARP = 0x8035;
 
     private PcapFile() {
         // reads files
@@ -59,6 +62,15 @@ public final class PcapFile {
             offset = frame + captured;
         }
         return out;
+    }
+
+    /**
+     * Returns the first RARP in the file (an {@code options:rxq_pcap} capture: what a VM sent into its switch), with
+     * the switch's capture time.
+     */
+    public static Optional<Frame> firstRarp(final Path file) throws IOException {
+        return frames(file).stream().filter(frame -> frame.bytes().length >= 14
+            && ((frame.bytes()[12] & 0xff) << 8 | frame.bytes()[13] & 0xff) == ETHERTYPE_RARP).findFirst();
     }
 
     /**
