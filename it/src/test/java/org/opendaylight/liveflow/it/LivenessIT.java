@@ -189,7 +189,7 @@ class LivenessIT {
 
     @Test
     @Order(4)
-    void aMigrationFromAHungSourceRollsForwardAndOneToAKilledDestinationAborts() throws Exception {
+    void aMigrationFromAHungSourceStaysPreparedUntilItsRarpAndOneToAKilledDestinationAborts() throws Exception {
         overlay.put("/ports/port=vm", "port", OverlayClient.vm(VM, "ta", "net-a", "sa", VM_MAC, "10.1.0.99", "c1"));
         lab.chassis("c1").addVmPort(VM, MIGRATING_PORT);
         awaitDelivery("c1", MIGRATING_PORT);
@@ -197,8 +197,15 @@ class LivenessIT {
         overlay.awaitMigration(VM, PATIENCE, "state=prepared", "source-chassis=c1", "destination-chassis=c2");
         lab.chassis("c1").pauseSwitch();
         try {
+            // not answering is a verdict, not a closed session: the migration stays prepared, both copies
+            // receiving, whichever runs the VM
+            awaitReason("c1", "not-answering");
+            overlay.awaitMigration(VM, PATIENCE, "state=prepared",
+                "last-ignored=source c1 not answering while prepared: both copies keep receiving");
+            // the VM resumes on c2: its RARP switches the migration, the hung source notwithstanding
+            lab.chassis("c2").inject(VM, Frames.rarp(VM_MAC));
             final JsonNode switched = overlay.awaitMigration(VM, PATIENCE, "state=switched");
-            assertEquals("source c1 not answering: rolled forward", OverlayClient.lastCause(switched));
+            assertEquals("RARP from the port on c2", OverlayClient.lastCause(switched));
         } finally {
             lab.chassis("c1").resumeSwitch();
         }

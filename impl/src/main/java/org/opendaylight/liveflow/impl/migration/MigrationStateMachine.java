@@ -266,13 +266,16 @@ public final class MigrationStateMachine {
     private static MigrationRecord chassisDown(final MigrationRecord record, final ChassisDown down,
             final Instant now) {
         final String chassis = down.chassis();
-        if (record.phase() == MigrationPhase.PREPARED && chassis.equals(record.destination())
-                && ChassisDown.NOT_ANSWERING.equals(down.why())) {
-            // a verdict, not a closed session: a busy destination can leave the controller's probes unanswered
-            // while it forwards, and the VM's RARP, which it received, waits behind the same stall. Aborting would
-            // send the VM's traffic to the source alone, where it no longer runs (a host evacuation lost 51 to
-            // 113 probes on each of 4 VMs this way); while prepared, both copies keep receiving
-            return record.ignore(IgnoredKind.OUT_OF_ORDER, "destination " + chassis + " " + down.why()
+        if (record.phase() == MigrationPhase.PREPARED && ChassisDown.NOT_ANSWERING.equals(down.why())
+                && (chassis.equals(record.destination()) || chassis.equals(record.source()))) {
+            // a verdict, not a closed session: under load a switch can leave the controller's probes unanswered
+            // for seconds while it forwards (the busiest one, the source of a host evacuation, did), and a RARP it
+            // received waits behind the same stall. Acting on it sends the VM's traffic to one copy alone: aborting
+            // to the source, where the VM may no longer run (a host evacuation lost 51 to 113 probes on each of 4
+            // VMs this way), or rolling forward to the destination, where it may not run yet. While prepared, both
+            // copies keep receiving, whichever runs; the RARP, the binding update or a closed session decides
+            final String role = chassis.equals(record.source()) ? "source " : "destination ";
+            return record.ignore(IgnoredKind.OUT_OF_ORDER, role + chassis + " " + down.why()
                 + " while prepared: both copies keep receiving");
         }
         if (record.phase() == MigrationPhase.PREPARED && chassis.equals(record.destination())) {

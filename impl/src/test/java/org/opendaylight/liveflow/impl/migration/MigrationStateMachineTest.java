@@ -205,6 +205,16 @@ class MigrationStateMachineTest {
     }
 
     @Test
+    void aSourceNotAnsweringLeavesTheMigrationPreparedAndAClosedSessionRollsItForward() {
+        final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"),
+            new ChassisDown("p", "s", ChassisDown.NOT_ANSWERING));
+        assertEquals(MigrationPhase.PREPARED, record.phase(), "both copies keep receiving");
+        assertTrue(record.lastIgnored().contains("source s not answering while prepared"), record.lastIgnored());
+        assertEquals(MigrationPhase.SWITCHED, MigrationStateMachine.apply(record,
+            new ChassisDown("p", "s", ChassisDown.DISCONNECTED), ON_S, now).phase());
+    }
+
+    @Test
     void sourceDownRollsForward() {
         final MigrationRecord record = run(ON_S, new DestinationPlugged("p", "d"),
             new ChassisDown("p", "s", "disconnected"));
