@@ -202,9 +202,10 @@ final class ActivationFastPath {
      * Sends one flow-mod that changes nothing through the plugin's flow-mod path, on the fast path's thread, before
      * the first activation: a strict removal shaped like an armed flow-mod (same switch, table, match and
      * instructions) at a priority and with a cookie (masked exactly) that no liveflow flow has. The plugin loads
-     * and links its flow-mod conversion, serialization and flow registry on first use; that cost the first
-     * activation of a controller's life 14 ms at 3 chassis (MigrationIT), 93 ms at 100 (MigrationBenchmark) and
-     * 1.1 s in a host evacuation (EvacuationBenchmark), while its senders kept sending to the chassis the VM left.
+     * and links its flow-mod conversion, serialization and flow registry on first use (a stack sample caught the
+     * first hand-off of a host evacuation linking the add-flow path); the first activation of a controller's life
+     * paid for it while its senders kept sending to the chassis the VM left (its hand-off took 14 ms at 3 chassis,
+     * against about 1 ms after; the warm-up takes 10 to 25 ms, before any activation).
      */
     // like a hand-off, a warm-up to a switch that just left must not escape the fast path's thread
     @SuppressWarnings("checkstyle:IllegalCatch")
