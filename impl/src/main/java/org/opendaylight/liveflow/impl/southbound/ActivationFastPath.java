@@ -218,11 +218,9 @@ final class ActivationFastPath {
             .setCookieMask(new FlowCookie(Uint64.MAX_VALUE))
             .build();
         final String nodeId = like.nodeId();
-        final InstanceIdentifier<Table> table = tableOf(nodeId, noOp);
         final ListenableFuture<RpcResult<RemoveFlowOutput>> answer;
         try {
-            answer = removeFlow.invoke(new RemoveFlowInputBuilder(noOp).setNode(nodeRef(nodeId)).setStrict(true)
-                .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, noOp)).build());
+            answer = removeFlow.invoke(strictRemoval(nodeId, noOp));
         } catch (RuntimeException e) {
             LOG.info("{}: fast-path warm-up not handed over, the first activation pays for it", nodeId, e);
             return;
@@ -283,9 +281,13 @@ final class ActivationFastPath {
 
     private static FlowMod removal(final String nodeId, final FlowSpec spec) {
         final Flow flow = OpenflowTranslator.flow(nodeId, spec);
+        return new FlowMod(nodeId, spec, flow, null, strictRemoval(nodeId, flow));
+    }
+
+    private static RemoveFlowInput strictRemoval(final String nodeId, final Flow flow) {
         final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-        return new FlowMod(nodeId, spec, flow, null, new RemoveFlowInputBuilder(flow).setNode(nodeRef(nodeId))
-            .setStrict(true).setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build());
+        return new RemoveFlowInputBuilder(flow).setNode(nodeRef(nodeId)).setStrict(true)
+            .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build();
     }
 
     private static NodeRef nodeRef(final String nodeId) {
