@@ -86,24 +86,20 @@ class MigrationBenchmark {
             .map(String::strip).toList();
         // "trunk": the VM is a trunk (parent and two VLAN sub-ports), each with its own senders; liveflow only
         final boolean trunk = "trunk".equals(System.getProperty("bench.case", "routing"));
-        // bystander chassis beside each lab size (liveflow only): bridges in a few ovs-vswitchd that hold the VM's
-        // flows and must be switched, with no traffic of their own (the scale lab, it/scale-benchmark)
+        // bystander chassis beside each lab size: bridges in a few ovs-vswitchd that hold the VM's flows and must be
+        // switched, with no traffic of their own (the scale lab, it/scale-benchmark); for OVN, each bridge has its
+        // own ovn-controller
         final int bystanders = Integer.getInteger("bench.bystanders", 0);
         final List<String> rows = new ArrayList<>();
         final List<String> failures = new ArrayList<>();
         for (int size : sizes) {
             for (String system : systems) {
-                if ((trunk || bystanders > 0) && !"liveflow".equals(system)) {
-                    if (bystanders > 0) {
-                        rows.add(String.format("| %-8s | %4d | bystanders: not run (liveflow only) |", system,
-                            size + bystanders));
-                        continue;
-                    }
+                if (trunk && !"liveflow".equals(system)) {
                     rows.add(String.format("| %-8s | %4d | trunk: not run (liveflow only) |", system, size));
                     continue;
                 }
                 // a lab size one system cannot reach is a row of the table, not the end of the others
-                try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay()
+                try (MigratingOverlay overlay = "ovn".equals(system) ? new OvnOverlay(bystanders)
                         : new LiveflowOverlay(trunk, bystanders)) {
                     run(overlay, size).forEach(result -> rows.add(result.row()));
                 } catch (Exception | AssertionError e) {
@@ -143,6 +139,7 @@ class MigrationBenchmark {
         final long steadyAt;
         final long pluggedAt;
         final long dualAt;
+        final long moved;
         final List<String> names = overlay.lab().allChassis().stream().map(OvsChassis::name).toList();
         final long began = ProbeStream.micros(Instant.now());
         // read while no probe flows (before the stream and after it drained), so both ends of a link agree
@@ -164,6 +161,9 @@ class MigrationBenchmark {
             // what c2's switch receives from the VM, with its own capture times: when the RARP reached it
             Files.deleteIfExists(RARP_CAPTURE);
             overlay.chassis("c2").capturePortReceived(MigratingOverlay.VM, RARP_CAPTURE);
+            if (overlay instanceof OvnOverlay ovn && ovn.bystanders() != null) {
+                ovn.watchBystanders();
+            }
             resumed = ProbeStream.micros(Instant.now());
             overlay.announce();
             // R is when the lab began injecting the RARP: the injection's own time (ovs-appctl) counts against
@@ -172,18 +172,19 @@ class MigrationBenchmark {
             LOG.info("R: the VM resumed on c2 and sent its RARP at {} (ovs-appctl took {} ms to inject it)",
                 Instant.EPOCH.plusNanos(resumed * 1000), (injected - resumed) / 1000.0);
             Thread.sleep(1000);
+            moved = ProbeStream.micros(Instant.now());
             overlay.moveBinding();
             Thread.sleep(2000);
         }
         Thread.sleep(1000);
-        final BystanderActivation bystanders = overlay instanceof LiveflowOverlay liveflow
-            && liveflow.bystanders() != null ? BystanderActivation.measure(liveflow.bystanders(),
-                MigratingOverlay.VM_MAC, liveflow.destinationTunnelOfport(), resumed) : null;
-        final int chassisCount = size + (bystanders == null ? 0 : liveflowBystanders(overlay));
+        final BystanderActivation bystanders = bystanderActivation(overlay, resumed);
+        final int bystanderCount = bystanders == null ? 0
+            : bystanders.millisAfterResume().size() + bystanders.neverSwitched();
+        final int chassisCount = size + bystanderCount;
         if (bystanders != null) {
-            ActivationPlot.write(Path.of("target/activation-liveflow-" + chassisCount + ".png"), "liveflow, "
-                + chassisCount + " chassis: when each of the " + liveflowBystanders(overlay) + " bystanders switched",
-                bystanders.millisAfterResume());
+            ActivationPlot.write(Path.of("target/activation-" + overlay.name() + "-" + chassisCount + ".png"),
+                overlay.name() + ", " + chassisCount + " chassis: when each of the " + bystanderCount
+                + " bystanders switched", bystanders.millisAfterResume());
         }
         final FabricLinks atEnd = overlay.lab().fabricLinks(names);
         final List<PcapFile.Frame> sourceFrames = probes(overlay.chassis("c1")
@@ -218,7 +219,9 @@ class MigrationBenchmark {
                 + fromTheSwitch(bystanders, resumed))
                 + String.format("engine: flows written %.1f ms after activation", liveflow.engineConvergenceMillis());
         } else if (overlay instanceof OvnOverlay ovn) {
-            note += ovn.note();
+            note += ovn.note() + (bystanders == null ? "" : "; " + bystanders.summary()
+                + fromTheSwitch(bystanders, resumed) + bystanders.from((moved - resumed) / 1000.0)
+                .summary(String.format("the binding moved (R + %.1f ms)", (moved - resumed) / 1000.0)));
         }
         final List<Result> results = new ArrayList<>();
         for (String kind : overlay.kinds()) {
@@ -277,8 +280,19 @@ class MigrationBenchmark {
         return bystanders.from(reached).summary(String.format("the RARP reached c2's switch (R + %.1f ms)", reached));
     }
 
-    private static int liveflowBystanders(final MigratingOverlay overlay) {
-        return ((LiveflowOverlay) overlay).bystanders().all().size();
+    /**
+     * Returns when each bystander switched (read from the switches now), or null for a lab without bystanders.
+     */
+    private static BystanderActivation bystanderActivation(final MigratingOverlay overlay, final long resumed)
+            throws IOException {
+        if (overlay instanceof LiveflowOverlay liveflow && liveflow.bystanders() != null) {
+            return BystanderActivation.measure(liveflow.bystanders(), MigratingOverlay.VM_MAC,
+                liveflow.destinationTunnelOfport(), resumed);
+        }
+        if (overlay instanceof OvnOverlay ovn && ovn.bystanders() != null) {
+            return ovn.bystanderActivation(resumed);
+        }
+        return null;
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.opendaylight.liveflow.it.lab.OvnBystanders;
 import org.opendaylight.liveflow.it.lab.OvnCentral;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
@@ -26,9 +28,14 @@ import org.opendaylight.liveflow.it.lab.StreamPort;
  * and the VM's floating IP; the VM's logical port with a multi-chassis binding (requested-chassis c1,c2) and
  * activation-strategy=rarp during the migration, then requested-chassis c2 as Nova sets it when the migration
  * completes.
+ *
+ * <p>With bystanders ({@link OvnBystanders}: an ovn-controller and a bridge each, many bridges to an ovs-vswitchd),
+ * each has a port "bK" on the VM's network, so OVN's flows for the VM are on it too and must be switched.
  */
 final class OvnOverlay implements MigratingOverlay {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    /** Bystander bridges (and ovn-controllers) per ovs-vswitchd. */
+    private static final int BYSTANDERS_PER_PROCESS = 50;
 
     /** The router port's MAC on the routed senders' network (OVN gives each router port its own). */
     private static final String ROUTER_MAC_ON_SENDERS = "02:aa:00:00:00:02";
@@ -36,7 +43,21 @@ final class OvnOverlay implements MigratingOverlay {
     private final List<StreamPort> streams = new ArrayList<>();
     private OvnCentral central;
     private OvsLab lab;
+    private final int bystanderCount;
+    private OvnBystanders bystanders;
     private long preparedMillis;
+    private String bystandersNote = "";
+
+    OvnOverlay() {
+        this(0);
+    }
+
+    /**
+     * As {@link #OvnOverlay()}, with {@code bystanderCount} OVN chassis more that only watch the migration.
+     */
+    OvnOverlay(final int bystanderCount) {
+        this.bystanderCount = bystanderCount;
+    }
 
     @Override
     public String name() {
@@ -52,6 +73,9 @@ final class OvnOverlay implements MigratingOverlay {
             names[i] = "c" + (i + 1);
         }
         lab = OvsLab.startForOvn(dir.resolve("chassis"), central.southbound(), names);
+        if (bystanderCount > 0) {
+            startBystanders(dir.resolve("bystanders"));
+        }
         final OvsLab.ExternalNetwork external = lab.addExternalNetwork();
         configureRouterAndFloatingIp();
         central.nbctl("lsp-add", "net-b", VM, "--", "lsp-set-addresses", VM, VM_MAC + " " + VM_IP,
@@ -71,7 +95,10 @@ final class OvnOverlay implements MigratingOverlay {
             sockets.put("s" + k, lab.chassis("c" + k).addStreamVmPort("s" + k, SENDER_OFPORT));
             sockets.put("r" + k, lab.chassis("c" + k).addStreamVmPort("r" + k, ROUTED_SENDER_OFPORT));
         }
-        awaitChassisRegistered(count);
+        if (bystanders != null) {
+            addBystanderPorts();
+        }
+        awaitChassisRegistered(count + bystanderCount);
         central.nbctl("--wait=hv", "--timeout=300", "sync");
         return MigratingOverlay.senders(count, ROUTER_MAC_ON_SENDERS, streams,
             (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
@@ -98,6 +125,70 @@ final class OvnOverlay implements MigratingOverlay {
             "--", "lsp-set-options", "ln-public", "network_name=physnet1");
         central.nbctl("lrp-set-gateway-chassis", "lrp-public", "c3", "1");
         central.nbctl("lr-route-add", "lr0", "0.0.0.0/0", GATEWAY_IP);
+    }
+
+    /**
+     * Starts the bystanders, each in a transport zone of its own that the source and the destination join too (the
+     * other chassis stay in a zone "real" of their own), so a bystander has tunnels to those two only.
+     */
+    private void startBystanders(final Path dir) throws IOException {
+        bystanders = OvnBystanders.plan(dir, bystanderCount, BYSTANDERS_PER_PROCESS);
+        for (OvsChassis chassis : lab.allChassis()) {
+            chassis.setOvnTransportZones(List.of("c1", "c2").contains(chassis.name())
+                ? "real," + bystanders.zones() : "real");
+        }
+        final Instant start = Instant.now();
+        bystanders.start(central.southbound());
+        bystandersNote = String.format("%d OVN bystanders (%d to an ovs-vswitchd) started in %.1f s; ",
+            bystanderCount, BYSTANDERS_PER_PROCESS, Duration.between(start, Instant.now()).toMillis() / 1000.0);
+    }
+
+    private void addBystanderPorts() throws IOException {
+        final List<String> commands = new ArrayList<>();
+        for (OvnBystanders.Bystander bystander : bystanders.all()) {
+            final String port = bystander.vmPort();
+            final int k = Integer.parseInt(bystander.name().substring(1));
+            commands.addAll(List.of("--", "lsp-add", "net-b", port, "--", "lsp-set-addresses", port,
+                String.format("fa:16:3e:0e:%02x:%02x 10.9.%d.%d", k >> 8, k & 0xff, 100 + (k >> 8), k & 0xff),
+                "--", "lsp-set-options", port, "requested-chassis=" + bystander.name()));
+        }
+        central.nbctl(commands.subList(1, commands.size()).toArray(String[]::new));
+    }
+
+    OvnBystanders bystanders() {
+        return bystanders;
+    }
+
+    /**
+     * Starts watching, on every bystander's switch, the flows that send the VM's logical port to other chassis.
+     */
+    void watchBystanders() throws IOException {
+        final long port = Long.parseLong(central.sbctl("--bare", "--columns=tunnel_key", "find", "port_binding",
+            "logical_port=" + VM).strip());
+        final long datapath = Long.parseLong(central.sbctl("--bare", "--columns=tunnel_key", "find",
+            "datapath_binding", "external_ids:name=net-b").strip());
+        bystanders.watch(String.format("reg15=0x%x,metadata=0x%x", port, datapath));
+    }
+
+    /**
+     * Stops watching and returns when each bystander's flows for the VM sent to c2 and no longer to c1, from R
+     * ({@code resumedMicros}, µs since the epoch).
+     */
+    BystanderActivation bystanderActivation(final long resumedMicros) throws IOException {
+        bystanders.stopWatching();
+        final List<Double> out = new ArrayList<>();
+        int never = 0;
+        for (OvnBystanders.Bystander bystander : bystanders.all()) {
+            final OptionalLong switched = bystanders.switchedAt(bystander, lab.chassis("c1").underlayIp(),
+                lab.chassis("c2").underlayIp());
+            if (switched.isPresent()) {
+                out.add((switched.getAsLong() - resumedMicros) / 1000.0);
+            } else {
+                never++;
+            }
+        }
+        out.sort(Double::compare);
+        return new BystanderActivation(List.copyOf(out), never);
     }
 
     private void awaitChassisRegistered(final int count) throws Exception {
@@ -150,7 +241,7 @@ final class OvnOverlay implements MigratingOverlay {
     }
 
     String note() {
-        return "multi-chassis binding ready " + preparedMillis + " ms after requested-chassis=c1,c2";
+        return bystandersNote + "multi-chassis binding ready " + preparedMillis + " ms after requested-chassis=c1,c2";
     }
 
     @Override
@@ -161,6 +252,9 @@ final class OvnOverlay implements MigratingOverlay {
             } catch (IOException e) {
                 // the lab goes next; a socket that did not close cleanly changes nothing
             }
+        }
+        if (bystanders != null) {
+            bystanders.close();
         }
         if (lab != null) {
             lab.close();

@@ -243,6 +243,14 @@ public final class OvsChassis {
     }
 
     /**
+     * Puts this OVN chassis in the given transport zones (comma-separated): OVN forms tunnels only between chassis
+     * that share one.
+     */
+    public void setOvnTransportZones(final String zones) throws IOException {
+        ovs.vsctl("set", "open_vswitch", ".", "external_ids:ovn-transport-zones=" + zones);
+    }
+
+    /**
      * Tells the underlay how to reach another chassis' tunnel endpoint (what ARP would learn).
      */
     void addNeighbour(final OvsChassis other) throws IOException {

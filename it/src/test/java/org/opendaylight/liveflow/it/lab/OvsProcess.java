@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * One Open vSwitch instance in userspace: its own ovsdb-server and ovs-vswitchd (dummy datapath, no kernel
@@ -148,8 +149,18 @@ public final class OvsProcess {
     }
 
     void stop() {
-        // an OVN chassis also runs ovn-controller here; it goes first, as it talks to both
-        stopByPidFile("ovn-controller.pid");
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        // an OVN chassis also runs ovn-controller here (OVN bystanders one per bridge: ovn-controller-yK.pid);
+        // they go first, as they talk to both
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(file -> file.getFileName().toString())
+                .filter(name -> name.startsWith("ovn-controller") && name.endsWith(".pid")).toList()
+                .forEach(this::stopByPidFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the pid files in " + dir, e);
+        }
         stopByPidFile("vswitchd.pid");
         stopByPidFile("ovsdb.pid");
     }

@@ -1,0 +1,285 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.it.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * OVN chassis that only watch a migration, many to one Open vSwitch: one integration bridge each in a few
+ * ovs-vswitchd processes, and one ovn-controller each, started with its own chassis name ({@code -n yK}) and
+ * configured by OVN's chassis-specific keys ({@code external_ids:ovn-bridge-yK} and the like), as OVN allows
+ * several controllers to share one ovs-vswitchd. Each is a full OVN chassis: it registers in the southbound
+ * database, binds its own VM port, computes its own flows and installs them on its own bridge.
+ *
+ * <p>As liveflow's bystanders ({@link BystanderSwitches}) have tunnels to the migration's source and destination
+ * only, each bystander here is alone in a transport zone of its own ({@code zK}) that only the source and
+ * destination also join: OVN then forms tunnels between a bystander and those two, and none between bystanders.
+ * Each bystander's own tunnel address ({@code ovn-set-local-ip}) tells apart the bridges' tunnels in the shared
+ * tunnel table of one process.
+ *
+ * <p>When a bystander switched is read on its switch: an {@code ovs-ofctl monitor} per bridge reports, with the
+ * time it received each report, every change to the flows that send the VM's port to other chassis.
+ */
+public final class OvnBystanders implements AutoCloseable {
+    private static final int BRIDGES_PER_TRANSACTION = 25;
+    /** The monitor's time stamp (ovs-ofctl --timestamp prints UTC), before each message it received. */
+    private static final Pattern STAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}): ");
+    private static final DateTimeFormatter STAMP_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+    private static final Pattern OUTPUT = Pattern.compile("output:(\\d+)");
+    private static final Pattern OFPORT_AND_OPTIONS = Pattern.compile(
+        "(\\d+)\\s*\\n[^\\n]*local_ip=\"?([0-9.]+)\"?[^\\n]*remote_ip=\"?([0-9.]+)\"?");
+
+    /**
+     * One bystander chassis: its name (also its bridge's and its transport zone's suffix), its tunnel endpoint
+     * address, and the process its bridge lives in.
+     */
+    public record Bystander(String name, String tunnelIp, OvsProcess ovs) {
+        public String bridge() {
+            return name;
+        }
+
+        /** The logical switch port of this bystander's VM. */
+        public String vmPort() {
+            return "b" + name.substring(1);
+        }
+
+        public String transportZone() {
+            return "z" + name.substring(1);
+        }
+    }
+
+    private final Path dir;
+    private final List<OvsProcess> processes = new ArrayList<>();
+    private final List<Bystander> bystanders = new ArrayList<>();
+    private final Map<Bystander, Process> monitors = new HashMap<>();
+    private final Thread reaper = new Thread(this::stopAll, "ovn-bystander-reaper");
+
+    private OvnBystanders(final Path dir) {
+        this.dir = dir;
+    }
+
+    /**
+     * Returns bystanders {@code y1..y<count>}, {@code perProcess} bridges to an ovs-vswitchd, not started yet.
+     */
+    public static OvnBystanders plan(final Path dir, final int count, final int perProcess) throws IOException {
+        final OvnBystanders out = new OvnBystanders(dir);
+        OvsLab.deleteTree(dir);
+        Runtime.getRuntime().addShutdownHook(out.reaper);
+        for (int k = 1; k <= count; k++) {
+            if ((k - 1) % perProcess == 0) {
+                out.processes.add(new OvsProcess(dir.resolve("bystanders-" + out.processes.size())));
+            }
+            out.bystanders.add(new Bystander("y" + k, String.format("172.30.%d.%d", k / 250, 1 + k % 250),
+                out.processes.get(out.processes.size() - 1)));
+        }
+        return out;
+    }
+
+    public List<Bystander> all() {
+        return List.copyOf(bystanders);
+    }
+
+    /**
+     * Returns the transport zones the migration's source and destination must join to reach every bystander.
+     */
+    public String zones() {
+        return String.join(",", bystanders.stream().map(Bystander::transportZone).toList());
+    }
+
+    /**
+     * Starts the processes, creates every bystander's bridge with one VM interface (iface-id its
+     * {@link Bystander#vmPort()}), and starts its ovn-controller against the southbound database at
+     * {@code southbound} (a unix socket).
+     */
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    public void start(final Path southbound) throws IOException {
+        try {
+            for (OvsProcess process : processes) {
+                process.start();
+                process.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
+                    "external_ids:ovn-encap-type=geneve");
+            }
+            for (int from = 0; from < bystanders.size(); from += BRIDGES_PER_TRANSACTION) {
+                createBridges(bystanders.subList(from, Math.min(bystanders.size(), from + BRIDGES_PER_TRANSACTION)));
+            }
+            for (Bystander bystander : bystanders) {
+                final Path process = bystander.ovs().dir();
+                bystander.ovs().run("ovn-controller", "-n", bystander.name(), "unix:" + process.resolve("db.sock"),
+                    "--pidfile=" + process.resolve("ovn-controller-" + bystander.name() + ".pid"), "--detach",
+                    "--log-file=" + process.resolve("ovn-controller-" + bystander.name() + ".log"));
+            }
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static void createBridges(final List<Bystander> batch) throws IOException {
+        final Map<OvsProcess, List<String>> commands = new HashMap<>();
+        for (Bystander bystander : batch) {
+            final String bridge = bystander.bridge();
+            final String iface = bridge + "-vm1";
+            final String chassis = bystander.name();
+            // OpenFlow 1.0 for ovs-ofctl's flow monitor, 1.5 for ovn-controller
+            commands.computeIfAbsent(bystander.ovs(), process -> new ArrayList<>()).addAll(List.of(
+                "--", "add-br", bridge, "--", "set", "bridge", bridge,
+                "protocols=OpenFlow10,OpenFlow13,OpenFlow15", "fail_mode=secure", "other_config:disable-in-band=true",
+                "--", "add-port", bridge, iface, "--", "set", "interface", iface, "type=dummy", "ofport_request=1",
+                "external_ids:iface-id=" + bystander.vmPort(),
+                "--", "set", "open_vswitch", ".", "external_ids:ovn-bridge-" + chassis + "=" + bridge,
+                "external_ids:ovn-encap-ip-" + chassis + "=" + bystander.tunnelIp(),
+                "external_ids:ovn-set-local-ip-" + chassis + "=true",
+                "external_ids:ovn-transport-zones-" + chassis + "=" + bystander.transportZone()));
+        }
+        for (Map.Entry<OvsProcess, List<String>> each : commands.entrySet()) {
+            each.getKey().vsctl(each.getValue().subList(1, each.getValue().size()).toArray(String[]::new));
+        }
+    }
+
+    /**
+     * Starts watching, on every bystander's bridge, the flows that match {@code match} (as ovs-ofctl writes a
+     * match: the logical port and datapath of the VM), each report stamped with the time it arrived.
+     */
+    public void watch(final String match) throws IOException {
+        for (Bystander bystander : bystanders) {
+            final Path log = monitorLog(bystander);
+            final ProcessBuilder builder = new ProcessBuilder("ovs-ofctl", "--timestamp", "monitor",
+                "unix:" + bystander.ovs().dir().resolve(bystander.bridge() + ".mgmt"), "watch:!initial," + match)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+            // its control socket goes beside the switch's, not to the system's run directory
+            builder.environment().put("OVS_RUNDIR", bystander.ovs().dir().toString());
+            monitors.put(bystander, builder.start());
+        }
+    }
+
+    /**
+     * Stops the monitors {@link #watch(String)} started; fails when one had stopped before, as its report would
+     * then miss what happened after.
+     */
+    public void stopWatching() throws IOException {
+        final List<String> stoppedEarly = new ArrayList<>();
+        for (Map.Entry<Bystander, Process> each : monitors.entrySet()) {
+            if (!each.getValue().isAlive()) {
+                stoppedEarly.add(each.getKey().name() + ": " + Files.readString(monitorLog(each.getKey())).strip());
+            }
+        }
+        stopMonitors();
+        if (!stoppedEarly.isEmpty()) {
+            throw new IOException("flow monitors stopped while watching: " + stoppedEarly);
+        }
+    }
+
+    private void stopMonitors() {
+        for (Process monitor : monitors.values()) {
+            monitor.destroy();
+            try {
+                if (!monitor.waitFor(10, TimeUnit.SECONDS)) {
+                    monitor.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                monitor.destroyForcibly();
+            }
+        }
+        monitors.clear();
+    }
+
+    private Path monitorLog(final Bystander bystander) {
+        return bystander.ovs().dir().resolve("monitor-" + bystander.name() + ".txt");
+    }
+
+    /**
+     * Returns when (µs since the epoch, by the monitor's clock) the watched flows of a bystander first sent to the
+     * tunnel towards {@code toIp} and no longer to the one towards {@code awayFromIp}, or empty when they never
+     * did while watched.
+     */
+    public OptionalLong switchedAt(final Bystander bystander, final String awayFromIp, final String toIp)
+            throws IOException {
+        final Map<String, Long> ofports = tunnelOfports(bystander);
+        final Long away = ofports.get(awayFromIp);
+        final Long to = ofports.get(toIp);
+        if (away == null || to == null) {
+            throw new IOException(bystander.name() + " has no tunnel to " + (away == null ? awayFromIp : toIp));
+        }
+        return switchedAt(Files.readAllLines(monitorLog(bystander), StandardCharsets.UTF_8), away, to);
+    }
+
+    /**
+     * Returns the first report in a monitor's output of a flow added or modified to output to port {@code to} and
+     * not to port {@code away}, as µs since the epoch.
+     */
+    static OptionalLong switchedAt(final List<String> monitorOutput, final long away, final long to) {
+        long stamp = -1;
+        for (String line : monitorOutput) {
+            final Matcher stamped = STAMP.matcher(line);
+            if (stamped.find()) {
+                stamp = LocalDateTime.parse(stamped.group(1), STAMP_FORMAT).toInstant(ZoneOffset.UTC).toEpochMilli()
+                    * 1000;
+                continue;
+            }
+            final String event = line.strip();
+            if (stamp < 0 || !(event.startsWith("event=ADDED") || event.startsWith("event=MODIFIED"))
+                    || !event.contains(" actions=")) {
+                continue;
+            }
+            final Set<Long> outputs = new HashSet<>();
+            final Matcher output = OUTPUT.matcher(event.substring(event.indexOf(" actions=")));
+            while (output.find()) {
+                outputs.add(Long.parseLong(output.group(1)));
+            }
+            if (outputs.contains(to) && !outputs.contains(away)) {
+                return OptionalLong.of(stamp);
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /**
+     * Returns the OpenFlow port of each of a bystander's tunnels, by the remote's address.
+     */
+    private static Map<String, Long> tunnelOfports(final Bystander bystander) throws IOException {
+        final Map<String, Long> out = new HashMap<>();
+        final Matcher each = OFPORT_AND_OPTIONS.matcher(bystander.ovs().vsctl("--bare", "--columns=ofport,options",
+            "find", "interface", "type=geneve", "options:local_ip=" + bystander.tunnelIp()));
+        while (each.find()) {
+            out.put(each.group(3), Long.parseLong(each.group(1)));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+    }
+
+    private synchronized void stopAll() {
+        stopMonitors();
+        OvsLab.stopInParallel(processes, "OVN bystanders", dir);
+    }
+}
