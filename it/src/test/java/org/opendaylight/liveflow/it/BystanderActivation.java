@@ -14,7 +14,8 @@ import java.util.List;
 import org.opendaylight.liveflow.it.lab.BystanderSwitches;
 
 /**
- * When each bystander switched a migrating VM from its source to its destination, from the switches' own clocks:
+ * When each bystander switched a migrating VM from its source to its destination, from the switches' own clocks.
+ * OVN's bystanders are read from a flow monitor ({@code OvnOverlay#bystanderActivation}); liveflow's here, from
  * the age of the flow that sends the VM's MAC into the tunnel to the destination, which Open vSwitch starts when
  * the flow is added (an identical replacement or a modification keeps it; a deletion and new addition would
  * restart it, which the check against the controller's own figure in the benchmark's note would show).

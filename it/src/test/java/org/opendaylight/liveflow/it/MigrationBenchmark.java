@@ -48,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * controller does); prepared loss: the same from the moment both copies get
  * every probe until the VM resumes, when no flow changes, what the lab drops of the doubled traffic; lost after R
  * is to be read against them. Each figure is reported per kind of traffic.
+ *
+ * <p>With bench.bystanders, each system also gets that many bystander chassis, bridges in a few ovs-vswitchd that
+ * hold the VM's flows and must be switched: liveflow's read from their flows' ages, OVN's (an ovn-controller each)
+ * from ovs-ofctl's flow monitor; both from R, from the RARP's arrival at c2's switch, and for OVN, which switches
+ * when the binding moves, from that write too.
  */
 class MigrationBenchmark {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationBenchmark.class);

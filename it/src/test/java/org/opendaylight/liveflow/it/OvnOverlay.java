@@ -34,8 +34,12 @@ import org.opendaylight.liveflow.it.lab.StreamPort;
  */
 final class OvnOverlay implements MigratingOverlay {
     private static final Duration PATIENCE = Duration.ofMinutes(5);
-    /** Bystander bridges (and ovn-controllers) per ovs-vswitchd. */
-    private static final int BYSTANDERS_PER_PROCESS = 50;
+    /**
+     * Bystander bridges (and ovn-controllers) per ovs-vswitchd: OVN 23.03 tells the controllers of one Open vSwitch
+     * apart by a one-character index in their tunnel ports' names, 36 of them and one controller without, and a
+     * controller that finds none left exits ("All unique controller indices consumed").
+     */
+    private static final int BYSTANDERS_PER_PROCESS = 36;
 
     /** The router port's MAC on the routed senders' network (OVN gives each router port its own). */
     private static final String ROUTER_MAC_ON_SENDERS = "02:aa:00:00:00:02";

@@ -125,7 +125,8 @@ public final class OvnBystanders implements AutoCloseable {
             }
             for (Bystander bystander : bystanders) {
                 final Path process = bystander.ovs().dir();
-                bystander.ovs().run("ovn-controller", "-n", bystander.name(), "unix:" + process.resolve("db.sock"),
+                bystander.ovs().runControlPlane("ovn-controller-" + bystander.name() + ".pid", "ovn-controller",
+                    "-n", bystander.name(), "unix:" + process.resolve("db.sock"),
                     "--pidfile=" + process.resolve("ovn-controller-" + bystander.name() + ".pid"), "--detach",
                     "--log-file=" + process.resolve("ovn-controller-" + bystander.name() + ".log"));
             }

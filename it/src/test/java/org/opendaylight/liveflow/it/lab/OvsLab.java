@@ -337,10 +337,11 @@ public final class OvsLab implements AutoCloseable {
     }
 
     /**
-     * The niceness of the controller's JVM (lab.controller.nice; 0, unchanged, by default). With the switches put
-     * first (lab.switch.nice below 0), a busy lab leaves the controller a tenth of a core's share: on a 2-core
-     * machine its threads then wait for a core most of the time, which a controller on hosts of its own does not
-     * (seen: a fast-path hand-off of 598 ms wall time with 8.7 ms on the CPU, in a host evacuation).
+     * The niceness of the controller's JVM, and of OVN's control plane in OVN's runs (lab.controller.nice; 0,
+     * unchanged, by default). With the switches put first (lab.switch.nice below 0), a busy lab leaves the controller
+     * a tenth of a core's share: on a 2-core machine its threads then wait for a core most of the time, which a
+     * controller on hosts of its own does not (seen: a fast-path hand-off of 598 ms wall time with 8.7 ms on the CPU,
+     * in a host evacuation).
      */
     public static final int CONTROLLER_NICE = Integer.getInteger("lab.controller.nice", 0);
 
@@ -349,8 +350,8 @@ public final class OvsLab implements AutoCloseable {
      */
     public static String switchPriorities() {
         return String.format("the chassis' ovs-vswitchd at niceness %d (lab.switch.nice), the fabric's at %d "
-            + "(lab.fabric.nice), the controller at %d (lab.controller.nice)", OvsProcess.SWITCH_NICE,
-            OvsProcess.FABRIC_NICE, CONTROLLER_NICE);
+            + "(lab.fabric.nice), the controller (OVN: its databases, northd and ovn-controllers) at %d "
+            + "(lab.controller.nice)", OvsProcess.SWITCH_NICE, OvsProcess.FABRIC_NICE, CONTROLLER_NICE);
     }
 
     static void deleteTree(final Path root) throws IOException {

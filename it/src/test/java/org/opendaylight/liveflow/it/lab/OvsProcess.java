@@ -90,6 +90,19 @@ public final class OvsProcess {
     }
 
     /**
+     * Runs a daemon of a control plane (OVN's databases, ovn-northd, ovn-controller), which detaches and writes
+     * {@code pidFile} in this instance's directory, at the niceness of the lab's controller (lab.controller.nice),
+     * as liveflow's JVM runs: a side-by-side run gives both control planes the same share of the cores.
+     */
+    void runControlPlane(final String pidFile, final String... command) throws IOException {
+        run(command);
+        if (OvsLab.CONTROLLER_NICE != 0) {
+            run("renice", "-n", Integer.toString(OvsLab.CONTROLLER_NICE), "-p",
+                Files.readString(dir.resolve(pidFile)).trim());
+        }
+    }
+
+    /**
      * Returns each datapath port's packet counters as ovs-vswitchd counts them at this moment (not the database's
      * statistics, which it refreshes every few seconds): port name to {received, sent}.
      */
