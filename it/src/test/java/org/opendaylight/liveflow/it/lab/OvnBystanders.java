@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
  */
 public final class OvnBystanders implements AutoCloseable {
     private static final int BRIDGES_PER_TRANSACTION = 25;
+    private static final long MONITOR_PATIENCE_SECONDS = 30;
     /** The monitor's time stamp (ovs-ofctl --timestamp prints UTC), before each message it received. */
     private static final Pattern STAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}): ");
     private static final DateTimeFormatter STAMP_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
@@ -125,8 +126,8 @@ public final class OvnBystanders implements AutoCloseable {
             }
             for (Bystander bystander : bystanders) {
                 final Path process = bystander.ovs().dir();
-                bystander.ovs().runControlPlane("ovn-controller-" + bystander.name() + ".pid", "ovn-controller",
-                    "-n", bystander.name(), "unix:" + process.resolve("db.sock"),
+                bystander.ovs().runControlPlane("ovn-controller", "-n", bystander.name(),
+                    "unix:" + process.resolve("db.sock"),
                     "--pidfile=" + process.resolve("ovn-controller-" + bystander.name() + ".pid"), "--detach",
                     "--log-file=" + process.resolve("ovn-controller-" + bystander.name() + ".log"));
             }
@@ -160,7 +161,8 @@ public final class OvnBystanders implements AutoCloseable {
 
     /**
      * Starts watching, on every bystander's bridge, the flows that match {@code match} (as ovs-ofctl writes a
-     * match: the logical port and datapath of the VM), each report stamped with the time it arrived.
+     * match: the logical port and datapath of the VM), each report stamped with the time it arrived; returns once
+     * every switch has answered its monitor's request, so no change after this call goes unseen.
      */
     public void watch(final String match) throws IOException {
         for (Bystander bystander : bystanders) {
@@ -171,6 +173,22 @@ public final class OvnBystanders implements AutoCloseable {
             // its control socket goes beside the switch's, not to the system's run directory
             builder.environment().put("OVS_RUNDIR", bystander.ovs().dir().toString());
             monitors.put(bystander, builder.start());
+        }
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MONITOR_PATIENCE_SECONDS);
+        for (Bystander bystander : bystanders) {
+            // the switch's answer to the monitor request is the first thing ovs-ofctl prints
+            while (!Files.readString(monitorLog(bystander)).contains("FLOW_MONITOR reply")) {
+                if (!monitors.get(bystander).isAlive() || System.nanoTime() > deadline) {
+                    throw new IOException("the flow monitor of " + bystander.name() + " never started: "
+                        + Files.readString(monitorLog(bystander)).strip());
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while starting the flow monitors", e);
+                }
+            }
         }
     }
 

@@ -35,12 +35,12 @@ public final class OvnCentral implements AutoCloseable {
             for (String db : new String[] {"nb", "sb"}) {
                 central.processes.run("ovsdb-tool", "create", dir.resolve(db + ".db").toString(),
                     SCHEMAS + "ovn-" + db + ".ovsschema");
-                central.processes.runControlPlane(db + ".pid", "ovsdb-server",
+                central.processes.runControlPlane("ovsdb-server",
                     "--remote=punix:" + dir.resolve(db + ".sock"),
                     "--unixctl=" + dir.resolve(db + ".ctl"), "--pidfile=" + dir.resolve(db + ".pid"), "--detach",
                     "--log-file=" + dir.resolve(db + ".log"), dir.resolve(db + ".db").toString());
             }
-            central.processes.runControlPlane("northd.pid", "ovn-northd", "--ovnnb-db=unix:" + dir.resolve("nb.sock"),
+            central.processes.runControlPlane("ovn-northd", "--ovnnb-db=unix:" + dir.resolve("nb.sock"),
                 "--ovnsb-db=unix:" + dir.resolve("sb.sock"), "--pidfile=" + dir.resolve("northd.pid"),
                 "--unixctl=" + dir.resolve("northd.ctl"), "--detach", "--log-file=" + dir.resolve("northd.log"));
             central.nbctl("init");

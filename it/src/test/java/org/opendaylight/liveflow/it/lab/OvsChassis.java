@@ -237,7 +237,7 @@ public final class OvsChassis {
         ovs.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
             "external_ids:ovn-encap-type=geneve", "external_ids:ovn-encap-ip=" + underlayIp(),
             "external_ids:ovn-bridge=br-int");
-        ovs.runControlPlane("ovn-controller.pid", "ovn-controller", "unix:" + ovs.dir().resolve("db.sock"),
+        ovs.runControlPlane("ovn-controller", "unix:" + ovs.dir().resolve("db.sock"),
             "--pidfile=" + ovs.dir().resolve("ovn-controller.pid"), "--detach",
             "--log-file=" + ovs.dir().resolve("ovn-controller.log"));
     }

@@ -90,16 +90,15 @@ public final class OvsProcess {
     }
 
     /**
-     * Runs a daemon of a control plane (OVN's databases, ovn-northd, ovn-controller), which detaches and writes
-     * {@code pidFile} in this instance's directory, at the niceness of the lab's controller (lab.controller.nice),
-     * as liveflow's JVM runs: a side-by-side run gives both control planes the same share of the cores.
+     * Runs a daemon of a control plane (OVN's databases, ovn-northd, ovn-controller) at the niceness of the lab's
+     * controller (lab.controller.nice), as liveflow's JVM runs: a side-by-side run gives both control planes the
+     * same share of the cores. It is started under {@code nice}, not reniced after, so every thread it starts
+     * inherits the niceness.
      */
-    void runControlPlane(final String pidFile, final String... command) throws IOException {
-        run(command);
-        if (OvsLab.CONTROLLER_NICE != 0) {
-            run("renice", "-n", Integer.toString(OvsLab.CONTROLLER_NICE), "-p",
-                Files.readString(dir.resolve(pidFile)).trim());
-        }
+    void runControlPlane(final String... command) throws IOException {
+        final List<String> niced = new ArrayList<>(List.of("nice", "-n", Integer.toString(OvsLab.CONTROLLER_NICE)));
+        niced.addAll(List.of(command));
+        run(niced.toArray(String[]::new));
     }
 
     /**
