@@ -210,17 +210,7 @@ public final class OvnBystanders implements AutoCloseable {
     }
 
     private void stopMonitors() {
-        for (Process monitor : monitors.values()) {
-            monitor.destroy();
-            try {
-                if (!monitor.waitFor(10, TimeUnit.SECONDS)) {
-                    monitor.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                monitor.destroyForcibly();
-            }
-        }
+        monitors.values().forEach(OvsLab::stopWatcher);
         monitors.clear();
     }
 

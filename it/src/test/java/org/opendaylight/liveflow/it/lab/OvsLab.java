@@ -365,7 +365,10 @@ public final class OvsLab implements AutoCloseable {
         }
     }
 
-    private static void stopWatcher(final Process watcher) {
+    /**
+     * Stops a helper process the lab started (a watcher, a flow monitor): SIGTERM, then SIGKILL after 10 s.
+     */
+    static void stopWatcher(final Process watcher) {
         watcher.destroy();
         try {
             if (!watcher.waitFor(10, TimeUnit.SECONDS)) {
