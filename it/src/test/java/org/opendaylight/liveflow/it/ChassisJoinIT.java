@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,7 +45,7 @@ class ChassisJoinIT {
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
-        karaf = KarafInstance.start("chassis-join", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("chassis-join");
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("chassis-join-ovs"), karaf.labController(), "geneve", true,
             "c1", "c2");

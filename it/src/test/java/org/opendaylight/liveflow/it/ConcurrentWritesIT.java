@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -130,7 +129,7 @@ class ConcurrentWritesIT {
 
     @BeforeAll
     static void bootAndConfigure() throws Exception {
-        karaf = KarafInstance.start("concurrent-writes", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("concurrent-writes");
         restconf = karaf.restconf();
         burst = new Burst(karaf.httpPort());
         final OverlayClient overlay = new OverlayClient(restconf);

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,7 +52,7 @@ class DataPlaneIT {
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
-        karaf = KarafInstance.start("data-plane", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("data-plane");
         restconf = karaf.restconf();
         overlay = new OverlayClient(restconf);
         lab = OvsLab.start(karaf.home().resolveSibling("data-plane-ovs"), karaf.labController(),

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.function.UnaryOperator;
 import org.opendaylight.liveflow.it.lab.BystanderSwitches;
 import org.opendaylight.liveflow.it.lab.OvsChassis;
 import org.opendaylight.liveflow.it.lab.OvsLab;
@@ -86,7 +85,7 @@ final class LiveflowOverlay implements MigratingOverlay {
 
     @Override
     public List<ProbeStream.Sender> setUp(final int count) throws Exception {
-        karaf = KarafInstance.start("migration-bench", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("migration-bench");
         overlay = new OverlayClient(karaf.restconf());
         final String[] names = new String[count];
         for (int i = 0; i < count; i++) {

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +62,7 @@ class LivenessIT {
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
-        karaf = KarafInstance.start("liveness", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("liveness");
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("liveness-ovs"), karaf.labController(), "c1", "c2", "c3");
         overlay.putNetA();

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class OverloadIT {
 
     @BeforeAll
     static void bootAndConfigure() throws Exception {
-        karaf = KarafInstance.start("overload", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("overload");
         restconf = karaf.restconf();
         client = new Burst(karaf.httpPort());
         final OverlayClient overlay = new OverlayClient(restconf);

@@ -130,6 +130,18 @@ final class Restconf {
         }
     }
 
+    /**
+     * Returns the status of a GET, or -1 when nothing listens or no answer came within {@code timeout}: for a
+     * server that is expected not to answer, which would otherwise hold the caller for the usual 30 s.
+     */
+    int probe(final String path, final Duration timeout) {
+        try {
+            return send(request(path).timeout(timeout).GET()).status();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     private HttpRequest.Builder request(final String path) {
         return HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))

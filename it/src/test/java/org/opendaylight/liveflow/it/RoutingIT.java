@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -69,7 +68,7 @@ class RoutingIT {
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
-        karaf = KarafInstance.start("routing", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("routing");
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("routing-ovs"), karaf.labController(), "c1", "c2", "c3");
         for (String tenant : List.of("a", "b")) {

@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -57,7 +56,7 @@ class TrunkIT {
 
     @BeforeAll
     static void startControllerAndLab() throws Exception {
-        karaf = KarafInstance.start("trunks", UnaryOperator.identity(), true);
+        karaf = KarafInstance.start("trunks");
         overlay = new OverlayClient(karaf.restconf());
         lab = OvsLab.start(karaf.home().resolveSibling("trunks-ovs"), karaf.labController(), "c1", "c2", "c3");
         overlay.put("/tenants/tenant=tt", "tenant", "{\"id\": \"tt\"}");

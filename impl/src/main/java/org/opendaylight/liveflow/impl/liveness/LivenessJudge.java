@@ -41,7 +41,8 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * chassis, 75 switches were declared dead and alive again within the same second that way); a request sent after
  * the deadline and answered proves that the controller works again and has read what was queued. Many switches
  * silent at once while others answer points at a shared cause as well: the OpenFlowPlugin serves the switches'
- * connections from a few network threads (twice the cores), and one busy writing flow-mods reads none of its
+ * connections from a few network threads (as many as its settings say, netty's twice the cores when
+ * they are silent; this distribution sets 16), and one busy writing flow-mods reads none of its
  * switches' replies (at 100 chassis, while 208,000 flows went out, groups of exactly 25, 50 or 75 switches of
  * the 100 went silent for about 3 s while the others answered). A hung switch among working ones is still found
  * within dead-after and one round trip: once it is overdue, the monitor asks a few other switches at once for a
