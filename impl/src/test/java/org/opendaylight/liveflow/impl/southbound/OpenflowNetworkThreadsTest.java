@@ -8,7 +8,11 @@
 package org.opendaylight.liveflow.impl.southbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.openflow._switch.connection.config.rev160506.SwitchConnectionConfigBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.params.xml.ns.yang.openflow._switch.connection.config.rev160506._switch.connection.config.ThreadsBuilder;
@@ -38,5 +42,37 @@ class OpenflowNetworkThreadsTest {
     void zeroWorkerThreadsAreNettysDefaultToo() {
         assertEquals(NETTY_DEFAULT, OpenflowNetworkThreads.workerThreads(new SwitchConnectionConfigBuilder()
             .setInstanceName("odd").setThreads(new ThreadsBuilder().setWorkerThreads(Uint16.ZERO).build()).build()));
+    }
+
+    @Test
+    void theDistributionsListenersHaveSixteenThreadsEach() throws IOException {
+        final Path settings = Path.of("../karaf/src/main/assembly/etc/opendaylight/datastore/initial/config");
+        assertEquals(16, OpenflowNetworkThreads.workerThreads(Files.readString(settings.resolve(
+            "default-openflow-connection-config.xml"))));
+        assertEquals(16, OpenflowNetworkThreads.workerThreads(Files.readString(settings.resolve(
+            "legacy-openflow-connection-config.xml"))));
+    }
+
+    @Test
+    void aSettingsFileWithoutThreadsGetsNettysDefault() throws IOException {
+        assertEquals(NETTY_DEFAULT, OpenflowNetworkThreads.workerThreads("""
+            <switch-connection-config xmlns="urn:opendaylight:params:xml:ns:yang:openflow:switch:connection:config">
+              <instance-name>openflow-switch-connection-provider-default-impl</instance-name>
+              <port>6653</port>
+              <transport-protocol>TCP</transport-protocol>
+            </switch-connection-config>"""));
+        assertEquals(NETTY_DEFAULT, OpenflowNetworkThreads.workerThreads("""
+            <switch-connection-config xmlns="urn:opendaylight:params:xml:ns:yang:openflow:switch:connection:config">
+              <threads><boss-threads>1</boss-threads></threads>
+            </switch-connection-config>"""));
+    }
+
+    @Test
+    void anUnreadableSettingsFileIsAnError() {
+        assertThrows(IOException.class, () -> OpenflowNetworkThreads.workerThreads("""
+            <switch-connection-config xmlns="urn:opendaylight:params:xml:ns:yang:openflow:switch:connection:config">
+              <threads><worker-threads>many</worker-threads></threads>
+            </switch-connection-config>"""));
+        assertThrows(IOException.class, () -> OpenflowNetworkThreads.workerThreads("<switch-connection-config"));
     }
 }
