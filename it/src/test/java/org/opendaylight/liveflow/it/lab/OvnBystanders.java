@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,7 +43,8 @@ import java.util.regex.Pattern;
  * time it received each report, every change to the flows that send the VM's port to other chassis.
  */
 public final class OvnBystanders implements AutoCloseable {
-    private static final int BRIDGES_PER_TRANSACTION = 25;
+    /** VM interfaces created in one ovs-vsctl transaction (25 bridges of the migration benchmark's one each). */
+    private static final int PORTS_PER_TRANSACTION = 25;
     private static final long MONITOR_PATIENCE_SECONDS = 30;
     /** The monitor's time stamp (ovs-ofctl --timestamp prints UTC), before each message it received. */
     private static final Pattern STAMP = Pattern.compile("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3}): ");
@@ -110,19 +112,33 @@ public final class OvnBystanders implements AutoCloseable {
 
     /**
      * Starts the processes, creates every bystander's bridge with one VM interface (iface-id its
-     * {@link Bystander#vmPort()}), and starts its ovn-controller against the southbound database at
-     * {@code southbound} (a unix socket).
+     * {@link Bystander#vmPort()}) in its own transport zone, and starts its ovn-controller against the southbound
+     * database at {@code southbound} (a unix socket): the migration benchmark's bystanders.
+     */
+    public void start(final Path southbound) throws IOException {
+        start(southbound, 1, (bystander, vm) -> bystander.vmPort(), true);
+    }
+
+    /**
+     * Starts the processes, creates every bystander's bridge with {@code vmPorts} VM interfaces (named after the
+     * bridge, "-vm" and their number i, at OpenFlow port i, iface-id {@code ifaceId(bystander, i)}), and starts its
+     * ovn-controller against the southbound database at {@code southbound} (a unix socket). With {@code ownZones}
+     * each bystander is in a transport zone of its own (tunnels only to the chassis that join it), otherwise all
+     * are in OVN's default zone: a tunnel from every chassis to every other.
      */
     @SuppressWarnings("checkstyle:IllegalCatch")
-    public void start(final Path southbound) throws IOException {
+    public void start(final Path southbound, final int vmPorts, final BiFunction<Bystander, Integer, String> ifaceId,
+            final boolean ownZones) throws IOException {
         try {
             for (OvsProcess process : processes) {
                 process.start();
                 process.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
                     "external_ids:ovn-encap-type=geneve");
             }
-            for (int from = 0; from < bystanders.size(); from += BRIDGES_PER_TRANSACTION) {
-                createBridges(bystanders.subList(from, Math.min(bystanders.size(), from + BRIDGES_PER_TRANSACTION)));
+            final int perTransaction = Math.max(1, PORTS_PER_TRANSACTION / vmPorts);
+            for (int from = 0; from < bystanders.size(); from += perTransaction) {
+                createBridges(bystanders.subList(from, Math.min(bystanders.size(), from + perTransaction)), vmPorts,
+                    ifaceId, ownZones);
             }
             for (Bystander bystander : bystanders) {
                 final Path process = bystander.ovs().dir();
@@ -137,26 +153,51 @@ public final class OvnBystanders implements AutoCloseable {
         }
     }
 
-    private static void createBridges(final List<Bystander> batch) throws IOException {
+    private static void createBridges(final List<Bystander> batch, final int vmPorts,
+            final BiFunction<Bystander, Integer, String> ifaceId, final boolean ownZones) throws IOException {
         final Map<OvsProcess, List<String>> commands = new HashMap<>();
         for (Bystander bystander : batch) {
             final String bridge = bystander.bridge();
-            final String iface = bridge + "-vm1";
             final String chassis = bystander.name();
+            final List<String> own = commands.computeIfAbsent(bystander.ovs(), process -> new ArrayList<>());
             // OpenFlow 1.0 for ovs-ofctl's flow monitor, 1.5 for ovn-controller
-            commands.computeIfAbsent(bystander.ovs(), process -> new ArrayList<>()).addAll(List.of(
-                "--", "add-br", bridge, "--", "set", "bridge", bridge,
-                "protocols=OpenFlow10,OpenFlow13,OpenFlow15", "fail_mode=secure", "other_config:disable-in-band=true",
-                "--", "add-port", bridge, iface, "--", "set", "interface", iface, "type=dummy", "ofport_request=1",
-                "external_ids:iface-id=" + bystander.vmPort(),
-                "--", "set", "open_vswitch", ".", "external_ids:ovn-bridge-" + chassis + "=" + bridge,
+            own.addAll(List.of("--", "add-br", bridge, "--", "set", "bridge", bridge,
+                "protocols=OpenFlow10,OpenFlow13,OpenFlow15", "fail_mode=secure", "other_config:disable-in-band=true"));
+            for (int vm = 1; vm <= vmPorts; vm++) {
+                final String iface = bridge + "-vm" + vm;
+                own.addAll(List.of("--", "add-port", bridge, iface, "--", "set", "interface", iface, "type=dummy",
+                    "ofport_request=" + vm, "external_ids:iface-id=" + ifaceId.apply(bystander, vm)));
+            }
+            own.addAll(List.of("--", "set", "open_vswitch", ".", "external_ids:ovn-bridge-" + chassis + "=" + bridge,
                 "external_ids:ovn-encap-ip-" + chassis + "=" + bystander.tunnelIp(),
-                "external_ids:ovn-set-local-ip-" + chassis + "=true",
-                "external_ids:ovn-transport-zones-" + chassis + "=" + bystander.transportZone()));
+                "external_ids:ovn-set-local-ip-" + chassis + "=true"));
+            if (ownZones) {
+                own.add("external_ids:ovn-transport-zones-" + chassis + "=" + bystander.transportZone());
+            }
         }
         for (Map.Entry<OvsProcess, List<String>> each : commands.entrySet()) {
             each.getKey().vsctl(each.getValue().subList(1, each.getValue().size()).toArray(String[]::new));
         }
+    }
+
+    /**
+     * Returns how many tunnel ports (Geneve interfaces) the ovn-controllers have created, in every process.
+     */
+    public long tunnels() throws IOException {
+        long out = 0;
+        for (OvsProcess process : processes) {
+            out += process.vsctl("--bare", "--columns=name", "find", "interface", "type=geneve").lines()
+                .filter(line -> !line.isBlank()).count();
+        }
+        return out;
+    }
+
+    /**
+     * Returns the flows of a bystander's bridge as ovs-ofctl prints them (port numbers, no header).
+     */
+    public List<String> flows(final Bystander bystander) throws IOException {
+        return bystander.ovs().ofctl(bystander.bridge(), "--no-names", "dump-flows").lines()
+            .filter(line -> line.contains("table=")).map(String::strip).toList();
     }
 
     /**
