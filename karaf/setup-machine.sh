@@ -78,7 +78,8 @@ liveflow_stop_leftovers() {
     local runs="$1" pid_file pid
     for pid_file in "$runs"/*/karaf.pid "$runs"/*-ovs/*/*.pid "$runs"/*-ovn/*/*.pid "$runs"/*-ovn/*/*/*.pid \
             "$runs"/walkthrough/karaf/target/assembly/karaf.pid "$runs"/walkthrough/karaf/target/lab/*/*.pid \
-            "$runs"/*/member-*/karaf.pid "$runs"/*/*-ovs/*/*.pid "$runs"/*-bystanders/*/*.pid; do
+            "$runs"/*/member-*/karaf.pid "$runs"/*/*-ovs/*/*.pid "$runs"/*-bystanders/*/*.pid \
+            "$runs"/ovn-programming*/*/*.pid "$runs"/ovn-programming*/*/*/*.pid; do
         [ -f "$pid_file" ] || continue
         pid="$(cat "$pid_file")"
         [ -r "/proc/$pid/cmdline" ] || continue

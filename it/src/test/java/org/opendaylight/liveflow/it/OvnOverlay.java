@@ -102,7 +102,7 @@ final class OvnOverlay implements MigratingOverlay {
         if (bystanders != null) {
             addBystanderPorts();
         }
-        awaitChassisRegistered(count + bystanderCount);
+        central.awaitChassis(count + bystanderCount, PATIENCE);
         central.nbctl("--wait=hv", "--timeout=300", "sync");
         return MigratingOverlay.senders(count, ROUTER_MAC_ON_SENDERS, streams,
             (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
@@ -193,17 +193,6 @@ final class OvnOverlay implements MigratingOverlay {
         }
         out.sort(Double::compare);
         return new BystanderActivation(List.copyOf(out), never);
-    }
-
-    private void awaitChassisRegistered(final int count) throws Exception {
-        final Instant deadline = Instant.now().plus(PATIENCE);
-        while (central.sbctl("--bare", "--columns=name", "list", "chassis").lines().filter(line -> !line.isBlank())
-                .count() < count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not every ovn-controller registered its chassis");
-            }
-            Thread.sleep(200);
-        }
     }
 
     @Override

@@ -48,7 +48,7 @@ class OvnProgrammingBenchmark {
                     node.addVmPort(portId(node.datapathId(), p), p);
                 }
             }
-            awaitChassisRegistered(central);
+            central.awaitChassis(CHASSIS, Duration.ofMinutes(5));
             central.nbctl("--wait=hv", "--timeout=300", "sync");
             int before = 0;
             for (OvsChassis node : lab.allChassis()) {
@@ -81,17 +81,6 @@ class OvnProgrammingBenchmark {
                 Duration.between(start, synced).toMillis() / 1000.0,
                 Duration.between(start, last).toMillis() / 1000.0,
                 flows / (Duration.between(start, last).toMillis() / 1000.0)));
-        }
-    }
-
-    private static void awaitChassisRegistered(final OvnCentral central) throws Exception {
-        final Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (central.sbctl("--bare", "--columns=name", "list", "chassis").lines().filter(line -> !line.isBlank())
-                .count() < CHASSIS) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not every ovn-controller registered its chassis");
-            }
-            Thread.sleep(200);
         }
     }
 

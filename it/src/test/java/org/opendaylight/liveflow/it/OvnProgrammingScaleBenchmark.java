@@ -53,7 +53,7 @@ class OvnProgrammingScaleBenchmark {
             final Instant made = Instant.now();
             chassis.start(central.southbound(), PORTS_PER_CHASSIS, (each, vm) -> portName(
                 (vm - 1) * CHASSIS + all.indexOf(each)), false);
-            awaitChassisRegistered(central);
+            central.awaitChassis(CHASSIS, Duration.ofMinutes(10));
             central.nbctl("--wait=hv", "--timeout=600", "sync");
             // the full mesh liveflow's chassis have: every ovn-controller made a tunnel to each other chassis
             final Instant meshDeadline = Instant.now().plus(Duration.ofMinutes(10));
@@ -99,17 +99,6 @@ class OvnProgrammingScaleBenchmark {
                 Duration.between(made, ready).toMillis() / 1000.0, before, flows, transactions.size(),
                 Duration.between(start, written).toMillis() / 1000.0,
                 Duration.between(start, synced).toMillis() / 1000.0, seconds, (flows - before) / seconds));
-        }
-    }
-
-    private static void awaitChassisRegistered(final OvnCentral central) throws Exception {
-        final Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (central.sbctl("--bare", "--columns=name", "list", "chassis").lines().filter(line -> !line.isBlank())
-                .count() < CHASSIS) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not every ovn-controller registered its chassis");
-            }
-            Thread.sleep(500);
         }
     }
 

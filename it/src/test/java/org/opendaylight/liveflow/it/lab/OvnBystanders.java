@@ -146,10 +146,35 @@ public final class OvnBystanders implements AutoCloseable {
                     "unix:" + process.resolve("db.sock"),
                     "--pidfile=" + process.resolve("ovn-controller-" + bystander.name() + ".pid"), "--detach",
                     "--log-file=" + process.resolve("ovn-controller-" + bystander.name() + ".log"));
+                awaitControllerIndex(bystander);
             }
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits until a bystander's ovn-controller has stored the index that tells its tunnel ports from those of the
+     * other controllers of its ovs-vswitchd (other_config key ovn-chassis-idx- and its name). Each controller takes
+     * the first index it finds free and writes it, so controllers started at once can take the same one: at 100
+     * chassis a third of them did, and each of those kept failing to create tunnels whose names another had
+     * already taken. Started one after the other, each sees the indices taken before it.
+     */
+    private static void awaitControllerIndex(final Bystander bystander) throws IOException {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MONITOR_PATIENCE_SECONDS);
+        while (bystander.ovs().vsctl("--if-exists", "get", "open_vswitch", ".",
+                "other_config:ovn-chassis-idx-" + bystander.name()).isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("ovn-controller " + bystander.name() + " stored no chassis index within "
+                    + MONITOR_PATIENCE_SECONDS + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while starting the bystanders' ovn-controllers", e);
+            }
         }
     }
 

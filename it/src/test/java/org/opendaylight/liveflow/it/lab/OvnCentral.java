@@ -10,6 +10,8 @@ package org.opendaylight.liveflow.it.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * OVN's central part for the lab: the northbound and southbound databases (one ovsdb-server each, on unix
@@ -61,6 +63,21 @@ public final class OvnCentral implements AutoCloseable {
 
     public String sbctl(final String... args) throws IOException {
         return processes.run(prepend("ovn-sbctl", "--db=unix:" + processes.dir().resolve("sb.sock"), args));
+    }
+
+    /**
+     * Waits until {@code count} ovn-controllers have registered their chassis in the southbound database; throws
+     * after {@code patience}.
+     */
+    public void awaitChassis(final int count, final Duration patience) throws IOException, InterruptedException {
+        final Instant deadline = Instant.now().plus(patience);
+        while (sbctl("--bare", "--columns=name", "list", "chassis").lines().filter(line -> !line.isBlank())
+                .count() < count) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not every ovn-controller registered its chassis within " + patience);
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static String[] prepend(final String command, final String db, final String... args) {
