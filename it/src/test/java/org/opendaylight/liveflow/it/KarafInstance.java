@@ -80,7 +80,7 @@ final class KarafInstance implements AutoCloseable {
     /**
      * Starts a copy of the distribution as installed by its first boot ({@link KarafTemplate}: features installed,
      * datastore, logs and configuration state left out), or of the distribution itself when that template could
-     * not be made. What a test class needs when the first boot is not what it tests: about 8 s less per class.
+     * not be made. What a test class needs when the first boot is not what it tests: 0 to 10 s less per class here.
      */
     static KarafInstance start(final String name) throws Exception {
         return startCopy(name, UnaryOperator.identity(), true, null, KarafTemplate.prepared().orElse(null));

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The distribution as its first boot installed it, booted once per test JVM and stopped cleanly, which test
  * classes copy instead of the distribution itself. A first boot resolves and installs every feature before
- * anything starts (ready in 35 to 38 s on this machine); a copy of the installed template is ready in 25 to 29 s.
+ * anything starts (ready in 29 to 38 s on this machine); a copy of the installed template is ready in 24 to 30 s,
+ * so the saving is small and varies from run to run (docs/design.md section 9).
  * BootIT, FeatureInstallIT and LiveflowDistributionIT still start from the distribution itself.
  *
  * <p>A copy holds what the first boot installed (the OSGi framework's bundle cache, the features service's state,
