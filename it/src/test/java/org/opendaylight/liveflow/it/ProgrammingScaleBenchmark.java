@@ -9,6 +9,8 @@ package org.opendaylight.liveflow.it;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -61,6 +63,8 @@ class ProgrammingScaleBenchmark {
                 Thread.sleep(500);
             }
             final Instant connected = Instant.now();
+            // the controller's heap with the switches connected and nothing programmed, for the heap per flow
+            final long heapBeforeKib = karaf.heapUsedAfterGcKib();
             int before = 0;
             for (BystanderSwitches.Bystander each : all) {
                 before += switches.flows(each).size();
@@ -95,6 +99,9 @@ class ProgrammingScaleBenchmark {
                 all.stream().map(BystanderSwitches.Bystander::name).toList(),
                 karaf.home().resolveSibling("programming-scale-dumps"),
                 (index, args) -> switches.ofctl(all.get(index), args));
+            // by now (ovs-ofctl took tens of seconds) the controller has written its record of every switch
+            final long heapAfterKib = karaf.heapUsedAfterGcKib();
+            Files.writeString(Path.of("target", "programming-scale-heap-histogram.txt"), karaf.heapHistogram());
             final double liveflowSeconds = switchSide.toMillis() / 1000.0;
             final double ovsSeconds = ovs.toMillis() / 1000.0;
             LOG.info(String.format("programming at scale: %d chassis x %d VM ports (%d switches in %d ovs-vswitchd, "
@@ -102,12 +109,15 @@ class ProgrammingScaleBenchmark {
                     + "(the pipeline), %d after. RESTCONF write %.2f s; RESTCONF to the last flow installed on any "
                     + "switch (the switches' own flow ages) %.2f s = %.0f flows/s; to the test seeing every flow "
                     + "%.2f s; ovs-ofctl --bundle installing the same flows and groups, switch after switch, %.2f s "
-                    + "= %.0f flows/s; liveflow / ovs-ofctl = %.1f",
+                    + "= %.0f flows/s; liveflow / ovs-ofctl = %.1f. Controller heap after a full collection: %d MiB "
+                    + "before the write, %d MiB with every switch programmed = %.2f KiB per flow (class histogram in "
+                    + "target/programming-scale-heap-histogram.txt)",
                 CHASSIS, PORTS_PER_CHASSIS, CHASSIS, (CHASSIS + BRIDGES_PER_PROCESS - 1) / BRIDGES_PER_PROCESS,
                 CHASSIS - 1, Duration.between(made, bridgesMade).toMillis() / 1000.0,
                 Duration.between(bridgesMade, connected).toMillis() / 1000.0, before, held,
                 Duration.between(start, writeDone).toMillis() / 1000.0, liveflowSeconds, held / liveflowSeconds,
-                seen.toMillis() / 1000.0, ovsSeconds, held / ovsSeconds, liveflowSeconds / ovsSeconds));
+                seen.toMillis() / 1000.0, ovsSeconds, held / ovsSeconds, liveflowSeconds / ovsSeconds,
+                heapBeforeKib / 1024, heapAfterKib / 1024, (heapAfterKib - heapBeforeKib) / (double) (held - before)));
         }
     }
 

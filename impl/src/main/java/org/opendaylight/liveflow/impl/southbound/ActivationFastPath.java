@@ -372,7 +372,7 @@ final class ActivationFastPath {
             @Override
             public void onSuccess(final RpcResult<T> outcome) {
                 if (outcome.isSuccessful()) {
-                    reconciler.appliedOutsideBundle(mod.nodeId(), mod.spec(), mod.flow(), mod.removal());
+                    reconciler.appliedOutsideBundle(mod.nodeId(), mod.spec(), mod.removal());
                 } else {
                     LOG.warn("{}: fast-path flow-mod refused ({}), the next pass repairs it: {}", mod.nodeId(),
                         outcome.getErrors(), mod.spec());

@@ -124,9 +124,9 @@ public final class FlowReconciler implements AutoCloseable {
     private final Map<String, ReconcilePlan.Contents> installed = new ConcurrentHashMap<>();
     /**
      * What the compiler asked for each switch at the last successful reconcile: a switch asked the same again is
-     * left alone, and an unchanged flow reuses its translation. Building and comparing the inventory objects of
+     * left alone, and an unchanged group reuses its translation. Building and comparing the inventory objects of
      * every flow of every switch took most of a pass (hundreds of ms at 20 chassis on a loaded machine), time
-     * every other change waited behind.
+     * every other change waited behind; flows are compared as specs ({@link ReconcilePlan#of}).
      */
     private final Map<String, SwitchFlows> lastDesired = new ConcurrentHashMap<>();
     /** Bundles sent and not yet seen to end, by switch: no other bundle goes to that switch meanwhile. */
@@ -136,8 +136,8 @@ public final class FlowReconciler implements AutoCloseable {
     /** Flow-mods switches confirmed outside a bundle, taken into {@link #installed} by the next pass. */
     private final Queue<AppliedFlowMod> appliedOutsideBundles = new ConcurrentLinkedQueue<>();
 
-    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle, and its spec. */
-    private record AppliedFlowMod(String nodeId, FlowSpec spec, Flow flow, boolean removed) {
+    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle. */
+    private record AppliedFlowMod(String nodeId, FlowSpec spec, boolean removed) {
     }
 
     public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
@@ -189,8 +189,10 @@ public final class FlowReconciler implements AutoCloseable {
             final Prepared prepared = prepare(nodeId, entry.getValue());
             if (prepared.sent() == null) {
                 if (prepared.plan() != null) {
-                    // nothing to send, but the translation matched: remember what was asked
+                    // nothing to send, but the translation matched: remember what was asked, and keep what the
+                    // switch holds as specs (it may have been read from the record, as heavier inventory objects)
                     lastDesired.put(nodeId, entry.getValue());
+                    installed.put(nodeId, prepared.wanted());
                 }
                 changes.put(nodeId, Changes.NONE_CHANGED);
                 continue;
@@ -277,14 +279,17 @@ public final class FlowReconciler implements AutoCloseable {
         if (flows.equals(previous) && vouched) {
             return new Prepared(nodeId, null, null, null, 0);
         }
-        final ReconcilePlan.Contents wanted = translate(nodeId, flows, previous, current);
+        final ReconcilePlan.Contents wanted = ReconcilePlan.Contents.translated(flows.flows(),
+            translateGroups(nodeId, flows, previous, current));
         final ReconcilePlan plan = ReconcilePlan.of(nodeId, current, wanted);
         if (plan.isEmpty() && vouched) {
             return new Prepared(nodeId, plan, wanted, null, 0);
         }
         final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
-        final List<Message> bundle = vouched && !current.flows().isEmpty() ? plan.bundle(node)
-            : ReconcilePlan.replacing(nodeId, node, wanted);
+        final boolean holdsNothing = current.flowCount() == 0 && current.groups().isEmpty();
+        final List<Message> bundle = vouched && current.flowCount() > 0 ? plan.bundle(node)
+            // a switch liveflow knows nothing of (the first bundle) gets the plan's own translation, not another
+            : holdsNothing ? ReconcilePlan.replacing(node, plan) : ReconcilePlan.replacing(nodeId, node, wanted);
         return new Prepared(nodeId, plan, wanted, bundles.write(nodeId, bundle), bundle.size());
     }
 
@@ -295,13 +300,14 @@ public final class FlowReconciler implements AutoCloseable {
      * every activation would be followed by a thousand bundles repeating it. Called on the OpenFlowPlugin's threads,
      * so it only queues; the next pass takes it in, unless that switch has a bundle in flight or is not vouched for.
      */
-    void appliedOutsideBundle(final String nodeId, final FlowSpec spec, final Flow flow, final boolean removed) {
-        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, spec, flow, removed));
+    void appliedOutsideBundle(final String nodeId, final FlowSpec spec, final boolean removed) {
+        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, spec, removed));
     }
 
     private void takeInAppliedOutsideBundles() {
         final Map<String, ReconcilePlan.Contents> before = new HashMap<>();
-        final Map<String, Map<String, Flow>> after = new HashMap<>();
+        final Map<String, Map<String, FlowSpec>> after = new HashMap<>();
+        final Map<String, Map<String, Flow>> recordedAfter = new HashMap<>();
         // what was last asked of each switch, copied once per switch and pass, not once per flow-mod: a host
         // evacuation confirms thousands of flow-mods on its source, and a copy of that switch's flows per flow-mod
         // kept the programmer's thread busy through the evacuation (Java Flight Recorder, EvacuationBenchmark)
@@ -314,21 +320,25 @@ public final class FlowReconciler implements AutoCloseable {
                 continue;
             }
             before.putIfAbsent(nodeId, current);
-            final Map<String, Flow> flows = after.computeIfAbsent(nodeId, node -> new HashMap<>(current.flows()));
-            // what was last asked of the switch changes with it: a flow is reused from what the switch holds
-            // only when asked in the same form as last time, and the same form now means this flow
+            final Map<String, FlowSpec> flows = after.computeIfAbsent(nodeId, node -> new HashMap<>(current.specs()));
+            final Map<String, Flow> recorded = recordedAfter.computeIfAbsent(nodeId,
+                node -> new HashMap<>(current.recorded()));
+            // what was last asked of the switch changes with it: a switch asked the same as last time is left
+            // alone, so "the same as last time" must now mean what it holds
             final SwitchFlows asked = lastDesired.get(nodeId);
             final Map<String, FlowSpec> specs = asked == null ? null
                 : askedAfter.computeIfAbsent(nodeId, node -> new HashMap<>(asked.flows()));
+            final String id = applied.spec().id();
+            recorded.remove(id);
             if (applied.removed()) {
-                flows.remove(applied.spec().id());
+                flows.remove(id);
                 if (specs != null) {
-                    specs.remove(applied.spec().id());
+                    specs.remove(id);
                 }
             } else {
-                flows.put(applied.spec().id(), applied.flow());
+                flows.put(id, applied.spec());
                 if (specs != null) {
-                    specs.put(applied.spec().id(), applied.spec());
+                    specs.put(id, applied.spec());
                 }
             }
         }
@@ -336,7 +346,8 @@ public final class FlowReconciler implements AutoCloseable {
             new SwitchFlows(specs, lastDesired.get(nodeId).groups())));
         final List<ReconcilePlan> plans = new ArrayList<>();
         after.forEach((nodeId, flows) -> {
-            final ReconcilePlan.Contents now = new ReconcilePlan.Contents(flows, before.get(nodeId).groups());
+            final ReconcilePlan.Contents now = new ReconcilePlan.Contents(flows, recordedAfter.get(nodeId),
+                before.get(nodeId).groups());
             plans.add(ReconcilePlan.of(nodeId, before.get(nodeId), now));
             installed.put(nodeId, now);
         });
@@ -399,24 +410,19 @@ public final class FlowReconciler implements AutoCloseable {
     }
 
     /**
-     * Translates what is desired, reusing the installed object of every flow and group the previous reconcile
-     * asked for in the same form (the translation is a pure function of the spec).
+     * Translates the desired groups, reusing the installed object of every group the previous reconcile asked for
+     * in the same form (the translation is a pure function of the spec). Flows stay specs ({@link
+     * ReconcilePlan.Contents}).
      */
-    private static ReconcilePlan.Contents translate(final String nodeId, final SwitchFlows desired,
+    private static Map<Long, Group> translateGroups(final String nodeId, final SwitchFlows desired,
             final @Nullable SwitchFlows previous, final ReconcilePlan.Contents current) {
-        final Map<String, Flow> flows = new HashMap<>();
-        for (Map.Entry<String, FlowSpec> spec : desired.flows().entrySet()) {
-            final Flow same = previous != null && spec.getValue().equals(previous.flows().get(spec.getKey()))
-                ? current.flows().get(spec.getKey()) : null;
-            flows.put(spec.getKey(), same != null ? same : OpenflowTranslator.flow(nodeId, spec.getValue()));
-        }
         final Map<Long, Group> groups = new HashMap<>();
         for (Map.Entry<Long, GroupSpec> spec : desired.groups().entrySet()) {
             final Group same = previous != null && spec.getValue().equals(previous.groups().get(spec.getKey()))
                 ? current.groups().get(spec.getKey()) : null;
             groups.put(spec.getKey(), same != null ? same : OpenflowTranslator.group(nodeId, spec.getValue()));
         }
-        return new ReconcilePlan.Contents(flows, groups);
+        return groups;
     }
 
     /**
@@ -427,10 +433,18 @@ public final class FlowReconciler implements AutoCloseable {
     }
 
     /**
-     * Returns the liveflow flows the config inventory holds for a switch, by flow id (what the shell diffs).
+     * Returns the liveflow flows a switch holds, by flow id (what the shell diffs), as the OpenFlowPlugin's objects:
+     * translated now, so for one switch at a time.
      */
     public Map<String, Flow> installedFlows(final String nodeId) {
-        return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).flows());
+        return Map.copyOf(installed.computeIfAbsent(nodeId, this::readInstalled).flows(nodeId));
+    }
+
+    /**
+     * Returns how many liveflow flows a switch holds.
+     */
+    public int installedFlowCount(final String nodeId) {
+        return installed.computeIfAbsent(nodeId, this::readInstalled).flowCount();
     }
 
     private ReconcilePlan.Contents readInstalled(final String nodeId) {
@@ -458,7 +472,7 @@ public final class FlowReconciler implements AutoCloseable {
             throw new IllegalStateException("Cannot read the config inventory of " + nodeId, e);
         }
         LOG.info("{}: config inventory holds {} liveflow flows and {} groups", nodeId, flows.size(), groups.size());
-        return new ReconcilePlan.Contents(flows, groups);
+        return ReconcilePlan.Contents.recorded(flows, groups);
     }
 
     static InstanceIdentifier<FlowCapableNode> nodePath(final String nodeId) {

@@ -209,7 +209,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         // went and came back while the last pass ran has another connection number
         final Set<String> reconnected = new HashSet<>();
         connected.forEach((nodeId, connection) -> {
-            if (!connection.equals(connectedLastPass.get(nodeId)) && !reconciler.installedFlows(nodeId).isEmpty()) {
+            if (!connection.equals(connectedLastPass.get(nodeId)) && reconciler.installedFlowCount(nodeId) > 0) {
                 reconnected.add(nodeId);
             }
         });

@@ -7,12 +7,17 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
+import com.google.common.collect.Sets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.action.types.rev131112.action.action.GroupActionCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowCapableNode;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -54,9 +59,60 @@ import org.opendaylight.yangtools.yang.common.Uint8;
 record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third,
         FlowReconciler.Changes changes) {
 
-    /** Flows and groups of one switch, by flow id and group id. */
-    record Contents(Map<String, Flow> flows, Map<Long, Group> groups) {
-        static final Contents EMPTY = new Contents(Map.of(), Map.of());
+    /**
+     * Flows and groups of one switch, by flow id and group id. A flow liveflow translated is kept as its spec, and
+     * translated again when a bundle or the record needs it: the OpenFlowPlugin's object of a flow takes about 2 KB
+     * of heap, several times its spec, and what every switch holds is kept for as long as the switch is connected
+     * (a million flows at a thousand chassis). A flow read from the record has no spec and is kept as read.
+     *
+     * @param specs the flows liveflow translated, by id
+     * @param recorded the flows read from the record, by id (none of them in {@code specs})
+     * @param groups the groups, by id
+     */
+    record Contents(Map<String, FlowSpec> specs, Map<String, Flow> recorded, Map<Long, Group> groups) {
+        static final Contents EMPTY = new Contents(Map.of(), Map.of(), Map.of());
+
+        Contents {
+            if (!Collections.disjoint(specs.keySet(), recorded.keySet())) {
+                throw new IllegalArgumentException("a flow is both translated and recorded");
+            }
+        }
+
+        /** What liveflow translated: every flow as its spec. */
+        static Contents translated(final Map<String, FlowSpec> specs, final Map<Long, Group> groups) {
+            return new Contents(specs, Map.of(), groups);
+        }
+
+        /** What the record holds: every flow as read. */
+        static Contents recorded(final Map<String, Flow> flows, final Map<Long, Group> groups) {
+            return new Contents(Map.of(), flows, groups);
+        }
+
+        int flowCount() {
+            return specs.size() + recorded.size();
+        }
+
+        boolean holdsFlow(final String id) {
+            return specs.containsKey(id) || recorded.containsKey(id);
+        }
+
+        /** The ids of every flow held, as a view (no copy: a pass asks this of every switch). */
+        Set<String> flowIds() {
+            return Sets.union(specs.keySet(), recorded.keySet());
+        }
+
+        /** The inventory object of one flow (translated now if kept as its spec), or null if not held. */
+        @Nullable Flow flow(final String nodeId, final String id) {
+            final FlowSpec spec = specs.get(id);
+            return spec != null ? OpenflowTranslator.flow(nodeId, spec) : recorded.get(id);
+        }
+
+        /** Every flow as its inventory object, by id: for the shell and tests, not for a pass. */
+        Map<String, Flow> flows(final String nodeId) {
+            final Map<String, Flow> flows = new HashMap<>(recorded);
+            specs.forEach((id, spec) -> flows.put(id, OpenflowTranslator.flow(nodeId, spec)));
+            return flows;
+        }
     }
 
     /** One change: of the switch (its bundle messages) and of the record (the config inventory). */
@@ -128,18 +184,26 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
             }
         }
         int flowsDeleted = 0;
-        for (Map.Entry<String, Flow> flow : current.flows().entrySet()) {
-            if (!wanted.flows().containsKey(flow.getKey())) {
-                first.add(new Delete<>(flowPath(node, flow.getValue()), flow.getValue()));
+        for (String id : current.flowIds()) {
+            if (!wanted.holdsFlow(id)) {
+                final Flow gone = current.flow(nodeId, id);
+                first.add(new Delete<>(flowPath(node, gone), gone));
                 flowsDeleted++;
             }
         }
         int flowsWritten = 0;
-        for (Map.Entry<String, Flow> flow : wanted.flows().entrySet()) {
-            final Flow installed = current.flows().get(flow.getKey());
-            if (!flow.getValue().equals(installed)) {
-                (installed == null && !usesGroup(flow.getValue()) ? first : second)
-                    .add(new Put<>(flowPath(node, flow.getValue()), flow.getValue(), installed));
+        for (String id : wanted.flowIds()) {
+            final FlowSpec wantedSpec = wanted.specs().get(id);
+            final FlowSpec heldSpec = current.specs().get(id);
+            if (wantedSpec != null && wantedSpec.equals(heldSpec)) {
+                // the translation is a pure function of the spec: the same spec is the same flow
+                continue;
+            }
+            final Flow flow = wanted.flow(nodeId, id);
+            final Flow installed = current.flow(nodeId, id);
+            if (!flow.equals(installed)) {
+                (installed == null && !usesGroup(flow) ? first : second)
+                    .add(new Put<>(flowPath(node, flow), flow, installed));
                 flowsWritten++;
             }
         }
@@ -170,10 +234,18 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
      * deleted, then the groups and the flows added.
      */
     static List<Message> replacing(final String nodeId, final NodeRef node, final Contents wanted) {
+        return replacing(node, of(nodeId, Contents.EMPTY, wanted));
+    }
+
+    /**
+     * As {@link #replacing(String, NodeRef, Contents)}, from the plan that takes a switch holding nothing to what
+     * is wanted (which has translated every flow already).
+     */
+    static List<Message> replacing(final NodeRef node, final ReconcilePlan fromNothing) {
         final List<Message> bundle = new ArrayList<>();
         bundle.add(BundleMessages.removeAllFlows(node));
         bundle.add(BundleMessages.removeAllGroups(node));
-        bundle.addAll(of(nodeId, Contents.EMPTY, wanted).bundle(node));
+        bundle.addAll(fromNothing.bundle(node));
         return bundle;
     }
 

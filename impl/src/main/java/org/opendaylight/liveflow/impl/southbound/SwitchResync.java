@@ -24,7 +24,6 @@ import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatistics;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsInputBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.direct.statistics.rev160511.GetFlowStatisticsOutput;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.NodeRef;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.inventory.rev130819.nodes.Node;
@@ -76,7 +75,7 @@ final class SwitchResync implements AutoCloseable {
      * Starts watching a switch that just reconnected, which should hold what the reconciler holds for it.
      */
     void switchReconnected(final String nodeId) {
-        if (reconciler.installedFlows(nodeId).isEmpty()) {
+        if (reconciler.installedFlowCount(nodeId) == 0) {
             return;
         }
         final Object attempt = new Object();
@@ -113,20 +112,19 @@ final class SwitchResync implements AutoCloseable {
             Futures.addCallback(liveflowFlowsOnSwitch(nodeId), new FutureCallback<Long>() {
                 @Override
                 public void onSuccess(final Long onSwitch) {
-                    final Map<String, Flow> flows = reconciler.installedFlows(nodeId);
-                    if (onSwitch >= flows.size()) {
-                        LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId,
-                            flows.size());
+                    final int held = reconciler.installedFlowCount(nodeId);
+                    if (onSwitch >= held) {
+                        LOG.info("{} reconnected with all {} liveflow flows: nothing to re-send", nodeId, held);
                         current.remove(nodeId, token);
                     } else if (onSwitch == 0 && !superseded()) {
                         // none at all: the switch restarted (a controller restart never empties a switch), and
                         // nobody else sends these flows, so waiting for them would only keep its VMs offline
                         current.remove(nodeId, token);
                         LOG.info("{} reconnected with none of its {} liveflow flows: re-sending its groups and "
-                            + "flows", nodeId, flows.size());
+                            + "flows", nodeId, held);
                         resend(nodeId);
                     } else {
-                        next(onSwitch + " of " + flows.size() + " liveflow flows");
+                        next(onSwitch + " of " + held + " liveflow flows");
                     }
                 }
 

@@ -56,14 +56,26 @@ final class LabFlows {
     }
 
     /**
-     * Returns what the reconciler would write for these flows.
+     * Returns what the reconciler wants on a switch for these flows: the flows as specs, the groups translated.
      */
     static ReconcilePlan.Contents translate(final SwitchFlows flows) {
+        return ReconcilePlan.Contents.translated(flows.flows(), groups(flows));
+    }
+
+    /**
+     * Returns what the reconciler reads from the record of a switch holding these flows (after a restart): every
+     * flow as the OpenFlowPlugin's object, no spec.
+     */
+    static ReconcilePlan.Contents recorded(final SwitchFlows flows) {
         final Map<String, Flow> translated = new HashMap<>();
         flows.flows().forEach((id, spec) -> translated.put(id, OpenflowTranslator.flow(NODE, spec)));
+        return ReconcilePlan.Contents.recorded(translated, groups(flows));
+    }
+
+    private static Map<Long, Group> groups(final SwitchFlows flows) {
         final Map<Long, Group> groups = new HashMap<>();
         flows.groups().forEach((id, spec) -> groups.put(id, OpenflowTranslator.group(NODE, spec)));
-        return new ReconcilePlan.Contents(translated, groups);
+        return groups;
     }
 
     /**

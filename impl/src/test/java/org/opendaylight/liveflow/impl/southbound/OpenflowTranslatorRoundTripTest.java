@@ -47,8 +47,8 @@ class OpenflowTranslatorRoundTripTest {
         for (String chassis : new String[] { "c1", "c2" }) {
             for (Phase phase : new Phase[] { null, Phase.PREPARED, Phase.SWITCHED }) {
                 final ReconcilePlan.Contents contents = LabFlows.translate(LabFlows.compile(chassis, phase));
-                assertFalse(contents.flows().isEmpty());
-                for (var flow : contents.flows().values()) {
+                assertFalse(contents.flows(LabFlows.NODE).isEmpty());
+                for (var flow : contents.flows(LabFlows.NODE).values()) {
                     assertEquals(flow, roundTrip(ReconcilePlan.flowPath(node, flow), flow), flow.getId().getValue());
                     checked++;
                 }

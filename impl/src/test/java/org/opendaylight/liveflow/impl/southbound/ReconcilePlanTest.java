@@ -9,17 +9,24 @@ package org.opendaylight.liveflow.impl.southbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.impl.southbound.LabFlows.groupsUsedBy;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.PortMigration.Phase;
+import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.group.types.rev131018.groups.Group;
+import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
  * The reconciler's write and delete order on real compiled flows: a switch never gets a flow before the group it
@@ -54,7 +61,7 @@ class ReconcilePlanTest {
         assertFalse(second.isEmpty(), "the lab must have flows that use a group");
         second.forEach(flow -> assertTrue(wanted.groups().keySet().containsAll(groupsUsedBy(flow)), flow.toString()));
         assertEquals(List.of(), plan.third());
-        assertEquals(new FlowReconciler.Changes(wanted.flows().size(), 0, wanted.groups().size(), 0), plan.changes());
+        assertEquals(new FlowReconciler.Changes(wanted.flowCount(), 0, wanted.groups().size(), 0), plan.changes());
     }
 
     @Test
@@ -65,6 +72,36 @@ class ReconcilePlanTest {
         assertEquals(List.of(), plan.first());
         assertEquals(List.of(), plan.second());
         assertEquals(List.of(), plan.third());
+    }
+
+    @Test
+    void aSwitchKnownFromItsRecordThatHoldsWhatIsWantedIsNotWrittenAgain() {
+        // a restarted controller reads inventory objects, not specs: it must find them equal to what it translates
+        final SwitchFlows flows = LabFlows.compile("c1", Phase.PREPARED);
+        final ReconcilePlan plan = plan(LabFlows.recorded(flows), LabFlows.translate(flows));
+        assertTrue(plan.changes().isEmpty(), plan.changes().toString());
+    }
+
+    @Test
+    void aRecordedFlowThatDiffersIsRewrittenWithTheRecordedOneAsWhatItReplaces() {
+        final SwitchFlows flows = LabFlows.compile("c1", null);
+        final ReconcilePlan.Contents wanted = LabFlows.translate(flows);
+        final Map<String, Flow> recorded = new HashMap<>(LabFlows.recorded(flows).recorded());
+        final Flow changed = recorded.values().iterator().next();
+        final Flow older = new FlowBuilder(changed).setCookie(new FlowCookie(Uint64.valueOf(7))).build();
+        recorded.put(changed.getId().getValue(), older);
+        final ReconcilePlan plan = plan(ReconcilePlan.Contents.recorded(recorded, wanted.groups()), wanted);
+        assertEquals(new FlowReconciler.Changes(1, 0, 0, 0), plan.changes());
+        final ReconcilePlan.Put<?> put = (ReconcilePlan.Put<?>) plan.all().findFirst().orElseThrow();
+        assertEquals(changed, put.data());
+        assertEquals(older, put.previous());
+    }
+
+    @Test
+    void aFlowIsEitherTranslatedOrRecordedNotBoth() {
+        final SwitchFlows flows = LabFlows.compile("c1", null);
+        assertThrows(IllegalArgumentException.class, () -> new ReconcilePlan.Contents(flows.flows(),
+            LabFlows.recorded(flows).recorded(), Map.of()));
     }
 
     @Test
@@ -83,7 +120,8 @@ class ReconcilePlanTest {
         final Set<String> rewritten = new HashSet<>();
         Stream.concat(plan.first().stream(), plan.second().stream())
             .forEach(change -> rewritten.add(change.path().toString()));
-        prepared.flows().values().stream().filter(flow -> groupsUsedBy(flow).stream().anyMatch(deleted::contains))
+        prepared.flows(LabFlows.NODE).values().stream()
+            .filter(flow -> groupsUsedBy(flow).stream().anyMatch(deleted::contains))
             .forEach(flow -> assertTrue(rewritten.contains(ReconcilePlan.flowPath(FlowReconciler.nodePath(
                 LabFlows.NODE), flow).toString()), flow.getId().getValue()));
     }
@@ -93,12 +131,12 @@ class ReconcilePlanTest {
         final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
         final ReconcilePlan.Contents switched = LabFlows.translate(LabFlows.compile("c1", Phase.SWITCHED));
         final ReconcilePlan plan = plan(prepared, switched);
-        flowsPut(plan.first()).forEach(flow -> assertFalse(prepared.flows().containsKey(flow.getId().getValue()),
+        flowsPut(plan.first()).forEach(flow -> assertFalse(prepared.holdsFlow(flow.getId().getValue()),
             "the first step writes new flows only: " + flow.getId().getValue()));
-        flowsPut(plan.second()).forEach(flow -> assertTrue(prepared.flows().containsKey(flow.getId().getValue())
+        flowsPut(plan.second()).forEach(flow -> assertTrue(prepared.holdsFlow(flow.getId().getValue())
             || !groupsUsedBy(flow).isEmpty(), flow.getId().getValue()));
         final long deletions = plan.first().stream().filter(ReconcilePlan.Delete.class::isInstance).count();
-        assertEquals(prepared.flows().keySet().stream().filter(id -> !switched.flows().containsKey(id)).count(),
+        assertEquals(prepared.flowIds().stream().filter(id -> !switched.holdsFlow(id)).count(),
             deletions);
         assertTrue(plan.changes().flowsWritten() > 0, "activation changes the source's flows");
     }

@@ -66,7 +66,7 @@ class SwitchBundleTest {
 
         static ModelSwitch holding(final ReconcilePlan.Contents contents) {
             final ModelSwitch model = new ModelSwitch();
-            contents.flows().values().forEach(flow -> model.flows.put(Key.of(flow), Entry.of(flow)));
+            contents.flows(LabFlows.NODE).values().forEach(flow -> model.flows.put(Key.of(flow), Entry.of(flow)));
             model.groups.addAll(contents.groups().keySet());
             return model;
         }
@@ -142,13 +142,25 @@ class SwitchBundleTest {
     }
 
     @Test
+    void everyStepFromWhatTheRecordSaysEndsWithExactlyWhatIsWanted() {
+        // a restarted controller knows a switch from its record: inventory objects, not specs
+        final List<Phase> steps = java.util.Arrays.asList(null, Phase.PREPARED, Phase.SWITCHED, null);
+        for (String chassis : List.of("c1", "c2")) {
+            for (int step = 0; step + 1 < steps.size(); step++) {
+                assertBundleTakes(LabFlows.recorded(LabFlows.compile(chassis, steps.get(step))),
+                    lab(chassis, steps.get(step + 1)));
+            }
+        }
+    }
+
+    @Test
     void aFlowWhoseMatchChangedUnderTheSameIdLeavesNoOldFlowBehind() {
         final ReconcilePlan.Contents wanted = lab("c1", null);
-        final Map<String, Flow> older = new HashMap<>(wanted.flows());
+        final Map<String, Flow> older = new HashMap<>(wanted.flows(LabFlows.NODE));
         final Flow changed = older.values().iterator().next();
         older.put(changed.getId().getValue(), new FlowBuilder(changed)
             .setPriority(Uint16.valueOf(changed.getPriority().toJava() + 1)).build());
-        assertBundleTakes(new ReconcilePlan.Contents(older, wanted.groups()), wanted);
+        assertBundleTakes(ReconcilePlan.Contents.recorded(older, wanted.groups()), wanted);
     }
 
     @Test
