@@ -204,7 +204,7 @@ public final class FlowReconciler implements AutoCloseable {
         final long planned = System.nanoTime();
         final long deadline = planned + PATIENCE.toNanos();
         final Set<String> failed = new HashSet<>();
-        final List<ReconcilePlan> committedPlans = new ArrayList<>();
+        final List<ReconcilePlan.RecordChange> toRecord = new ArrayList<>();
         final Set<String> recorded = new HashSet<>();
         for (Map.Entry<String, InFlight> entry : Map.copyOf(inFlight).entrySet()) {
             final String nodeId = entry.getKey();
@@ -222,7 +222,7 @@ public final class FlowReconciler implements AutoCloseable {
             inFlight.remove(nodeId);
             if (committed) {
                 final ReconcilePlan plan = bundle.prepared().plan();
-                committedPlans.add(plan);
+                toRecord.addAll(plan.recordChanges(nodeId));
                 recorded.add(nodeId);
                 changes.put(nodeId, plan.changes());
                 installed.put(nodeId, bundle.prepared().wanted());
@@ -240,8 +240,8 @@ public final class FlowReconciler implements AutoCloseable {
                 + "{} ms{}", sentNow.size(), messages, (planned - began) / 1_000_000,
                 (System.nanoTime() - began) / 1_000_000, waiting);
         }
-        if (!committedPlans.isEmpty()) {
-            recorder.execute(() -> record(committedPlans, recorded));
+        if (!recorded.isEmpty()) {
+            recorder.execute(() -> record(toRecord, recorded));
         }
         changes.forEach((nodeId, change) -> {
             if (!change.isEmpty()) {
@@ -344,15 +344,15 @@ public final class FlowReconciler implements AutoCloseable {
         }
         askedAfter.forEach((nodeId, specs) -> lastDesired.put(nodeId,
             new SwitchFlows(specs, lastDesired.get(nodeId).groups())));
-        final List<ReconcilePlan> plans = new ArrayList<>();
+        final List<ReconcilePlan.RecordChange> toRecord = new ArrayList<>();
         after.forEach((nodeId, flows) -> {
             final ReconcilePlan.Contents now = new ReconcilePlan.Contents(flows, recordedAfter.get(nodeId),
                 before.get(nodeId).groups());
-            plans.add(ReconcilePlan.of(nodeId, before.get(nodeId), now));
+            toRecord.addAll(ReconcilePlan.of(nodeId, before.get(nodeId), now).recordChanges(nodeId));
             installed.put(nodeId, now);
         });
-        if (!plans.isEmpty()) {
-            recorder.execute(() -> record(plans, after.keySet()));
+        if (!after.isEmpty()) {
+            recorder.execute(() -> record(toRecord, after.keySet()));
         }
     }
 
@@ -360,14 +360,15 @@ public final class FlowReconciler implements AutoCloseable {
      * Writes what the switches committed into the record, in the order the passes made it. Nothing waits for it:
      * the switches already hold it and liveflow's memory of them is up to date; the record is what a restarted
      * controller, or another member, starts from. If it cannot be written, those switches are replaced at the next
-     * pass, which this asks for.
+     * pass, which this asks for. Flows are translated here, one transaction at a time ({@link ChunkedWrites}), so
+     * what waits for this thread is specs, and what it holds at once is one transaction's flows.
      */
-    private void record(final List<ReconcilePlan> committedPlans, final Set<String> nodeIds) {
+    private void record(final List<ReconcilePlan.RecordChange> changes, final Set<String> nodeIds) {
         final long began = System.nanoTime();
-        final ChunkedWrites record = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION);
-        committedPlans.forEach(plan -> plan.all().forEach(change -> change.applyTo(record)));
+        final ChunkedWrites record = new ChunkedWrites(broker, OPERATIONS_PER_TRANSACTION, TIMEOUT_SECONDS);
         try {
-            record.commit(TIMEOUT_SECONDS);
+            changes.forEach(change -> change.applyTo(record));
+            record.commit();
             final long took = (System.nanoTime() - began) / 1_000_000;
             if (took > 100) {
                 LOG.info("recorded what {} switches committed in {} ms", nodeIds.size(), took);

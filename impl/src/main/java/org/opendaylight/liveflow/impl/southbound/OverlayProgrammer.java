@@ -196,11 +196,11 @@ public final class OverlayProgrammer implements AutoCloseable {
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
             connected.put(nodeId, view.orElseThrow().connection());
             // the same flows as last pass are the same instance: the planner and the reconciler see at a glance
-            // that this chassis did not change
-            final SwitchFlows compiledNow = compiler.compile(snapshot, switches, placed, name);
-            final SwitchFlows compiledBefore = lastCompiled.get(name);
-            desired.put(nodeId, compiledNow.equals(compiledBefore) ? compiledBefore : compiledNow);
-            byChassis.put(name, desired.get(nodeId));
+            // that this chassis did not change (and an unchanged flow of a changed chassis is the same spec)
+            final SwitchFlows compiled = compiler.compile(snapshot, switches, placed, name)
+                .sharingWith(lastCompiled.get(name));
+            desired.put(nodeId, compiled);
+            byChassis.put(name, compiled);
             nodeIds.put(name, nodeId);
         }
         lastCompiled.clear();

@@ -140,4 +140,34 @@ class ReconcilePlanTest {
             deletions);
         assertTrue(plan.changes().flowsWritten() > 0, "activation changes the source's flows");
     }
+
+    @Test
+    void theRecordGetsEveryChangeInOrderWithWrittenFlowsAsSpecsThatTranslateToWhatTheSwitchGot() {
+        final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
+        final ReconcilePlan.Contents switched = LabFlows.translate(LabFlows.compile("c1", Phase.SWITCHED));
+        final ReconcilePlan plan = plan(prepared, switched);
+        final List<ReconcilePlan.Change> changes = plan.all().toList();
+        final List<ReconcilePlan.RecordChange> record = plan.recordChanges(LabFlows.NODE);
+        assertEquals(changes.size(), record.size());
+        int flowsAsSpecs = 0;
+        int deletions = 0;
+        for (int index = 0; index < changes.size(); index++) {
+            final ReconcilePlan.Change change = changes.get(index);
+            final ReconcilePlan.RecordChange recorded = record.get(index);
+            if (change instanceof ReconcilePlan.Put<?> put && put.data() instanceof Flow flow) {
+                final ReconcilePlan.RecordedFlowPut asSpec = (ReconcilePlan.RecordedFlowPut) recorded;
+                final Flow translated = OpenflowTranslator.flow(asSpec.nodeId(), asSpec.spec());
+                assertEquals(flow, translated);
+                assertEquals(put.path(), ReconcilePlan.flowPath(FlowReconciler.nodePath(asSpec.nodeId()),
+                    translated));
+                flowsAsSpecs++;
+            } else if (change instanceof ReconcilePlan.Delete<?> delete) {
+                assertEquals(delete.path(), ((ReconcilePlan.RecordedDelete) recorded).path());
+                deletions++;
+            } else {
+                assertEquals(change, recorded, "a group is recorded as the switch got it");
+            }
+        }
+        assertTrue(flowsAsSpecs > 0 && deletions > 0, "activation writes and deletes flows on its source");
+    }
 }
