@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.compiler.ActivationPlanner;
+import org.opendaylight.liveflow.impl.compiler.ChassisCompiles;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
@@ -66,7 +67,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     /** The connection number of every switch the last pass programmed. */
     private final Map<String, Long> connectedLastPass = new HashMap<>();
     /** What the last pass compiled per chassis name (the programmer's thread only). */
-    private final Map<String, SwitchFlows> lastCompiled = new HashMap<>();
+    private final ChassisCompiles compiles = new ChassisCompiles(compiler);
     /** The last pass's activation plans, by port: the next pass plans again only what changed. */
     private final Map<String, ActivationPlanner.Plan> lastPlans = new HashMap<>();
     /** Only touched on the programmer's thread. */
@@ -184,27 +185,21 @@ public final class OverlayProgrammer implements AutoCloseable {
         final Map<String, PortMigration> placed = migrationWrites.compilerView(placements);
         final long began = System.nanoTime();
         final Map<String, Long> connected = new HashMap<>();
-        final Map<String, SwitchFlows> desired = new HashMap<>();
-        final Map<String, SwitchFlows> byChassis = new HashMap<>();
         final Map<String, String> nodeIds = new HashMap<>();
         for (Chassis chassis : snapshot.chassis().values()) {
-            final String name = chassis.getName().getValue();
             final Optional<SwitchView> view = switches.connectedSwitchOf(chassis);
             if (view.isEmpty()) {
                 continue;
             }
             final String nodeId = SwitchInventory.nodeIdOf(chassis).orElseThrow();
             connected.put(nodeId, view.orElseThrow().connection());
-            // the same flows as last pass are the same instance: the planner and the reconciler see at a glance
-            // that this chassis did not change (and an unchanged flow of a changed chassis is the same spec)
-            final SwitchFlows compiled = compiler.compile(snapshot, switches, placed, name)
-                .sharingWith(lastCompiled.get(name));
-            desired.put(nodeId, compiled);
-            byChassis.put(name, compiled);
-            nodeIds.put(name, nodeId);
+            nodeIds.put(chassis.getName().getValue(), nodeId);
         }
-        lastCompiled.clear();
-        lastCompiled.putAll(byChassis);
+        // the same flows as last pass are the same instance: the planner and the reconciler see at a glance
+        // that a chassis did not change (and an unchanged flow of a changed chassis is the same spec)
+        final Map<String, SwitchFlows> byChassis = compiles.compile(snapshot, switches, placed, nodeIds.keySet());
+        final Map<String, SwitchFlows> desired = new HashMap<>();
+        byChassis.forEach((name, flows) -> desired.put(nodeIds.get(name), flows));
         // a switch that comes (back) while liveflow's record holds its flows may or may not have them; one that
         // went and came back while the last pass ran has another connection number
         final Set<String> reconnected = new HashSet<>();

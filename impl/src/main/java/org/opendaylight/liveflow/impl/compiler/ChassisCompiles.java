@@ -1,0 +1,68 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+
+/**
+ * Compiles a pass's chassis, keeping what the last pass compiled and from which inputs. The compiler is a pure
+ * function of the configuration snapshot, the switch inventory and the migrations, and both snapshots are
+ * immutable objects replaced on every change: a pass whose snapshots are the very objects of the last pass, with
+ * equal migrations, takes every chassis' last compile as it is. Why: a pass is also asked for when a bundle ends
+ * after the pass that sent it, and to retry a switch; at a thousand chassis each such pass compiled three million
+ * flows again (27 to 31 s here) to find nothing changed. A chassis that is compiled shares its unchanged specs
+ * with its last compile ({@link SwitchFlows#sharingWith}). Used by one thread (the programmer's).
+ */
+public final class ChassisCompiles {
+    /** The compile of one chassis (the {@link OverlayCompiler}'s). */
+    @FunctionalInterface
+    interface Compile {
+        SwitchFlows of(ConfigSnapshot config, SwitchInventory inventory, Map<String, PortMigration> migrations,
+            String chassis);
+    }
+
+    private final Compile compile;
+    private Map<String, SwitchFlows> last = Map.of();
+    private @Nullable ConfigSnapshot lastConfig;
+    private @Nullable SwitchInventory lastInventory;
+    private Map<String, PortMigration> lastMigrations = Map.of();
+
+    public ChassisCompiles(final OverlayCompiler compiler) {
+        this(compiler::compile);
+    }
+
+    ChassisCompiles(final Compile compile) {
+        this.compile = compile;
+    }
+
+    /**
+     * Returns, by chassis name, what each of these chassis must hold for these inputs; remembers it for the next
+     * pass (forgetting chassis not asked for).
+     */
+    public Map<String, SwitchFlows> compile(final ConfigSnapshot config, final SwitchInventory inventory,
+            final Map<String, PortMigration> migrations, final Collection<String> chassis) {
+        final boolean sameInputs = config == lastConfig && inventory == lastInventory
+            && migrations.equals(lastMigrations);
+        final Map<String, SwitchFlows> compiled = new HashMap<>();
+        for (String name : chassis) {
+            final SwitchFlows before = last.get(name);
+            compiled.put(name, sameInputs && before != null ? before
+                : compile.of(config, inventory, migrations, name).sharingWith(before));
+        }
+        last = Map.copyOf(compiled);
+        lastConfig = config;
+        lastInventory = inventory;
+        lastMigrations = Map.copyOf(migrations);
+        return last;
+    }
+}

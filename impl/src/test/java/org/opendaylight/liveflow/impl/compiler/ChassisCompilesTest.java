@@ -1,0 +1,86 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.testing.TestOverlay;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.liveflow.impl.topology.SwitchView;
+
+/**
+ * A pass with the very inputs of the last one compiles nothing, and any changed input compiles every chassis
+ * again, to what the compiler itself gives.
+ */
+class ChassisCompilesTest {
+    private static final List<String> CHASSIS = List.of("c1", "c2");
+
+    private final OverlayCompiler compiler = new OverlayCompiler();
+    /** The chassis the real compiler was asked for, in order. */
+    private final List<String> compiled = new ArrayList<>();
+    private final ChassisCompiles compiles = new ChassisCompiles((config, switches, migrations, chassis) -> {
+        compiled.add(chassis);
+        return compiler.compile(config, switches, migrations, chassis);
+    });
+    private final ConfigSnapshot overlay = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
+        .snapshot();
+    private final SwitchInventory inventory = new SwitchInventory(Map.of(
+        "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),
+        "openflow:2", new SwitchView("openflow:2", Map.of("p1", 7L, "p2", 1L, "tun-c1", 100L), true)));
+
+    private static Map<String, PortMigration> prepared() {
+        return Map.of("p1", new PortMigration("p1", PortMigration.Phase.PREPARED, "c1", "c2", 3, true));
+    }
+
+    @Test
+    void aPassWithTheSameInputsCompilesNothingAndGetsTheLastCompile() {
+        final Map<String, SwitchFlows> first = compiles.compile(overlay, inventory, prepared(), CHASSIS);
+        assertEquals(CHASSIS.size(), compiled.size());
+        // equal migrations in another map, as every pass builds them
+        final Map<String, SwitchFlows> second = compiles.compile(overlay, inventory, prepared(), CHASSIS);
+        assertEquals(CHASSIS.size(), compiled.size(), "nothing compiled: " + compiled);
+        CHASSIS.forEach(name -> assertSame(first.get(name), second.get(name)));
+    }
+
+    @Test
+    void anyChangedInputCompilesEveryChassisAgainToWhatTheCompilerGives() {
+        compiles.compile(overlay, inventory, Map.of(), CHASSIS);
+        final ConfigSnapshot equalButAnother = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
+            .snapshot();
+        final SwitchInventory inventoryAgain = new SwitchInventory(inventory.switches());
+        final List<Runnable> passes = List.of(
+            () -> compiles.compile(equalButAnother, inventory, Map.of(), CHASSIS),
+            () -> compiles.compile(equalButAnother, inventoryAgain, Map.of(), CHASSIS),
+            () -> compiles.compile(equalButAnother, inventoryAgain, prepared(), CHASSIS));
+        int expected = CHASSIS.size();
+        for (Runnable pass : passes) {
+            pass.run();
+            expected += CHASSIS.size();
+            assertEquals(expected, compiled.size(), "every chassis compiled: " + compiled);
+        }
+        final Map<String, SwitchFlows> last = compiles.compile(equalButAnother, inventoryAgain, prepared(), CHASSIS);
+        CHASSIS.forEach(name -> assertEquals(compiler.compile(overlay, inventory, prepared(), name), last.get(name)));
+        assertNotEquals(compiler.compile(overlay, inventory, Map.of(), "c2"), last.get("c2"),
+            "the prepared migration changes what its destination holds, so the last pass is not the first one's");
+    }
+
+    @Test
+    void aChassisNotAskedForIsForgottenAndCompiledWhenAskedAgain() {
+        compiles.compile(overlay, inventory, Map.of(), CHASSIS);
+        assertEquals(Map.of(), Map.copyOf(compiles.compile(overlay, inventory, Map.of(), List.of())));
+        compiles.compile(overlay, inventory, Map.of(), List.of("c1"));
+        assertEquals(List.of("c1", "c2", "c1"), compiled);
+    }
+}
