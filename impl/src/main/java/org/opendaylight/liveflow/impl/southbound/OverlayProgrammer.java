@@ -66,7 +66,7 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final WrittenMigrations migrationWrites = new WrittenMigrations();
     /** The connection number of every switch the last pass programmed. */
     private final Map<String, Long> connectedLastPass = new HashMap<>();
-    /** What the last pass compiled per chassis name (the programmer's thread only). */
+    /** Compiles each pass's chassis, keeping what the last pass compiled (the programmer's thread only). */
     private final ChassisCompiles compiles = new ChassisCompiles(compiler);
     /** The last pass's activation plans, by port: the next pass plans again only what changed. */
     private final Map<String, ActivationPlanner.Plan> lastPlans = new HashMap<>();
