@@ -116,12 +116,12 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
     }
 
     /** A change of the record (the config inventory), as its writer takes it. */
-    sealed interface RecordChange permits Change, RecordedFlowPut, RecordedDelete {
+    sealed interface RecordChange permits Put, RecordedFlowPut, RecordedDelete {
         void applyTo(ChunkedWrites writes);
     }
 
-    /** One change: of the switch (its bundle messages) and of the record. */
-    sealed interface Change extends RecordChange {
+    /** One change of the switch (its bundle messages); {@link #recordChanges} gives the record's. */
+    sealed interface Change {
         InstanceIdentifier<?> path();
 
         void addTo(List<Message> bundle, NodeRef node);
@@ -132,7 +132,7 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
      * {@code spec} the flow's spec when it was translated from one.
      */
     record Put<T extends DataObject>(InstanceIdentifier<T> path, T data, @Nullable T previous,
-            @Nullable FlowSpec spec) implements Change {
+            @Nullable FlowSpec spec) implements Change, RecordChange {
         @Override
         public void applyTo(final ChunkedWrites writes) {
             writes.put(path, data);
@@ -177,11 +177,6 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
 
     /** A flow or group deleted. */
     record Delete<T extends DataObject>(InstanceIdentifier<T> path, T data) implements Change {
-        @Override
-        public void applyTo(final ChunkedWrites writes) {
-            writes.delete(path);
-        }
-
         @Override
         public void addTo(final List<Message> bundle, final NodeRef node) {
             if (data instanceof Group group) {
@@ -283,10 +278,10 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
      */
     List<RecordChange> recordChanges(final String nodeId) {
         return all().<RecordChange>map(change -> {
-            if (change instanceof Put<?> put && put.spec() != null) {
-                return new RecordedFlowPut(nodeId, put.spec());
+            if (change instanceof Put<?> put) {
+                return put.spec() != null ? new RecordedFlowPut(nodeId, put.spec()) : put;
             }
-            return change instanceof Delete<?> delete ? new RecordedDelete(delete.path()) : change;
+            return new RecordedDelete(change.path());
         }).toList();
     }
 
