@@ -42,7 +42,10 @@ public record SwitchFlows(Map<String, FlowSpec> flows, Map<Long, GroupSpec> grou
 
     private static <K, V> Map<K, V> sharing(final Map<K, V> now, final Map<K, V> before) {
         final Map<K, V> shared = new HashMap<>(now);
-        shared.replaceAll((key, spec) -> spec.equals(before.get(key)) ? before.get(key) : spec);
+        shared.replaceAll((key, spec) -> {
+            final V old = before.get(key);
+            return spec.equals(old) ? old : spec;
+        });
         return shared;
     }
 
