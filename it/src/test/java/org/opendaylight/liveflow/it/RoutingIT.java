@@ -186,10 +186,10 @@ class RoutingIT {
     void aPacketWhoseTtlRunsOutIsDropped() throws Exception {
         final Map<String, Long> before = counts();
         final String route = "nw_dst=10.2.0.12";
-        final long routed = lab.chassis("c1").packetsOfFlows("table=30, ", route, RA_MAC);
+        final long routed = lab.chassis("c1").packetsOfFlows("table=35, ", route, RA_MAC);
         lab.chassis("c1").inject("a1", Frames.ipv4(A1_MAC, RA_MAC, "10.1.0.11", "10.2.0.12", 1));
         // the route took it (so it was sent and matched), and nothing came out anywhere
-        awaitFlowPackets("c1", routed + 1, "table=30, ", route, RA_MAC);
+        awaitFlowPackets("c1", routed + 1, "table=35, ", route, RA_MAC);
         Deliveries.awaitExactly(RoutingIT::counts, before, Map.of());
         lab.chassis("c1").inject("a1", Frames.ipv4(A1_MAC, RA_MAC, "10.1.0.11", "10.2.0.12", 2));
         Deliveries.awaitExactly(RoutingIT::counts, before, Map.of("c2/a2", 1L));
@@ -232,6 +232,9 @@ class RoutingIT {
         final String show = karaf.shell().execute("liveflow:router-show ra");
         assertTrue(show.contains("192.168.50.0/24 via 10.2.0.13 (port a3)"), show);
         assertTrue(show.contains("sa2 10.2.0.0/24 on net-a2, address 10.2.0.1"), show);
+        // ra is the only router on net-a1: one copy of its routes, whichever of its networks a packet comes from
+        assertTrue(show.contains("Routes        one copy, scope ")
+            && show.contains("(network net-a1, which no other router is on)"), show);
         final String flows = karaf.shell().execute("liveflow:flows --owner ra c1");
         assertTrue(flows.contains("router ra (") && flows.contains("nw_dst=10.2.0.12"), flows);
         final String fips = karaf.shell().execute("liveflow:floating-ip-list");

@@ -207,8 +207,10 @@ record CompileContext(ConfigSnapshot config, String chassis, List<LocalPort> loc
         local.forEach(p -> networks.put(idOf(p.network().getId()), p.network()));
         final List<RouterView> routers = new ArrayList<>();
         final Map<String, Network> routedNetworks = new TreeMap<>();
+        final Map<String, Integer> routersPerNetwork = config.routers().isEmpty() ? Map.of()
+            : RouterView.routersPerNetwork(config);
         for (var router : config.routers().values()) {
-            RouterView.of(config, router)
+            RouterView.of(config, router, routersPerNetwork)
                 .filter(view -> local.stream().anyMatch(port -> view.attachedTo(idOf(port.network().getId()))))
                 .ifPresent(view -> {
                     routers.add(view);

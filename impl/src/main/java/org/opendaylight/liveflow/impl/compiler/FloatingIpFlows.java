@@ -28,9 +28,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  *   <li>table 30, inbound: a packet for the floating IP's MAC and address gets the fixed IP as destination, the
  *       router's MAC as source and the port's MAC as destination, its TTL decremented, and goes to the L2 lookup
  *       in the port's network, which reaches both copies of a migrating port;</li>
- *   <li>table 30, outbound: what the port sends to its router from the fixed IP, for no destination of the
- *       router's own (priority {@link #OUTBOUND}, below every route), leaves with the floating IP as source, the
- *       floating IP's MAC as source MAC and the gateway's as destination, its TTL decremented.</li>
+ *   <li>outbound: table 30 marks what the port sends to its router from the fixed IP, in the port's network
+ *       ({@link Metadata#FLOATING_IP_SOURCE}, above the router's own entry), and takes it into the router's
+ *       routes; in table 35, for no destination of the router's own (priority {@link #OUTBOUND}, below every
+ *       route), it leaves with the floating IP as source, the floating IP's MAC as source MAC and the gateway's
+ *       as destination, its TTL decremented.</li>
  * </ul>
  * The source of a switched migration keeps the inbound NAT only, to forward what the external switch still sends
  * it until the destination's gratuitous ARP moved the floating IP.
@@ -39,6 +41,7 @@ final class FloatingIpFlows implements FlowConcern {
     static final int CLASSIFY = 100;
     static final int ARP_PRIORITY = 110;
     static final int INBOUND = RouterFlows.ROUTE_BASE + 32;
+    static final int SOURCE = RouterFlows.ENTRY + 10;
     static final int OUTBOUND = RouterFlows.ROUTE_BASE - 1;
 
     @Override
@@ -53,6 +56,7 @@ final class FloatingIpFlows implements FlowConcern {
             classified.putIfAbsent(external, fip.external());
             final Owner owner = Owner.floatingIp(fip.id());
             final long externalVni = CompileContext.vni(fip.external());
+            final Network portNetwork = context.config().networks().get(idOf(fip.port().getNetwork()));
             if (hosted.answersArp()) {
                 flows.add(FlowSpec.apply(Table.ARP_RESPONDER, ARP_PRIORITY,
                     Match.any().withMetadata(Metadata.ingress(external), Metadata.INGRESS_MASK)
@@ -76,18 +80,11 @@ final class FloatingIpFlows implements FlowConcern {
                     new Action.SetField(Field.ETH_SRC, fip.routerMac()),
                     new Action.SetField(Field.ETH_DST, ArpResponderFlows.mac(fip.port())),
                     new Action.DecNwTtl()),
-                Metadata.network(portVni(context, fip)), Metadata.NETWORK_MASK, Table.L2_LOOKUP, owner));
+                Metadata.network(CompileContext.vni(portNetwork)), Metadata.NETWORK_MASK, Table.L2_LOOKUP, owner));
             if (!hosted.forwardOnly()) {
-                flows.add(FlowSpec.apply(Table.L3, OUTBOUND,
-                    Match.any().withMetadata(Metadata.network(portVni(context, fip)), Metadata.NETWORK_MASK)
-                        .withEthDst(fip.routerMac(), null).withIpv4Src(fip.fixedIp()),
-                    List.of(
-                        new Action.SetField(Field.IPV4_SRC, fip.address()),
-                        new Action.SetField(Field.ETH_SRC, fip.mac()),
-                        new Action.SetField(Field.ETH_DST, fip.gatewayMac()),
-                        new Action.DecNwTtl(),
-                        new Action.Output(external)),
-                    owner));
+                context.routers().stream().filter(router -> router.id().equals(fip.routerId())).findFirst()
+                    .ifPresent(router -> outbound(fip, portNetwork, router.scopeOf(portNetwork), external, owner,
+                        flows));
             }
         }
         classified.forEach((ofport, network) -> flows.add(new FlowSpec(Table.CLASSIFIER, CLASSIFY,
@@ -96,7 +93,26 @@ final class FloatingIpFlows implements FlowConcern {
             Metadata.NETWORK_MASK | Metadata.INGRESS_MASK, Table.ARP_RESPONDER, Owner.network(idOf(network.getId())))));
     }
 
-    private static long portVni(final CompileContext context, final FloatingIpView fip) {
-        return CompileContext.vni(context.config().networks().get(idOf(fip.port().getNetwork())));
+    /**
+     * Adds the outbound NAT: table 30 marks what the port sends to its router from the fixed IP, in the port's
+     * network, and table 35 translates it below every route of the router.
+     */
+    private static void outbound(final FloatingIpView fip, final Network portNetwork, final long scope,
+            final long external, final Owner owner, final List<FlowSpec> flows) {
+        final long marked = Metadata.network(scope) | Metadata.FLOATING_IP_SOURCE;
+        final long markMask = Metadata.NETWORK_MASK | Metadata.FLOATING_IP_SOURCE;
+        flows.add(new FlowSpec(Table.L3, SOURCE,
+            Match.any().withMetadata(Metadata.network(CompileContext.vni(portNetwork)), Metadata.NETWORK_MASK)
+                .withEthDst(fip.routerMac(), null).withIpv4Src(fip.fixedIp()),
+            List.of(), marked, markMask, Table.ROUTES, owner));
+        flows.add(FlowSpec.apply(Table.ROUTES, OUTBOUND,
+            Match.any().withMetadata(marked, markMask).withEthDst(fip.routerMac(), null).withIpv4Src(fip.fixedIp()),
+            List.of(
+                new Action.SetField(Field.IPV4_SRC, fip.address()),
+                new Action.SetField(Field.ETH_SRC, fip.mac()),
+                new Action.SetField(Field.ETH_DST, fip.gatewayMac()),
+                new Action.DecNwTtl(),
+                new Action.Output(external)),
+            owner));
     }
 }

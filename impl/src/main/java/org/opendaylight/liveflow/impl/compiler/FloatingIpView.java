@@ -35,10 +35,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * @param external the external network its address belongs to
  * @param gatewayIp the external subnet's gateway (where outbound traffic goes)
  * @param gatewayMac the gateway's MAC
- * @param routerMac the MAC of the router on the fixed IP's subnet (the VM's gateway)
+ * @param routerId the router on the fixed IP's subnet (the VM's gateway)
+ * @param routerMac that router's MAC
  */
 public record FloatingIpView(String id, String address, String mac, Port port, String fixedIp, Network external,
-        String gatewayIp, String gatewayMac, String routerMac) {
+        String gatewayIp, String gatewayMac, String routerId, String routerMac) {
 
     public String portId() {
         return idOf(port.getId());
@@ -72,15 +73,15 @@ public record FloatingIpView(String id, String address, String mac, Port port, S
         }
         final String address = fip.getFloatingIpAddress().getValue();
         final Optional<Subnet> externalSubnet = externalSubnetOf(config, address);
-        final Optional<String> routerMac = routerMacOf(config, idOf(fixed.orElseThrow().getSubnet()));
-        if (externalSubnet.isEmpty() || routerMac.isEmpty()) {
+        final Optional<Router> router = routerOf(config, idOf(fixed.orElseThrow().getSubnet()));
+        if (externalSubnet.isEmpty() || router.isEmpty()) {
             return Optional.empty();
         }
         final Subnet subnet = externalSubnet.orElseThrow();
         return Optional.of(new FloatingIpView(idOf(fip.getId()), address, macOf(fip), port,
             fixed.orElseThrow().getIpAddress().stringValue(), config.networks().get(idOf(subnet.getNetwork())),
             subnet.getGatewayIp().stringValue(), subnet.getGatewayMac().getValue().toLowerCase(Locale.ROOT),
-            routerMac.orElseThrow()));
+            idOf(router.orElseThrow().getId()), RouterView.macOf(router.orElseThrow())));
     }
 
     /**
@@ -118,11 +119,11 @@ public record FloatingIpView(String id, String address, String mac, Port port, S
         return Optional.empty();
     }
 
-    private static Optional<String> routerMacOf(final ConfigSnapshot config, final String subnetId) {
+    private static Optional<Router> routerOf(final ConfigSnapshot config, final String subnetId) {
         for (Router router : config.routers().values()) {
             if (!Boolean.FALSE.equals(router.getAdminStateUp()) && router.nonnullInterface().values().stream()
                     .anyMatch(iface -> idOf(iface.getSubnet()).equals(subnetId))) {
-                return Optional.of(RouterView.macOf(router));
+                return Optional.of(router);
             }
         }
         return Optional.empty();

@@ -9,7 +9,9 @@ package org.opendaylight.liveflow.impl.compiler;
 
 /**
  * How the pipeline carries state between tables in the OpenFlow metadata field (OpenFlow 1.3 has no registers):
- * bits 0-23 the network's VNI, bits 24-39 the ingress port, bits 40-55 the egress port.
+ * bits 0-23 the network's VNI, bits 24-39 the ingress port, bits 40-55 the egress port, bit 56 "sent from a fixed
+ * IP with a floating IP here". Between a router's entry (table 30) and its routes (table 35), bits 0-23 hold the
+ * router's route scope (see {@code RouterView#scopeOf}) rather than the ingress network.
  */
 public final class Metadata {
     public static final long NETWORK_MASK = 0xFF_FFFFL;
@@ -17,6 +19,12 @@ public final class Metadata {
     public static final long EGRESS_MASK = 0xFFFFL << 40;
     /** Ingress tag of packets that came in through a tunnel. */
     public static final long FROM_TUNNEL = 0xFFFFL;
+    /**
+     * Set by table 30 on what a port with a floating IP sends to its router from the fixed IP, in the port's own
+     * network: table 35 then matches the scope and the source address alone, and this bit keeps the port's network
+     * part of that match.
+     */
+    public static final long FLOATING_IP_SOURCE = 1L << 56;
 
     private Metadata() {
         // constants and bit helpers

@@ -12,6 +12,7 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import java.util.Set;
 import org.opendaylight.liveflow.impl.compiler.Action.Field;
 import org.opendaylight.liveflow.impl.validation.Cidr;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.DeviceOwner;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
 
@@ -28,19 +30,24 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * <ul>
  *   <li>table 20: a local port's ARP request for the router's address on its subnet is answered with the
  *       router's MAC (per requester, as for ports: OpenFlow 1.3 cannot copy the requester's addresses);</li>
- *   <li>table 30: an IPv4 packet sent to the router's MAC from one of its networks is matched longest prefix
- *       first (priority {@link #ROUTE_BASE} plus the prefix length): a host route per port up on one of the
- *       router's subnets, the router's static routes to their next-hop port, and a drop for the rest of each
- *       connected subnet (no port has that address). A route sets the router's MAC as source and the port's
- *       as destination, decrements the TTL (Open vSwitch drops a packet whose TTL runs out), moves the packet
- *       into the destination's network and hands it to the L2 lookup, which reaches the port wherever it is,
- *       both copies of it while it migrates.</li>
+ *   <li>table 30: an IPv4 packet sent to the router's MAC from one of its networks gets the router's scope for
+ *       that network (see {@link RouterView#scopeOf}) in the metadata and goes to table 35;</li>
+ *   <li>table 35: the router's routes, matched on its scope and MAC, longest prefix first (priority
+ *       {@link #ROUTE_BASE} plus the prefix length): a host route per port up on one of the router's subnets,
+ *       the router's static routes to their next-hop port, and a drop for the rest of each connected subnet (no
+ *       port has that address). A route sets the router's MAC as source and the port's as destination,
+ *       decrements the TTL (Open vSwitch drops a packet whose TTL runs out), moves the packet into the
+ *       destination's network and hands it to the L2 lookup, which reaches the port wherever it is, both copies
+ *       of it while it migrates. What no route takes is dropped.</li>
  * </ul>
- * The route matches the ingress network as well as the router's MAC, so two tenants' routers with the same
- * prefixes never see each other's ports.
+ * Only table 30 lets a packet into a router, and only from the router's own networks, so two tenants' routers
+ * with the same prefixes never see each other's ports. A router with a network of its own holds its routes once,
+ * not once per network: a routed network of N ports on a router with two interfaces is N host routes on each
+ * chassis, not 2N.
  */
 final class RouterFlows implements FlowConcern {
     static final int ARP_PRIORITY = ArpResponderFlows.PRIORITY;
+    static final int ENTRY = 100;
     static final int ROUTE_BASE = 1000;
 
     /** A port's address on one of the router's subnets. */
@@ -56,31 +63,50 @@ final class RouterFlows implements FlowConcern {
         for (RouterView router : context.routers()) {
             answerArp(context, router, flows);
             final Owner owner = Owner.router(router.id());
+            final Set<Long> scopes = new LinkedHashSet<>();
+            for (Network ingress : router.networks()) {
+                final long scope = router.scopeOf(ingress);
+                flows.add(enter(router, ingress, scope, owner));
+                scopes.add(scope);
+            }
             final List<Host> hosts = hostsOf(router, upPorts);
             final Set<Cidr> connected = new HashSet<>();
             router.interfaces().forEach(iface -> connected.add(iface.cidr()));
-            for (RouterView.Attachment ingress : router.interfaces()) {
-                final Match toRouter = Match.any()
-                    .withMetadata(Metadata.network(CompileContext.vni(ingress.network())), Metadata.NETWORK_MASK)
+            for (long scope : scopes) {
+                final Match inRouter = Match.any().withMetadata(Metadata.network(scope), Metadata.NETWORK_MASK)
                     .withEthDst(router.mac(), null);
                 for (RouterView.Attachment iface : router.interfaces()) {
-                    flows.add(FlowSpec.drop(Table.L3, priorityOf(iface.cidr().prefixLength()),
-                        toRouter.withIpv4Dst(iface.cidr().toString()), owner));
+                    flows.add(FlowSpec.drop(Table.ROUTES, priorityOf(iface.cidr().prefixLength()),
+                        inRouter.withIpv4Dst(iface.cidr().toString()), owner));
                 }
                 for (Host host : hosts) {
-                    flows.add(route(router, toRouter.withIpv4Dst(host.address()), 32, host.port(), host.iface(),
+                    flows.add(route(router, inRouter.withIpv4Dst(host.address()), 32, host.port(), host.iface(),
                         owner));
                 }
                 for (RouterView.Route route : router.routes()) {
                     // a connected subnet wins over a static route to the same prefix
                     if (!connected.contains(route.destination())) {
                         networkOf(router, route.nextHopPort()).ifPresent(network -> flows.add(route(router,
-                            toRouter.withIpv4Dst(route.destination().toString()),
+                            inRouter.withIpv4Dst(route.destination().toString()),
                             route.destination().prefixLength(), route.nextHopPort(), network, owner)));
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Returns table 30's flow that takes what a network sends to the router's MAC into the router's routes, with
+     * the router's scope for that network in the metadata.
+     */
+    private static FlowSpec enter(final RouterView router, final Network ingress, final long scope,
+            final Owner owner) {
+        final long vni = CompileContext.vni(ingress);
+        final Match match = Match.any().withMetadata(Metadata.network(vni), Metadata.NETWORK_MASK)
+            .withEthDst(router.mac(), null).withEthType(Match.ETH_TYPE_IPV4);
+        return scope == vni ? FlowSpec.gotoTable(Table.L3, ENTRY, match, Table.ROUTES, owner)
+            : new FlowSpec(Table.L3, ENTRY, match, List.of(), Metadata.network(scope), Metadata.NETWORK_MASK,
+                Table.ROUTES, owner);
     }
 
     private static void answerArp(final CompileContext context, final RouterView router,
@@ -142,7 +168,7 @@ final class RouterFlows implements FlowConcern {
 
     private static FlowSpec route(final RouterView router, final Match match, final int prefixLength,
             final Port port, final RouterView.Attachment destination, final Owner owner) {
-        return new FlowSpec(Table.L3, priorityOf(prefixLength), match, List.of(
+        return new FlowSpec(Table.ROUTES, priorityOf(prefixLength), match, List.of(
                 new Action.SetField(Field.ETH_SRC, router.mac()),
                 new Action.SetField(Field.ETH_DST, ArpResponderFlows.mac(port)),
                 new Action.DecNwTtl()),

@@ -13,9 +13,15 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.validation.Cidr;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
@@ -36,8 +42,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * @param mac the MAC it answers with and routes from
  * @param interfaces its IPv4 interfaces, in subnet id order
  * @param routes its static routes whose next hop is a port, longest prefix first
+ * @param home the first of its networks (by subnet id) that no other router has an interface on, or null when
+ *     every one of its networks has another router too; see {@link #scopeOf}
  */
-public record RouterView(String id, String mac, List<Attachment> interfaces, List<Route> routes) {
+public record RouterView(String id, String mac, List<Attachment> interfaces, List<Route> routes,
+        @Nullable Network home) {
     /**
      * One interface of the router.
      *
@@ -63,9 +72,31 @@ public record RouterView(String id, String mac, List<Attachment> interfaces, Lis
     }
 
     /**
-     * Returns the router as the data plane sees it, or empty when it forwards nothing (administratively down).
+     * Returns, by network id, how many routers of the configuration have an interface on the network (whether up or
+     * down, so that a router's home does not move when another router goes down).
      */
-    public static Optional<RouterView> of(final ConfigSnapshot config, final Router router) {
+    public static Map<String, Integer> routersPerNetwork(final ConfigSnapshot config) {
+        final Map<String, Integer> out = new HashMap<>();
+        for (Router router : config.routers().values()) {
+            final Set<String> networks = new HashSet<>();
+            for (Interface iface : router.nonnullInterface().values()) {
+                final Subnet subnet = config.subnets().get(idOf(iface.getSubnet()));
+                if (subnet != null) {
+                    networks.add(idOf(subnet.getNetwork()));
+                }
+            }
+            networks.forEach(network -> out.merge(network, 1, Integer::sum));
+        }
+        return out;
+    }
+
+    /**
+     * Returns the router as the data plane sees it, or empty when it forwards nothing (administratively down).
+     *
+     * @param routersPerNetwork what {@link #routersPerNetwork} returns for the same configuration
+     */
+    public static Optional<RouterView> of(final ConfigSnapshot config, final Router router,
+            final Map<String, Integer> routersPerNetwork) {
         if (Boolean.FALSE.equals(router.getAdminStateUp())) {
             return Optional.empty();
         }
@@ -81,7 +112,30 @@ public record RouterView(String id, String mac, List<Attachment> interfaces, Lis
         }
         routes.sort(Comparator.comparing((Route route) -> route.destination().prefixLength()).reversed()
             .thenComparing(route -> route.destination().toString()));
-        return Optional.of(new RouterView(id, macOf(router), List.copyOf(interfaces), List.copyOf(routes)));
+        final Network home = interfaces.stream()
+            .filter(iface -> routersPerNetwork.getOrDefault(iface.networkId(), 0) == 1)
+            .map(Attachment::network).findFirst().orElse(null);
+        return Optional.of(new RouterView(id, macOf(router), List.copyOf(interfaces), List.copyOf(routes), home));
+    }
+
+    /**
+     * Returns the value table 30 writes into the metadata's network bits for what enters this router from a
+     * network, and table 35's routes match. A router with a home network names itself by that network's VNI, the
+     * same from every one of its networks, so it holds one copy of its routes. No other router can write that
+     * value: no other router is on that network, and each router without a home keeps the ingress network's VNI,
+     * one copy of its routes per network (a network of another router, never a home).
+     */
+    public long scopeOf(final Network ingress) {
+        return CompileContext.vni(home != null ? home : ingress);
+    }
+
+    /**
+     * Returns the networks the router is on, each once, in subnet id order.
+     */
+    public List<Network> networks() {
+        final Map<String, Network> out = new LinkedHashMap<>();
+        interfaces.forEach(iface -> out.putIfAbsent(iface.networkId(), iface.network()));
+        return List.copyOf(out.values());
     }
 
     /**

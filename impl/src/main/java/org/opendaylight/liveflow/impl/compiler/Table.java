@@ -25,10 +25,15 @@ public enum Table {
     /** Answers ARP requests for known addresses locally. */
     ARP_RESPONDER(20),
     /**
-     * Distributed routing: what a local port sends to a router is routed here, on the chassis it entered; and
-     * the floating IPs' stateless NAT.
+     * Into a router: what a port sends to the MAC of a router on its network is tagged with the router's route
+     * scope and goes to {@link #ROUTES}; and the floating IPs' inbound NAT.
      */
     L3(30),
+    /**
+     * Distributed routing, once per router rather than once per router interface: the routes of the router the
+     * scope names, longest prefix first, and the floating IPs' outbound NAT below them.
+     */
+    ROUTES(35),
     /** Destination MAC to a local port or to the tunnel of the port's chassis. */
     L2_LOOKUP(40),
     /** Broadcast, multicast and unknown unicast through one OpenFlow group per network. */
@@ -54,7 +59,8 @@ public enum Table {
             case CLASSIFIER -> EnumSet.of(PORT_SECURITY, ARP_RESPONDER, L2_LOOKUP);
             case PORT_SECURITY -> EnumSet.of(ARP_RESPONDER);
             case ARP_RESPONDER -> EnumSet.of(L3, L2_LOOKUP);
-            case L3 -> EnumSet.of(L2_LOOKUP);
+            case L3 -> EnumSet.of(ROUTES, L2_LOOKUP);
+            case ROUTES -> EnumSet.of(L2_LOOKUP);
             case L2_LOOKUP -> EnumSet.of(FLOOD, EGRESS);
             case FLOOD, EGRESS -> EnumSet.noneOf(Table.class);
         };

@@ -54,7 +54,8 @@ public final class RouterShowCommand implements Action {
         if (router == null) {
             throw new IllegalArgumentException("No router '" + routerId + "' is configured");
         }
-        final Optional<RouterView> view = RouterView.of(snapshot, router);
+        final Optional<RouterView> view = RouterView.of(snapshot, router,
+            RouterView.routersPerNetwork(snapshot));
         final PrintStream out = session.getConsole();
         out.println("Router          " + routerId);
         out.println("  Name          " + orNone(router.getName()));
@@ -62,6 +63,10 @@ public final class RouterShowCommand implements Action {
         out.println("  MAC           " + RouterView.macOf(router)
             + (router.getMacAddress() == null ? " (derived from the id)" : ""));
         out.println("  Admin state   " + Texts.adminState(router.getAdminStateUp()));
+        view.ifPresent(v -> out.println("  Routes        " + (v.home() != null
+            ? "one copy, scope " + v.scopeOf(v.home()) + " (network " + ConfigSnapshot.idOf(v.home().getId())
+                + ", which no other router is on)"
+            : "one copy per network (each of its networks has another router too)")));
         for (Interface iface : router.nonnullInterface().values()) {
             final String subnet = iface.getSubnet().getValue();
             out.println("  Interface     " + view.flatMap(v -> v.interfaces().stream()

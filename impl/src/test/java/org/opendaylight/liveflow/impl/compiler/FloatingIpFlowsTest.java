@@ -65,8 +65,11 @@ class FloatingIpFlowsTest {
             fip + ", table=30, priority=1032,metadata=0xfa0/0xffffff,dl_type=0x800,dl_dst=" + FIP_MAC
                 + ",nw_dst=203.0.113.10 actions=set_field:10.0.0.11->ip_dst,set_field:" + routerMac + "->eth_src,"
                 + "set_field:" + P1 + "->eth_dst,dec_ttl,write_metadata:0x3e9/0xffffff,goto_table:40",
-            fip + ", table=30, priority=999,metadata=0x3e9/0xffffff,dl_type=0x800,dl_dst=" + routerMac
-                + ",nw_src=10.0.0.11 actions=set_field:203.0.113.10->ip_src,set_field:" + FIP_MAC + "->eth_src,"
+            fip + ", table=30, priority=110,metadata=0x3e9/0xffffff,dl_type=0x800,dl_dst=" + routerMac
+                + ",nw_src=10.0.0.11 actions=write_metadata:0x1000000000003e9/0x100000000ffffff,goto_table:35",
+            fip + ", table=35, priority=999,metadata=0x1000000000003e9/0x100000000ffffff,dl_type=0x800,dl_dst="
+                + routerMac + ",nw_src=10.0.0.11 actions=set_field:203.0.113.10->ip_src,set_field:" + FIP_MAC
+                + "->eth_src,"
                 + "set_field:" + GATEWAY_MAC + "->eth_dst,dec_ttl,output:50");
         final List<String> actual = flowsOf(overlay.snapshot(), Map.of(), "c1", "").stream()
             .filter(flow -> flow.startsWith(fip) || flow.contains("in_port=50 ")).toList();

@@ -54,6 +54,7 @@ class OverlayCompilerTest {
                 + "dl_type=0x86dd,dl_src=fa:16:3e:00:00:01 actions=goto_table:20",
             "cookie=" + cookie(Owner.pipeline()) + ", table=20, priority=0 actions=goto_table:30",
             "cookie=" + cookie(Owner.pipeline()) + ", table=30, priority=0 actions=goto_table:40",
+            "cookie=" + cookie(Owner.pipeline()) + ", table=35, priority=0 actions=drop",
             "cookie=" + cookie(Owner.port("p1")) + ", table=20, priority=100,metadata=0x10003e9/0xffffffffff,"
                 + "dl_type=0x806,arp_op=1,arp_tpa=10.0.0.12 actions=set_field:fa:16:3e:00:00:01->eth_dst,"
                 + "set_field:fa:16:3e:00:00:02->eth_src,set_field:2->arp_op,set_field:fa:16:3e:00:00:01->arp_tha,"

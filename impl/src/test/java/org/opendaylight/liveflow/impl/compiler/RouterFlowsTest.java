@@ -50,12 +50,19 @@ class RouterFlowsTest {
             .filter(flow -> flow.contains(fragment)).sorted().toList();
     }
 
+    /**
+     * Returns the flows a router owns on a chassis: its entries (table 30) and its routes (table 35).
+     */
+    private List<String> routerFlows(final ConfigSnapshot config, final String chassis, final String router) {
+        return dump(config, chassis, "cookie=0x" + Long.toHexString(Owner.router(router).cookie()) + ", ");
+    }
+
     @Test
     void routesLongestPrefixFirstRewritingBothMacsAndTheTtlIntoTheDestinationNetwork() {
         final String mac = routerMac();
-        final String router = "cookie=0x" + Long.toHexString(Owner.router("r1").cookie()) + ", table=30, ";
-        final String fromNet1 = "metadata=0x3e9/0xffffff,dl_type=0x800,dl_dst=" + mac;
-        final String fromNet2 = "metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + mac;
+        final String router = "cookie=0x" + Long.toHexString(Owner.router("r1").cookie()) + ", ";
+        // net1 (VNI 0x3e9) is r1's home: r1 is the only router on it, and s1 is r1's first subnet
+        final String inR1 = "metadata=0x3e9/0xffffff,dl_type=0x800,dl_dst=" + mac;
         final String toP1 = " actions=set_field:" + mac + "->eth_src,set_field:" + P1 + "->eth_dst,dec_ttl,"
             + "write_metadata:0x3e9/0xffffff,goto_table:40";
         final String toP2 = " actions=set_field:" + mac + "->eth_src,set_field:fa:16:3e:00:00:02->eth_dst,dec_ttl,"
@@ -63,19 +70,56 @@ class RouterFlowsTest {
         final String toP3 = " actions=set_field:" + mac + "->eth_src,set_field:" + P3 + "->eth_dst,dec_ttl,"
             + "write_metadata:0x7d2/0xffffff,goto_table:40";
         final List<String> expected = List.of(
-            router + "priority=1024," + fromNet1 + ",nw_dst=10.0.0.0/24 actions=drop",
-            router + "priority=1024," + fromNet1 + ",nw_dst=10.0.1.0/24 actions=drop",
-            router + "priority=1024," + fromNet1 + ",nw_dst=192.168.5.0/24" + toP3,
-            router + "priority=1032," + fromNet1 + ",nw_dst=10.0.0.11" + toP1,
-            router + "priority=1032," + fromNet1 + ",nw_dst=10.0.0.12" + toP2,
-            router + "priority=1032," + fromNet1 + ",nw_dst=10.0.1.13" + toP3,
-            router + "priority=1024," + fromNet2 + ",nw_dst=10.0.0.0/24 actions=drop",
-            router + "priority=1024," + fromNet2 + ",nw_dst=10.0.1.0/24 actions=drop",
-            router + "priority=1024," + fromNet2 + ",nw_dst=192.168.5.0/24" + toP3,
-            router + "priority=1032," + fromNet2 + ",nw_dst=10.0.0.11" + toP1,
-            router + "priority=1032," + fromNet2 + ",nw_dst=10.0.0.12" + toP2,
-            router + "priority=1032," + fromNet2 + ",nw_dst=10.0.1.13" + toP3);
-        assertEquals(expected.stream().sorted().toList(), dump(overlay.snapshot(), "c1", "table=30, priority=10"));
+            router + "table=30, priority=100,metadata=0x3e9/0xffffff,dl_type=0x800,dl_dst=" + mac
+                + " actions=goto_table:35",
+            router + "table=30, priority=100,metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + mac
+                + " actions=write_metadata:0x3e9/0xffffff,goto_table:35",
+            router + "table=35, priority=1024," + inR1 + ",nw_dst=10.0.0.0/24 actions=drop",
+            router + "table=35, priority=1024," + inR1 + ",nw_dst=10.0.1.0/24 actions=drop",
+            router + "table=35, priority=1024," + inR1 + ",nw_dst=192.168.5.0/24" + toP3,
+            router + "table=35, priority=1032," + inR1 + ",nw_dst=10.0.0.11" + toP1,
+            router + "table=35, priority=1032," + inR1 + ",nw_dst=10.0.0.12" + toP2,
+            router + "table=35, priority=1032," + inR1 + ",nw_dst=10.0.1.13" + toP3);
+        assertEquals(expected.stream().sorted().toList(), routerFlows(overlay.snapshot(), "c1", "r1"));
+    }
+
+    @Test
+    void aNetworkSharedWithAnotherRouterEntersEachRouterWithThatRoutersOwnScope() {
+        // r4 is on net2 only, which r1 is on too: r4 has no home, r1 keeps net1
+        final ConfigSnapshot config = overlay.copy().withRouter("r4", List.of("s2"))
+            .withRouterAddress("r4", "s2", "10.0.1.254").snapshot();
+        final String r4Mac = RouterView.macOf(config.routers().get("r4"));
+        final List<String> r1 = routerFlows(config, "c2", "r1");
+        assertTrue(r1.contains("cookie=0x" + Long.toHexString(Owner.router("r1").cookie()) + ", table=30, "
+            + "priority=100,metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + routerMac()
+            + " actions=write_metadata:0x3e9/0xffffff,goto_table:35"), r1::toString);
+        assertEquals(8, r1.size(), r1::toString);
+        final List<String> r4 = routerFlows(config, "c2", "r4");
+        // r4 keeps the ingress network as its scope: its entry, one connected drop and one host route (p3)
+        assertEquals(List.of(
+            "cookie=0x" + Long.toHexString(Owner.router("r4").cookie()) + ", table=30, priority=100,"
+                + "metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + r4Mac + " actions=goto_table:35",
+            "cookie=0x" + Long.toHexString(Owner.router("r4").cookie()) + ", table=35, priority=1024,"
+                + "metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + r4Mac + ",nw_dst=10.0.1.0/24 actions=drop",
+            "cookie=0x" + Long.toHexString(Owner.router("r4").cookie()) + ", table=35, priority=1032,"
+                + "metadata=0x7d2/0xffffff,dl_type=0x800,dl_dst=" + r4Mac + ",nw_dst=10.0.1.13 actions=set_field:"
+                + r4Mac + "->eth_src,set_field:" + P3 + "->eth_dst,dec_ttl,write_metadata:0x7d2/0xffffff,"
+                + "goto_table:40"), r4);
+    }
+
+    @Test
+    void routersThatShareEveryNetworkHoldTheirRoutesOncePerNetwork() {
+        final ConfigSnapshot config = overlay.copy().withRouter("r3", List.of("s1", "s2"))
+            .withRouterAddress("r3", "s1", "10.0.0.254").withRouterAddress("r3", "s2", "10.0.1.254").snapshot();
+        final List<String> r1 = routerFlows(config, "c1", "r1");
+        // two entries that keep the ingress network, then per network: two drops, three hosts, one static route
+        assertEquals(2 + 2 * 6, r1.size(), r1::toString);
+        assertTrue(r1.stream().noneMatch(flow -> flow.contains("table=30") && flow.contains("write_metadata")),
+            r1::toString);
+        assertEquals(6, r1.stream().filter(flow -> flow.contains("table=35, ")
+            && flow.contains("metadata=0x3e9/")).count(), r1::toString);
+        assertEquals(6, r1.stream().filter(flow -> flow.contains("table=35, ")
+            && flow.contains("metadata=0x7d2/")).count(), r1::toString);
     }
 
     @Test
@@ -101,20 +145,21 @@ class RouterFlowsTest {
 
     @Test
     void aRouterIsPresentOnlyWhereOneOfItsNetworksHasAPort() {
-        assertEquals(List.of(), dump(overlay.snapshot(), "c3", "table=30, priority=10"));
+        assertEquals(List.of(), routerFlows(overlay.snapshot(), "c3", "r1"));
     }
 
     @Test
     void aRouterOrNetworkAdministrativelyDownForwardsNothing() {
         final ConfigSnapshot routerDown = overlay.copy().withRouterAdminState("r1", false).snapshot();
-        assertEquals(List.of(), dump(routerDown, "c1", "table=30, priority=10"));
+        assertEquals(List.of(), routerFlows(routerDown, "c1", "r1"));
         assertEquals(List.of(), dump(routerDown, "c1", "arp_tpa=10.0.0.1 "));
         final ConfigSnapshot routerUp = overlay.copy().withRouterAdminState("r1", false)
             .withRouterAdminState("r1", true).snapshot();
-        assertEquals(12, dump(routerUp, "c1", "table=30, priority=10").size());
+        assertEquals(8, routerFlows(routerUp, "c1", "r1").size());
         final ConfigSnapshot net2Down = overlay.copy().withNetworkAdminState("net2", false).snapshot();
-        final List<String> routes = dump(net2Down, "c1", "table=30, priority=10");
-        assertEquals(3, routes.size(), routes::toString);
+        final List<String> routes = routerFlows(net2Down, "c1", "r1");
+        // the entry from net1, its connected drop and its two hosts
+        assertEquals(4, routes.size(), routes::toString);
         assertTrue(routes.stream().noneMatch(flow -> flow.contains("10.0.1.") || flow.contains("0x7d2")),
             routes::toString);
         assertTrue(dump(net2Down, "c2", "in_port=3 ").isEmpty(), "p3's network is down: c2 classifies nothing of it");
@@ -133,8 +178,8 @@ class RouterFlowsTest {
         final String r2 = "cookie=0x" + Long.toHexString(Owner.router("r2").cookie());
         final List<String> routes = compiler.compile(config, withP4, "c1").flows().values().stream()
             .map(FlowSpec::toString).filter(flow -> flow.startsWith(r2)).toList();
-        // from each of its two networks: the two connected drops and the host route to p4
-        assertEquals(6, routes.size(), routes::toString);
+        // an entry from each of its two networks, the two connected drops and the host route to p4
+        assertEquals(5, routes.size(), routes::toString);
         assertTrue(routes.stream().allMatch(flow -> flow.contains("metadata=0xbbb/") || flow.contains("0xfa4/")),
             routes::toString);
         assertTrue(routes.stream().noneMatch(flow -> flow.contains(P1) || flow.contains(P3)), routes::toString);
