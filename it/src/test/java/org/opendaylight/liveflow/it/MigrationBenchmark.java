@@ -239,6 +239,10 @@ class MigrationBenchmark {
             final double preparedLoss = lostNowhere(stream, ids, dualAt, resumed, atSource, atDestination);
             final List<ProbeStream.Probe> afterResume = stream.sentSince(resumed).stream()
                 .filter(probe -> ids.contains(probe.sender())).toList();
+            if (afterResume.isEmpty()) {
+                // "nothing lost" means nothing only when something was sent
+                throw new AssertionError("the " + kind + " stream sent no probe after R");
+            }
             final List<ProbeStream.Probe> lostProbes = afterResume.stream()
                 .filter(probe -> !atDestination.containsKey(probe)).toList();
             final long lost = lostProbes.size();

@@ -78,9 +78,6 @@ final class ProbeStream implements AutoCloseable {
     }
 
     private void tick() {
-        if (seq > 0xFFFF) {
-            return;
-        }
         try {
             for (Sender sender : senders) {
                 sender.link().send(frame(sender, seq));
@@ -164,7 +161,12 @@ final class ProbeStream implements AutoCloseable {
             return Optional.empty();
         }
         final int udp = ip + (frame[ip] & 0x0f) * 4;
-        final int seq = (frame[udp] & 0xff) << 8 | frame[udp + 1] & 0xff;
+        if (frame.length < udp + 8 + 4) {
+            return Optional.empty();
+        }
+        // the whole sequence number is the payload's first four bytes: a 1,000-chassis lab takes longer to set up
+        // than 65,536 ticks, so the source port's 16 bits would run out before the VM moves
+        final int seq = ByteBuffer.wrap(frame, udp + 8, 4).getInt();
         final int sender = ((frame[udp + 2] & 0xff) << 8 | frame[udp + 3] & 0xff) - BASE_PORT;
         return sender >= 0 && sender < MAX_SENDERS ? Optional.of(new Probe(sender, seq)) : Optional.empty();
     }
@@ -214,7 +216,7 @@ final class ProbeStream implements AutoCloseable {
             .put(address(sender.dstIp()));
         out.putShort(ip + 10, checksum(out.array(), ip, 20));
         out.putShort((short) sequence).putShort((short) (BASE_PORT + sender.id())).putShort((short) (8 + 18))
-            .putShort((short) 0);
+            .putShort((short) 0).putInt(sequence);
         return out.array();
     }
 
