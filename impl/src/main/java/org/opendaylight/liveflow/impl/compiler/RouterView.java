@@ -10,20 +10,17 @@ package org.opendaylight.liveflow.impl.compiler;
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.validation.Cidr;
+import org.opendaylight.liveflow.impl.validation.Routers;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.networks.Network;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.port.FixedIp;
@@ -78,14 +75,7 @@ public record RouterView(String id, String mac, List<Attachment> interfaces, Lis
     public static Map<String, Integer> routersPerNetwork(final ConfigSnapshot config) {
         final Map<String, Integer> out = new HashMap<>();
         for (Router router : config.routers().values()) {
-            final Set<String> networks = new HashSet<>();
-            for (Interface iface : router.nonnullInterface().values()) {
-                final Subnet subnet = config.subnets().get(idOf(iface.getSubnet()));
-                if (subnet != null) {
-                    networks.add(idOf(subnet.getNetwork()));
-                }
-            }
-            networks.forEach(network -> out.merge(network, 1, Integer::sum));
+            Routers.networksOf(config, router).forEach(network -> out.merge(network, 1, Integer::sum));
         }
         return out;
     }
@@ -139,20 +129,10 @@ public record RouterView(String id, String mac, List<Attachment> interfaces, Lis
     }
 
     /**
-     * Returns the router's configured MAC, or the one derived from its id: locally administered unicast
-     * ({@code 02:...}), the same on every chassis and after every restart.
+     * Returns the router's configured MAC, or the one derived from its id (see {@link Routers#macOf}).
      */
     public static String macOf(final Router router) {
-        if (router.getMacAddress() != null) {
-            return router.getMacAddress().getValue().toLowerCase(Locale.ROOT);
-        }
-        long hash = 0xcbf29ce484222325L;
-        for (byte b : idOf(router.getId()).getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return String.format("02:%02x:%02x:%02x:%02x:%02x", hash >>> 32 & 0xff, hash >>> 24 & 0xff,
-            hash >>> 16 & 0xff, hash >>> 8 & 0xff, hash & 0xff);
+        return Routers.macOf(router);
     }
 
     /**

@@ -53,6 +53,7 @@ final class RouterRule implements ValidationRule {
             for (Attachment attachment : attachments) {
                 checkClash(self, after, attachment, out);
             }
+            checkOtherRouters(self, router, after, attachments, out);
             for (StaticRoute route : router.nonnullStaticRoute().values()) {
                 checkRoute(self, route, attachments, out);
             }
@@ -109,6 +110,52 @@ final class RouterRule implements ValidationRule {
             return;
         }
         attachments.add(new Attachment(subnetId, cidr, address));
+    }
+
+    /**
+     * Two routers must not own one address on a subnet (each chassis would answer ARP for it with two MACs), nor,
+     * on a network they share, one MAC (a packet to it would enter both routers): either way the compiler has two
+     * flows for one match and cannot program the chassis.
+     */
+    private static void checkOtherRouters(final String self, final Router router, final ConfigSnapshot after,
+            final List<Attachment> attachments, final List<Violation> out) {
+        final String mac = Routers.macOf(router);
+        final Set<String> networks = Routers.networksOf(after, router);
+        for (Router other : after.routers().values()) {
+            final String otherId = idOf(other.getId());
+            if (otherId.equals(idOf(router.getId()))) {
+                continue;
+            }
+            for (Interface iface : other.nonnullInterface().values()) {
+                final Subnet subnet = after.subnets().get(idOf(iface.getSubnet()));
+                final var address = iface.getIpAddress() != null || subnet == null ? iface.getIpAddress()
+                    : subnet.getGatewayIp();
+                if (address == null) {
+                    continue;
+                }
+                for (Attachment mine : attachments) {
+                    if (mine.subnetId().equals(idOf(iface.getSubnet())) && sameAddress(address.stringValue(),
+                            mine.routerAddress())) {
+                        out.add(Violation.conflict(self + ": interface address " + address.stringValue()
+                            + " on subnet " + mine.subnetId() + " is also router " + otherId + "'s"));
+                    }
+                }
+            }
+            if (mac.equals(Routers.macOf(other))
+                    && Routers.networksOf(after, other).stream().anyMatch(networks::contains)) {
+                out.add(Violation.conflict(self + ": mac-address " + mac + " is also router " + otherId
+                    + "'s, on a network both are attached to"));
+            }
+        }
+    }
+
+    private static boolean sameAddress(final String text, final InetAddress address) {
+        try {
+            return Cidr.parseIp(text).equals(address);
+        } catch (IllegalArgumentException e) {
+            // the other router's invalid address is reported when it is written
+            return false;
+        }
     }
 
     /**

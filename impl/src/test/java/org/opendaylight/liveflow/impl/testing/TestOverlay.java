@@ -258,6 +258,11 @@ public final class TestOverlay {
         return this;
     }
 
+    public TestOverlay withRouterMac(final String id, final String mac) {
+        routers.put(id, new RouterBuilder(routers.get(id)).setMacAddress(new MacAddress(mac)).build());
+        return this;
+    }
+
     public TestOverlay withRouterAdminState(final String id, final boolean up) {
         routers.put(id, new RouterBuilder(routers.get(id)).setAdminStateUp(up).build());
         return this;

@@ -183,6 +183,32 @@ class OverlayValidatorTest {
     }
 
     @Test
+    void aSecondRouterOwningTheSameAddressOnASubnetIsRefused() {
+        final TestOverlay withR1 = base.copy().withRouter("r1", List.of("s1"));
+        // both take the subnet's gateway, 10.0.0.1
+        assertEquals(List.of(new Violation(Kind.CONFLICT,
+            "router r2: interface address 10.0.0.1 on subnet s1 is also router r1's")),
+            validator.validate(withR1.snapshot(), withR1.copy().withRouter("r2", List.of("s1")).snapshot()));
+        assertEquals(List.of(), validator.validate(withR1.snapshot(), withR1.copy().withRouter("r2", List.of("s1"))
+            .withRouterAddress("r2", "s1", "10.0.0.254").snapshot()));
+    }
+
+    @Test
+    void twoRoutersWithOneMacOnASharedNetworkAreRefused() {
+        final TestOverlay withR1 = base.copy().withRouter("r1", List.of("s1")).withRouterMac("r1", "02:aa:00:00:00:01");
+        final TestOverlay sameMac = withR1.copy().withRouter("r2", List.of("s1"))
+            .withRouterAddress("r2", "s1", "10.0.0.254").withRouterMac("r2", "02:AA:00:00:00:01");
+        assertEquals(List.of(new Violation(Kind.CONFLICT,
+            "router r2: mac-address 02:aa:00:00:00:01 is also router r1's, on a network both are attached to")),
+            validator.validate(withR1.snapshot(), sameMac.snapshot()));
+        // on networks of their own, one MAC is two routers: what enters each is told apart by its network
+        final TestOverlay apart = withR1.copy().withNetwork("net9", "t1", 9009)
+            .withSubnet("s9", "net9", "10.9.0.0/24", "10.9.0.1").withRouter("r2", List.of("s9"))
+            .withRouterMac("r2", "02:aa:00:00:00:01");
+        assertEquals(List.of(), validator.validate(withR1.snapshot(), apart.snapshot()));
+    }
+
+    @Test
     void staticRouteWithNextHopOnARouterSubnetIsAccepted() {
         assertEquals(List.of(), validate(base.copy().withRouter("r1", List.of("s1"),
             "192.168.5.0/24 via 10.0.0.254")));
