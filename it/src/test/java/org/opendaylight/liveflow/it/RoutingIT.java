@@ -418,6 +418,13 @@ class RoutingIT {
         OverlayClient.assertStatus(409, clash);
         assertEquals("router ra: interface address 10.1.0.11 on subnet sa1 is also fixed-ip of port a1",
             clash.errorMessage());
+        // a second router on ra's subnet, taking its gateway address too
+        final Restconf.Response twoRouters = karaf.restconf().put(OverlayClient.OVERLAY + "/routers/router=rc",
+            OverlayClient.wrap("router", "{\"id\": \"rc\", \"tenant\": \"ta\", "
+                + "\"interface\": [{\"subnet\": \"sa1\"}]}"));
+        OverlayClient.assertStatus(409, twoRouters);
+        assertEquals("router rc: interface address 10.1.0.1 on subnet sa1 is also router ra's",
+            twoRouters.errorMessage());
         // an accepted write after the refusals: once its route is on c1, a pass over every switch has run since
         final String extraRoute = "192.168.60.0/24";
         overlay.put("/routers/router=ra", "router", RA.replace("\"next-hop\": \"10.2.0.13\"}]",
