@@ -10,8 +10,9 @@ package org.opendaylight.liveflow.impl.compiler;
 import java.util.List;
 
 /**
- * The lowest-priority flow of every table: drop what no other flow claims, except the ARP responder, which
- * passes everything it does not answer to the L2 lookup.
+ * The lowest-priority flow of every table: drop what no other flow claims (in table 35, what enters a router and
+ * matches none of its routes), except the ARP responder, which passes everything it does not answer to table 30,
+ * and table 30, which switches what enters no router.
  */
 final class PipelineFlows implements FlowConcern {
     static final int TABLE_MISS = 0;
