@@ -155,7 +155,7 @@ public record RouterView(String id, String mac, List<Attachment> interfaces, Lis
             return Optional.empty();
         }
         final Network network = config.networks().get(idOf(subnet.getNetwork()));
-        final var address = iface.getIpAddress() != null ? iface.getIpAddress() : subnet.getGatewayIp();
+        final var address = Routers.addressOn(iface, subnet);
         if (network == null || address == null || Boolean.FALSE.equals(network.getAdminStateUp())) {
             return Optional.empty();
         }

@@ -91,7 +91,7 @@ final class RouterRule implements ValidationRule {
             // reported by SubnetRule
             return;
         }
-        final var configured = iface.getIpAddress() != null ? iface.getIpAddress() : subnet.getGatewayIp();
+        final var configured = Routers.addressOn(iface, subnet);
         if (configured == null) {
             out.add(Violation.invalid(self + ": interface on subnet " + subnetId
                 + " needs an ip-address, since the subnet has no gateway-ip"));
@@ -127,9 +127,7 @@ final class RouterRule implements ValidationRule {
                 continue;
             }
             for (Interface iface : other.nonnullInterface().values()) {
-                final Subnet subnet = after.subnets().get(idOf(iface.getSubnet()));
-                final var address = iface.getIpAddress() != null || subnet == null ? iface.getIpAddress()
-                    : subnet.getGatewayIp();
+                final var address = Routers.addressOn(iface, after.subnets().get(idOf(iface.getSubnet())));
                 if (address == null) {
                     continue;
                 }

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.yang.gen.v1.urn.ietf.params.xml.ns.yang.ietf.inet.types.rev130715.IpAddress;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.Router;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.routers.router.Interface;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.subnets.Subnet;
@@ -41,6 +43,14 @@ public final class Routers {
         }
         return String.format("02:%02x:%02x:%02x:%02x:%02x", hash >>> 32 & 0xff, hash >>> 24 & 0xff,
             hash >>> 16 & 0xff, hash >>> 8 & 0xff, hash & 0xff);
+    }
+
+    /**
+     * Returns the address a router owns on an interface's subnet: the interface's own, or else the subnet's
+     * gateway; null when neither is set (or the subnet is missing and the interface names none).
+     */
+    public static @Nullable IpAddress addressOn(final Interface iface, final @Nullable Subnet subnet) {
+        return iface.getIpAddress() != null || subnet == null ? iface.getIpAddress() : subnet.getGatewayIp();
     }
 
     /**
