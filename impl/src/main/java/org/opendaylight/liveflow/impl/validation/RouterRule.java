@@ -53,6 +53,7 @@ final class RouterRule implements ValidationRule {
             for (Attachment attachment : attachments) {
                 checkClash(self, after, attachment, out);
             }
+            checkOverlaps(self, attachments, out);
             checkOtherRouters(self, router, after, attachments, out);
             for (StaticRoute route : router.nonnullStaticRoute().values()) {
                 checkRoute(self, route, attachments, out);
@@ -110,6 +111,26 @@ final class RouterRule implements ValidationRule {
             return;
         }
         attachments.add(new Attachment(subnetId, cidr, address));
+    }
+
+    /**
+     * A router routes by destination alone, whichever network a packet came from, so two of its subnets must not
+     * share an address: the route to a port of one would also be the route to another port's address in the other
+     * (Neutron refuses such an interface too).
+     */
+    private static void checkOverlaps(final String self, final List<Attachment> attachments,
+            final List<Violation> out) {
+        for (int i = 0; i < attachments.size(); i++) {
+            for (int j = i + 1; j < attachments.size(); j++) {
+                final Attachment first = attachments.get(i);
+                final Attachment second = attachments.get(j);
+                if (first.cidr().overlaps(second.cidr())) {
+                    out.add(Violation.conflict(self + ": interface on subnet " + second.subnetId() + " ("
+                        + second.cidr() + ") overlaps its interface on subnet " + first.subnetId() + " ("
+                        + first.cidr() + ")"));
+                }
+            }
+        }
     }
 
     /**

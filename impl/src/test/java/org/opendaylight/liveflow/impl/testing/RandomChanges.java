@@ -26,6 +26,8 @@ public final class RandomChanges {
     private static final List<String> CIDRS = List.of("10.0.0.0/24", "10.0.1.0/24", "10.0.0.0/16");
     private static final List<String> PORTS = List.of("p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8");
     private static final List<String> ROUTERS = List.of("r1", "r2");
+    private static final List<String> ROUTER_MACS = List.of("fa:16:3e:aa:00:01", "fa:16:3e:aa:00:02");
+    private static final List<String> ROUTER_ADDRESSES = List.of("10.0.0.1", "10.0.0.254", "10.0.1.1", "10.0.1.254");
     private static final List<String> TRUNKS = List.of("tr1", "tr2");
     private static final List<String> FLOATING_IPS = List.of("fip1", "fip2", "fip3");
 
@@ -67,12 +69,16 @@ public final class RandomChanges {
             }
             overlay.withPort(builder.setTenant(id(pick(TENANTS))));
             return "put port " + port;
-        } else if (choice < 66) {
+        } else if (choice < 64) {
             final String router = pick(ROUTERS);
             final String first = pick(SUBNETS);
             final String second = pick(SUBNETS);
-            overlay.withRouter(router, first.equals(second) ? List.of(first) : List.of(first, second));
+            final String[] routes = random.nextBoolean() ? new String[0]
+                : new String[] {"10.9.0.0/16 via 10.0.0." + (10 + random.nextInt(4))};
+            overlay.withRouter(router, first.equals(second) ? List.of(first) : List.of(first, second), routes);
             return "put router " + router;
+        } else if (choice < 68) {
+            return changeRouter(overlay, pick(ROUTERS));
         } else if (choice < 72) {
             final String trunk = pick(TRUNKS);
             overlay.withTrunk(trunk, pick(PORTS), pick(PORTS) + ":" + (100 + random.nextInt(2)));
@@ -98,6 +104,28 @@ public final class RandomChanges {
             };
             overlay.without(kind, id);
             return "remove " + kind + " " + id;
+        }
+    }
+
+    /** Changes one thing of an existing router: its MAC, an interface's address or its admin state. */
+    private String changeRouter(final TestOverlay overlay, final String router) {
+        if (!overlay.hasRouter(router)) {
+            return "nothing (no router " + router + ")";
+        }
+        switch (random.nextInt(3)) {
+            case 0:
+                final String mac = pick(ROUTER_MACS);
+                overlay.withRouterMac(router, mac);
+                return "router " + router + " mac " + mac;
+            case 1:
+                final String subnet = pick(SUBNETS);
+                final String address = pick(ROUTER_ADDRESSES);
+                overlay.withRouterAddress(router, subnet, address);
+                return "router " + router + " address " + address + " on " + subnet;
+            default:
+                final boolean up = random.nextBoolean();
+                overlay.withRouterAdminState(router, up);
+                return "router " + router + (up ? " up" : " down");
         }
     }
 

@@ -258,6 +258,10 @@ public final class TestOverlay {
         return this;
     }
 
+    public boolean hasRouter(final String id) {
+        return routers.containsKey(id);
+    }
+
     public TestOverlay withRouterMac(final String id, final String mac) {
         routers.put(id, new RouterBuilder(routers.get(id)).setMacAddress(new MacAddress(mac)).build());
         return this;

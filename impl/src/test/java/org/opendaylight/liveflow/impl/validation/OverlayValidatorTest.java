@@ -209,6 +209,27 @@ class OverlayValidatorTest {
     }
 
     @Test
+    void aRouterOnTwoOverlappingSubnetsIsRefused() {
+        // the same prefix in another network: fine for two routers, not for one (its routes ignore the network)
+        final TestOverlay twoNetworks = base.copy().withNetwork("net9", "t1", 9009)
+            .withSubnet("s9", "net9", "10.0.0.0/16", "10.0.9.1").withRouter("r1", List.of("s1"));
+        assertEquals(List.of(new Violation(Kind.CONFLICT,
+            "router r1: interface on subnet s9 (10.0.0.0/16) overlaps its interface on subnet s1 (10.0.0.0/24)")),
+            validator.validate(twoNetworks.snapshot(), twoNetworks.copy().withRouter("r1", List.of("s1", "s9"))
+                .snapshot()));
+        assertEquals(List.of(), validator.validate(twoNetworks.snapshot(), twoNetworks.copy()
+            .withRouter("r2", List.of("s9")).snapshot()));
+        // a subnet widened under the router is refused the same way
+        final TestOverlay apart = twoNetworks.copy().withSubnet("s9", "net9", "10.9.0.0/16", "10.9.0.1")
+            .withRouter("r1", List.of("s1", "s9"));
+        assertEquals(List.of(), validate(apart));
+        assertEquals(List.of(new Violation(Kind.CONFLICT,
+            "router r1: interface on subnet s9 (10.0.0.0/8) overlaps its interface on subnet s1 (10.0.0.0/24)")),
+            validator.validate(apart.snapshot(), apart.copy().withSubnet("s9", "net9", "10.0.0.0/8", "10.9.0.1")
+                .snapshot()));
+    }
+
+    @Test
     void staticRouteWithNextHopOnARouterSubnetIsAccepted() {
         assertEquals(List.of(), validate(base.copy().withRouter("r1", List.of("s1"),
             "192.168.5.0/24 via 10.0.0.254")));
