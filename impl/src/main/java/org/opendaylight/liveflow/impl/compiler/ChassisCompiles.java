@@ -21,7 +21,11 @@ import org.opendaylight.liveflow.impl.topology.SwitchInventory;
  * equal migrations, takes every chassis' last compile as it is. Why: a pass is also asked for when a bundle ends
  * after the pass that sent it, and to retry a switch; at a thousand chassis each such pass compiled three million
  * flows again (27 to 31 s here) to find nothing changed. A chassis that is compiled shares its unchanged specs
- * with its last compile ({@link SwitchFlows#sharingWith}). Used by one thread (the programmer's).
+ * with its last compile ({@link SwitchFlows#sharingWith}).
+ *
+ * <p>A chassis whose compile fails (two flows with one match: a configuration the validator should have refused)
+ * is left out of the pass and its failure kept, so that every other chassis is still programmed and the operator
+ * is told which chassis is stuck and why. Used by one thread (the programmer's).
  */
 public final class ChassisCompiles {
     /** The compile of one chassis (the {@link OverlayCompiler}'s). */
@@ -36,6 +40,8 @@ public final class ChassisCompiles {
     private @Nullable ConfigSnapshot lastConfig;
     private @Nullable SwitchInventory lastInventory;
     private Map<String, PortMigration> lastMigrations = Map.of();
+    /** Why the last pass could not compile a chassis, by chassis name; read by other threads (the shell). */
+    private volatile Map<String, String> failures = Map.of();
 
     public ChassisCompiles(final OverlayCompiler compiler) {
         this(compiler::compile);
@@ -46,23 +52,41 @@ public final class ChassisCompiles {
     }
 
     /**
-     * Returns, by chassis name, what each of these chassis must hold for these inputs; remembers it for the next
-     * pass (forgetting chassis not asked for).
+     * Returns, by chassis name, what each of these chassis must hold for these inputs, leaving out those whose
+     * compile failed ({@link #failures()}); remembers it for the next pass (forgetting chassis not asked for).
      */
+    @SuppressWarnings("checkstyle:IllegalCatch")
     public Map<String, SwitchFlows> compile(final ConfigSnapshot config, final SwitchInventory inventory,
             final Map<String, PortMigration> migrations, final Collection<String> chassis) {
         final boolean sameInputs = config == lastConfig && inventory == lastInventory
             && migrations.equals(lastMigrations);
         final Map<String, SwitchFlows> compiled = new HashMap<>();
+        final Map<String, String> failed = new HashMap<>();
         for (String name : chassis) {
             final SwitchFlows before = last.get(name);
-            compiled.put(name, sameInputs && before != null ? before
-                : compile.of(config, inventory, migrations, name).sharingWith(before));
+            if (sameInputs && before != null) {
+                compiled.put(name, before);
+                continue;
+            }
+            try {
+                compiled.put(name, compile.of(config, inventory, migrations, name).sharingWith(before));
+            } catch (RuntimeException e) {
+                // one chassis' compile must not stop every other chassis' programming
+                failed.put(name, String.valueOf(e.getMessage()));
+            }
         }
+        failures = Map.copyOf(failed);
         last = Map.copyOf(compiled);
         lastConfig = config;
         lastInventory = inventory;
         lastMigrations = Map.copyOf(migrations);
         return last;
+    }
+
+    /**
+     * Returns why the last pass could not compile a chassis, by chassis name (empty when every chassis compiled).
+     */
+    public Map<String, String> failures() {
+        return failures;
     }
 }

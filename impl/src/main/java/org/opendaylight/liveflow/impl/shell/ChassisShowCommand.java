@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
+import org.opendaylight.liveflow.impl.southbound.OverlayProgrammer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
@@ -31,6 +32,9 @@ public final class ChassisShowCommand extends OverlayStateCommand {
     private String name;
     @Reference(optional = true)
     private SwitchGateStatus gate;
+    /** Present on the member that runs the control loop. */
+    @Reference(optional = true)
+    private OverlayProgrammer programmer;
 
     @Override
     void print(final ConfigSnapshot snapshot, final OperationalView state, final PrintStream out) {
@@ -54,6 +58,10 @@ public final class ChassisShowCommand extends OverlayStateCommand {
                 + (Boolean.FALSE.equals(chassis.getAdminStateUp()) ? " (drained: no new VM is placed here)" : ""));
             out.println("  Changed at     " + orNone(s.getChangedAt()));
         });
+        if (programmer != null) {
+            programmer.compileFailure(name).ifPresent(why -> out.println("  Not programmed its flows do not compile, "
+                + "so its switch keeps what it holds: " + why));
+        }
         if (gate != null && chassis.getDatapathId() != null) {
             out.println("  Refused        " + gate.refusals(chassis.getDatapathId().longValue())
                 .map(r -> r.count() + " connection(s) claiming this chassis; last from " + r.lastRemote() + " at "

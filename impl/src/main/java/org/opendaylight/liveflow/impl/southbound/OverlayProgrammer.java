@@ -70,6 +70,8 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final ChassisCompiles compiles = new ChassisCompiles(compiler);
     /** The last pass's activation plans, by port: the next pass plans again only what changed. */
     private final Map<String, ActivationPlanner.Plan> lastPlans = new HashMap<>();
+    /** The compile failures the log last told of, by chassis name (the programmer's thread only). */
+    private final Map<String, String> reportedFailures = new HashMap<>();
     /** Only touched on the programmer's thread. */
     private Duration retryDelay = FIRST_RETRY;
 
@@ -125,6 +127,13 @@ public final class OverlayProgrammer implements AutoCloseable {
     public SwitchFlows desired(final String chassis) {
         return compiler.compile(config.current(), inventory.current(),
             migrationWrites.compilerView(migrations.current()), chassis);
+    }
+
+    /**
+     * Returns why the last pass could not compile a chassis' flows, if it could not (for the shell).
+     */
+    public Optional<String> compileFailure(final String chassis) {
+        return Optional.ofNullable(compiles.failures().get(chassis));
     }
 
     public FlowReconciler reconciler() {
@@ -198,6 +207,10 @@ public final class OverlayProgrammer implements AutoCloseable {
         // the same flows as last pass are the same instance: the planner and the reconciler see at a glance
         // that a chassis did not change (and an unchanged flow of a changed chassis is the same spec)
         final Map<String, SwitchFlows> byChassis = compiles.compile(snapshot, switches, placed, nodeIds.keySet());
+        final Map<String, String> failures = compiles.failures();
+        reportCompileFailures(failures);
+        // a chassis that did not compile keeps what its switch holds, and is not counted as programmed
+        failures.keySet().forEach(name -> connected.remove(nodeIds.get(name)));
         final Map<String, SwitchFlows> desired = new HashMap<>();
         byChassis.forEach((name, flows) -> desired.put(nodeIds.get(name), flows));
         // a switch that comes (back) while liveflow's record holds its flows may or may not have them; one that
@@ -232,6 +245,13 @@ public final class OverlayProgrammer implements AutoCloseable {
         }
         connectedLastPass.clear();
         connectedLastPass.putAll(connected);
+        if (!failures.isEmpty()) {
+            // not every chassis holds this pass's flows: no migration stage counts as written, and no activation
+            // is armed (its plan would assume flows the failed chassis do not have); a new change runs a new pass
+            lastPlans.clear();
+            fastPath.arm(Map.of());
+            return;
+        }
         final List<FlowsWritten> facts = migrationWrites.passWritten(placements, Instant.now());
         armActivations(snapshot, switches, migrationWrites.compilerView(placements), byChassis, nodeIds);
         if (!facts.isEmpty()) {
@@ -246,6 +266,23 @@ public final class OverlayProgrammer implements AutoCloseable {
             LOG.debug("pass over {} switches: compiled in {} us, written in {} us, activations armed in {} us",
                 desired.size(), (compiled - began) / 1000, (written - compiled) / 1000, (armed - written) / 1000);
         }
+    }
+
+    /**
+     * Logs a chassis whose compile fails when it starts failing or fails differently, and when it compiles again:
+     * the same configuration fails the same way on every pass.
+     */
+    private void reportCompileFailures(final Map<String, String> failures) {
+        failures.forEach((chassis, why) -> {
+            if (!why.equals(reportedFailures.get(chassis))) {
+                LOG.error("Chassis {} is not programmed (its switch keeps the flows it holds) and migrations wait "
+                    + "until its flows compile: {}", chassis, why);
+            }
+        });
+        reportedFailures.keySet().stream().filter(chassis -> !failures.containsKey(chassis))
+            .forEach(chassis -> LOG.info("Chassis {} compiles again", chassis));
+        reportedFailures.clear();
+        reportedFailures.putAll(failures);
     }
 
     /**

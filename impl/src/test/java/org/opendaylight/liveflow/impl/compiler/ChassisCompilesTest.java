@@ -10,10 +10,12 @@ package org.opendaylight.liveflow.impl.compiler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
@@ -82,5 +84,32 @@ class ChassisCompilesTest {
         assertEquals(Map.of(), Map.copyOf(compiles.compile(overlay, inventory, Map.of(), List.of())));
         compiles.compile(overlay, inventory, Map.of(), List.of("c1"));
         assertEquals(List.of("c1", "c2", "c1"), compiled);
+    }
+
+    @Test
+    void aChassisThatDoesNotCompileIsLeftOutAndNamedWhileTheOthersCompile() {
+        // two routers owning one address on a subnet whose only port is on c2 (the validator refuses this): c2's
+        // ARP responder has two flows with one match
+        final ConfigSnapshot clashing = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
+            .withNetwork("net9", "t1", 1009).withSubnet("s9", "net9", "10.9.0.0/24", "10.9.0.1")
+            .withPort(TestOverlay.port("p9", "net9", "fa:16:3e:00:00:09", "s9", "10.9.0.9")
+                .setBindingChassis(TestOverlay.id("c2")))
+            .withRouter("r1", List.of("s9")).withRouter("r2", List.of("s9")).snapshot();
+        final ChassisCompiles failingOnC2 = new ChassisCompiles(compiler);
+        final SwitchInventory withP9 = new SwitchInventory(Map.of(
+            "openflow:1", inventory.switches().get("openflow:1"),
+            "openflow:2", new SwitchView("openflow:2", Map.of("p2", 1L, "p9", 2L, "tun-c1", 100L), true)));
+        final Map<String, SwitchFlows> failed = failingOnC2.compile(clashing, withP9, Map.of(), CHASSIS);
+        assertEquals(Set.of("c1"), failed.keySet());
+        assertEquals(compiler.compile(clashing, withP9, Map.of(), "c1"), failed.get("c1"));
+        assertEquals(Set.of("c2"), failingOnC2.failures().keySet());
+        assertTrue(failingOnC2.failures().get("c2").startsWith("Two flows with one match: "),
+            failingOnC2.failures().toString());
+        // the same inputs again: c1's compile is kept, c2 is tried and fails again
+        assertSame(failed.get("c1"), failingOnC2.compile(clashing, withP9, Map.of(), CHASSIS).get("c1"));
+        assertEquals(Set.of("c2"), failingOnC2.failures().keySet());
+        // a configuration that compiles clears the failure
+        assertEquals(Set.copyOf(CHASSIS), failingOnC2.compile(overlay, withP9, Map.of(), CHASSIS).keySet());
+        assertEquals(Map.of(), failingOnC2.failures());
     }
 }
