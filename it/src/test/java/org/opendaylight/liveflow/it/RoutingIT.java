@@ -425,6 +425,16 @@ class RoutingIT {
         OverlayClient.assertStatus(409, twoRouters);
         assertEquals("router rc: interface address 10.1.0.1 on subnet sa1 is also router ra's",
             twoRouters.errorMessage());
+        // in one merge, a subnet overlapping sa1 (in net-a2) and ra attached to it: refused whole, the subnet too
+        final Restconf.Response overlapping = karaf.restconf().sendAny("PATCH", OverlayClient.OVERLAY,
+            "application/json", "{\"liveflow:overlay\": {\"subnets\": {\"subnet\": [{\"id\": \"sa9\", "
+                + "\"tenant\": \"ta\", \"network\": \"net-a2\", \"cidr\": \"10.1.0.0/16\", \"gateway-ip\": "
+                + "\"10.1.9.1\"}]}, \"routers\": {\"router\": [" + RA.replace("{\"subnet\": \"sa2\"}",
+                "{\"subnet\": \"sa2\"}, {\"subnet\": \"sa9\"}") + "}]}}}");
+        OverlayClient.assertStatus(409, overlapping);
+        assertEquals("router ra: interface on subnet sa9 (10.1.0.0/16) overlaps its interface on subnet sa1 "
+            + "(10.1.0.0/24)", overlapping.errorMessage());
+        OverlayClient.assertStatus(409, karaf.restconf().get(OverlayClient.OVERLAY + "/subnets/subnet=sa9"));
         // an accepted write after the refusals: once its route is on c1, a pass over every switch has run since
         final String extraRoute = "192.168.60.0/24";
         overlay.put("/routers/router=ra", "router", RA.replace("\"next-hop\": \"10.2.0.13\"}]",

@@ -11,6 +11,7 @@ import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -120,10 +121,13 @@ final class RouterRule implements ValidationRule {
      */
     private static void checkOverlaps(final String self, final List<Attachment> attachments,
             final List<Violation> out) {
-        for (int i = 0; i < attachments.size(); i++) {
-            for (int j = i + 1; j < attachments.size(); j++) {
-                final Attachment first = attachments.get(i);
-                final Attachment second = attachments.get(j);
+        // by subnet id, so that the message does not depend on the order the datastore lists the interfaces in
+        final List<Attachment> sorted = attachments.stream().sorted(Comparator.comparing(Attachment::subnetId))
+            .toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            for (int j = i + 1; j < sorted.size(); j++) {
+                final Attachment first = sorted.get(i);
+                final Attachment second = sorted.get(j);
                 if (first.cidr().overlaps(second.cidr())) {
                     out.add(Violation.conflict(self + ": interface on subnet " + second.subnetId() + " ("
                         + second.cidr() + ") overlaps its interface on subnet " + first.subnetId() + " ("
