@@ -18,10 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.testing.RandomChanges;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
+import org.opendaylight.liveflow.impl.testing.ThreeChassis;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
-import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.liveflow.impl.validation.OverlayValidator;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
 
 /**
  * Whatever the validator accepts, the compiler compiles: over random changes to a valid overlay (clashing ids,
@@ -31,13 +30,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * an operator writes it.
  */
 class ValidOverlaysCompileTest {
-    private static final List<String> CHASSIS = List.of("c1", "c2", "c3");
-
     private final OverlayValidator validator = new OverlayValidator();
     private final OverlayCompiler compiler = new OverlayCompiler();
     private final ActivationPlanner planner = new ActivationPlanner(compiler);
     /** Every chassis' switch, with a port for each VM port and tunnel the random overlays can name. */
-    private final SwitchInventory inventory = inventory();
+    private final SwitchInventory inventory = ThreeChassis.everyPortEverywhere();
 
     @Test
     void everyAcceptedOverlayCompilesOnEveryChassis() {
@@ -58,8 +55,8 @@ class ValidOverlaysCompileTest {
                 }
                 accepted++;
                 state = next;
-                final ConfigSnapshot config = withDatapathIds(state).snapshot();
-                final Map<String, PortMigration> migrating = randomMigrations(config, migrations);
+                final ConfigSnapshot config = ThreeChassis.withDatapathIds(state).snapshot();
+                final Map<String, PortMigration> migrating = ThreeChassis.randomMigrations(config, migrations);
                 final String context = "seed " + seed + " step " + step + " (" + what + "), migrations "
                     + migrating.values();
                 final Outcome outcome = assertDoesNotThrow(() -> compileAll(config, migrating),
@@ -94,48 +91,5 @@ class ValidOverlaysCompileTest {
             }
         }
         return new Outcome(flows, plans);
-    }
-
-    /** Gives every chassis of the overlay its switch (the random changes put chassis without one). */
-    private static TestOverlay withDatapathIds(final TestOverlay overlay) {
-        final TestOverlay copy = overlay.copy();
-        for (String chassis : overlay.snapshot().chassis().keySet()) {
-            copy.withDatapathId(chassis, CHASSIS.indexOf(chassis) + 1);
-        }
-        return copy;
-    }
-
-    /** Moves about half of the bound ports to another chassis, prepared or switched, dual delivery written or not. */
-    private static Map<String, PortMigration> randomMigrations(final ConfigSnapshot config, final Random random) {
-        final Map<String, PortMigration> out = new HashMap<>();
-        for (Port port : config.ports().values()) {
-            if (port.getBindingChassis() == null || !random.nextBoolean()) {
-                continue;
-            }
-            final String source = port.getBindingChassis().getValue();
-            final String destination = CHASSIS.get((CHASSIS.indexOf(source) + 1 + random.nextInt(2)) % 3);
-            final String id = port.getId().getValue();
-            out.put(id, new PortMigration(id, random.nextBoolean() ? PortMigration.Phase.PREPARED
-                : PortMigration.Phase.SWITCHED, source, destination, 1 + random.nextInt(3), random.nextBoolean()));
-        }
-        return out;
-    }
-
-    private static SwitchInventory inventory() {
-        final Map<String, SwitchView> switches = new HashMap<>();
-        for (int i = 0; i < CHASSIS.size(); i++) {
-            final Map<String, Long> ports = new HashMap<>();
-            for (int p = 1; p <= 8; p++) {
-                ports.put("p" + p, (long) p);
-            }
-            for (String other : CHASSIS) {
-                if (!other.equals(CHASSIS.get(i))) {
-                    ports.put("tun-" + other, 100L + CHASSIS.indexOf(other));
-                }
-            }
-            final String nodeId = "openflow:" + (i + 1);
-            switches.put(nodeId, new SwitchView(nodeId, ports, true));
-        }
-        return new SwitchInventory(switches);
     }
 }
