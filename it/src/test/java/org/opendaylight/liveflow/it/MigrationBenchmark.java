@@ -72,13 +72,14 @@ class MigrationBenchmark {
     /** One system's figures at one lab size for one kind of traffic. */
     record Result(String system, int chassis, String kind, int senders, long gapMicros, double baseLossPercent,
             double preparedLossPercent, long sentAfterResume, long lost, long lostOnLink, long duplicates,
-            double switchedMedianMillis, double switchedAllMillis, int neverSwitched, String note) {
+            long duplicatesAfterResume, double switchedMedianMillis, double switchedAllMillis, int neverSwitched,
+            String note) {
         String row() {
             return String.format("| %-8s | %4d | %-12s | %4d | %6.1f | %8.1f | %8.1f | %7d | %5d | %6.1f | %8d | "
-                + "%9d | %5d | %9.1f | %9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0,
+                + "%9d | %5d / %d | %9.1f | %9.1f | %s |", system, chassis, kind, senders, gapMicros / 1000.0,
                 baseLossPercent, preparedLossPercent, sentAfterResume, lost,
                 sentAfterResume == 0 ? 0 : 100.0 * lost / sentAfterResume, lostOnLink, lost - lostOnLink, duplicates,
-                switchedMedianMillis, switchedAllMillis, note);
+                duplicatesAfterResume, switchedMedianMillis, switchedAllMillis, note);
         }
     }
 
@@ -129,7 +130,7 @@ class MigrationBenchmark {
                 + "lab link: the lab's fabric sent the probe towards c2 and c2's datapath never received it (the link "
                 + "dropped it), elsewhere: the rest.%n%n", TOTAL_PROBES_PER_SECOND, OvsLab.switchPriorities()))
             .append("| system   | chas | traffic      | send | gap ms | base loss% | prep loss% | sent>=R | lost  "
-                + "| lost%  | lab link | elsewhere | dups  | sw p50 ms | sw max ms | note |\n")
+                + "| lost%  | lab link | elsewhere | dups (all / sent after R) | sw p50 ms | sw max ms | note |\n")
             .append("|----------|------|--------------|------|--------|------------|------------|---------|-------"
                 + "|--------|----------|-----------|-------|-----------|-----------|------|\n");
         rows.forEach(row -> table.append(row).append('\n'));
@@ -252,6 +253,11 @@ class MigrationBenchmark {
             final long duplicates = atDestination.entrySet().stream()
                 .filter(entry -> ids.contains(entry.getKey().sender())).mapToLong(entry -> entry.getValue() - 1)
                 .sum();
+            // while prepared both copies get every probe, and the destination's VM is paused: only the duplicates
+            // of probes sent after it resumed would reach a running VM twice
+            final long duplicatesAfterResume = atDestination.entrySet().stream()
+                .filter(entry -> ids.contains(entry.getKey().sender()) && stream.sentAt(entry.getKey()) >= resumed)
+                .mapToLong(entry -> entry.getValue() - 1).sum();
             final List<Double> switched = new ArrayList<>();
             int never = 0;
             for (int sender : ids) {
@@ -267,7 +273,7 @@ class MigrationBenchmark {
             switched.sort(Double::compare);
             results.add(new Result(overlay.name(), chassisCount, kind, ids.size(), gap, baseLoss, preparedLoss,
                 afterResume.size(), lost, lostOnLink,
-                duplicates, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
+                duplicates, duplicatesAfterResume, switched.isEmpty() ? 0 : switched.get(switched.size() / 2),
                 switched.isEmpty() ? 0 : switched.get(switched.size() - 1), never,
                 (never > 0 ? never + " senders never switched; " : "") + lostByHalfSecond(stream, lostProbes, resumed)
                 + note));

@@ -227,7 +227,11 @@ public final class OvsLab implements AutoCloseable {
      * chassis' OVN bridge mapping for OVN.
      */
     public ExternalNetwork addExternalNetwork() throws IOException {
-        underlay.vsctl("add-br", "br-ext", "--", "set", "bridge", "br-ext", "fail_mode=standalone");
+        // how long the external learning switch remembers where a MAC is (OVS's default, 300 s, unless the lab is
+        // asked for another): a MAC it forgot is flooded to every chassis
+        final Integer macAging = Integer.getInteger("lab.external.mac-aging");
+        underlay.vsctl("add-br", "br-ext", "--", "set", "bridge", "br-ext", "fail_mode=standalone",
+            "other_config:mac-aging-time=" + (macAging == null ? 300 : macAging));
         externalNetwork = true;
         final Path capture = underlay.dir().resolve("gw.pcap");
         final Path gatewaySocket = underlay.dir().resolve("gw.sock");
