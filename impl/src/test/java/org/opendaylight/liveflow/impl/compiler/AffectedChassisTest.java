@@ -49,9 +49,7 @@ class AffectedChassisTest {
                 asked.add(chassis);
                 return compiler.compile(config, switches, migrations, chassis);
             });
-            TestOverlay state = TestOverlay.base()
-                .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "fa:16:3e:ff:00:01")
-                .withRouter("r1", List.of("s1", "ext-s"));
+            TestOverlay state = RandomChanges.start();
             SwitchInventory inventory = ThreeChassis.everyPortEverywhere();
             Map<String, PortMigration> migrations = Map.of();
             for (int step = 0; step < 150; step++) {

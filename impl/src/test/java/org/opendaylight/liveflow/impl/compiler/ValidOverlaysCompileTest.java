@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -44,9 +43,7 @@ class ValidOverlaysCompileTest {
         for (long seed = 1; seed <= 100; seed++) {
             final RandomChanges changes = new RandomChanges(seed);
             final Random migrations = new Random(seed);
-            TestOverlay state = TestOverlay.base()
-                .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "fa:16:3e:ff:00:01")
-                .withRouter("r1", List.of("s1", "ext-s"));
+            TestOverlay state = RandomChanges.start();
             for (int step = 0; step < 200; step++) {
                 final TestOverlay next = state.copy();
                 final String what = changes.apply(next);

@@ -38,6 +38,16 @@ public final class RandomChanges {
     }
 
     /**
+     * Returns a valid overlay to start from: the base overlay, an external network for floating IPs and a router
+     * to reach it.
+     */
+    public static TestOverlay start() {
+        return TestOverlay.base()
+            .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "fa:16:3e:ff:00:01")
+            .withRouter("r1", List.of("s1", "ext-s"));
+    }
+
+    /**
      * Applies one random change (a put or a removal of one entry) and describes it.
      */
     public String apply(final TestOverlay overlay) {

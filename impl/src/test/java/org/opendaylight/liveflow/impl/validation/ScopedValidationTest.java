@@ -31,9 +31,7 @@ class ScopedValidationTest {
         for (long seed = 1; seed <= 30; seed++) {
             final RandomChanges changes = new RandomChanges(seed);
             // an external network for floating IPs, a router to reach them, a quota the random ports can exceed
-            TestOverlay state = TestOverlay.base()
-                .withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1", "fa:16:3e:ff:00:01")
-                .withRouter("r1", List.of("s1", "ext-s"))
+            TestOverlay state = RandomChanges.start()
                 .withQuota(q -> q.setTenant(TestOverlay.id("t1")).setPorts(TestOverlay.limit(5)));
             final List<Violation> start = validator.validate(ConfigSnapshot.empty(), state.snapshot());
             assertTrue(start.isEmpty(), "the start is valid: " + start);
