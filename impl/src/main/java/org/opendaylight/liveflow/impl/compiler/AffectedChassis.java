@@ -30,10 +30,12 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * or one end of a migration) and every network of a router attached to one of those ({@link CompileContext}).
  * So a changed port (its entry, its migration) alters the chassis it is placed on, before and after, and every
  * chassis placed in its network or in a network a router joins to it. A changed switch alters its own chassis and
- * those that forward for the networks of the ports placed on it (they see whether the port is up there).
+ * those that forward for the networks of the ports placed on it (they see whether the port is up there). A
+ * floating IP's flows live only where its port is placed (and on a switched migration's source), so a port with
+ * one is followed like any other.
  *
- * <p>Anything else (a chassis, network, subnet, router, trunk or floating IP entry, a port of a trunk or with a
- * floating IP) is not followed: every chassis is compiled. Pure.
+ * <p>Anything else (a chassis, network, subnet, router, trunk or floating IP entry, a port of a trunk) is not
+ * followed: every chassis is compiled. Pure.
  */
 final class AffectedChassis {
     /** The compiler's inputs of one pass. */
@@ -54,13 +56,10 @@ final class AffectedChassis {
         final Set<String> changedPorts = new HashSet<>();
         addChangedKeys(before.config().ports(), config.ports(), changedPorts);
         addChangedKeys(before.migrations(), after.migrations(), changedPorts);
-        final Set<String> floatingIpPorts = new HashSet<>();
-        config.floatingIps().values().forEach(fip -> floatingIpPorts.add(idOf(fip.getPort())));
         final Set<String> hosts = new HashSet<>();
         final Set<String> networks = new HashSet<>();
         for (String port : changedPorts) {
-            if (floatingIpPorts.contains(port) || !addPort(port, before, hosts, networks)
-                    || !addPort(port, after, hosts, networks)) {
+            if (!addPort(port, before, hosts, networks) || !addPort(port, after, hosts, networks)) {
                 return Optional.empty();
             }
         }

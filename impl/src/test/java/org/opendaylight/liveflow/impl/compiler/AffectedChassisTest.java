@@ -113,6 +113,22 @@ class AffectedChassisTest {
         lost.put("openflow:3", new SwitchView(c3.nodeId(), ports, true));
         assertEquals(Optional.of(Set.of("c3")), AffectedChassis.between(before,
             new AffectedChassis.Inputs(overlay.snapshot(), new SwitchInventory(lost), Map.of())));
+        // a port with a floating IP is followed like any other: its flows are where the port is
+        final TestOverlay withFip = routed.copy().withExternalNetwork("ext", 4000, "203.0.113.0/24", "203.0.113.1",
+            "fa:16:3e:ff:00:01").withRouter("r1", List.of("s1", "s2", "ext-s"))
+            .withFloatingIp("fip1", "203.0.113.10", "p3", null);
+        assertEquals(Optional.of(Set.of("c1", "c2", "c3")), AffectedChassis.between(
+            new AffectedChassis.Inputs(withFip.snapshot(), switches, Map.of()),
+            new AffectedChassis.Inputs(withFip.copy().withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:33",
+                "s2", "10.0.2.13").setBindingChassis(TestOverlay.id("c3"))).snapshot(), switches, Map.of())));
+        final TestOverlay unroutedFip = overlay.copy().withExternalNetwork("ext", 4000, "203.0.113.0/24",
+            "203.0.113.1", "fa:16:3e:ff:00:01").withRouter("r1", List.of("s2", "ext-s"))
+            .withFloatingIp("fip1", "203.0.113.10", "p3", null);
+        // its migration to c1 alters both ends, not c2 (nothing of net2 or the external network is there)
+        assertEquals(Optional.of(Set.of("c1", "c3")), AffectedChassis.between(
+            new AffectedChassis.Inputs(unroutedFip.snapshot(), switches, Map.of()),
+            new AffectedChassis.Inputs(unroutedFip.snapshot(), switches,
+                Map.of("p3", new PortMigration("p3", PortMigration.Phase.PREPARED, "c3", "c1", 1, false)))));
         // a router written is not followed
         assertEquals(Optional.empty(), AffectedChassis.between(before,
             new AffectedChassis.Inputs(routed.snapshot(), switches, Map.of())));
