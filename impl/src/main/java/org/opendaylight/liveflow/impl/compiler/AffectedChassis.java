@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.validation.Routers;
@@ -32,10 +33,11 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * chassis placed in its network or in a network a router joins to it. A changed switch alters its own chassis and
  * those that forward for the networks of the ports placed on it (they see whether the port is up there). A
  * floating IP's flows live only where its port is placed (and on a switched migration's source), so a port with
- * one is followed like any other.
+ * one is followed like any other. A trunk's sub-port lives on its parent's interface: it is placed where the parent
+ * is, and a change of the parent (its entry, its migration, its interface) reaches its sub-ports' networks too.
  *
- * <p>Anything else (a chassis, network, subnet, router, trunk or floating IP entry, a port of a trunk) is not
- * followed: every chassis is compiled. Pure.
+ * <p>Anything else (a chassis, network, subnet, router, trunk or floating IP entry) is not followed: every chassis
+ * is compiled. Pure.
  */
 final class AffectedChassis {
     /** The compiler's inputs of one pass. */
@@ -59,9 +61,8 @@ final class AffectedChassis {
         final Set<String> hosts = new HashSet<>();
         final Set<String> networks = new HashSet<>();
         for (String port : changedPorts) {
-            if (!addPort(port, before, hosts, networks) || !addPort(port, after, hosts, networks)) {
-                return Optional.empty();
-            }
+            addPort(port, before, hosts, networks);
+            addPort(port, after, hosts, networks);
         }
         final Map<String, String> chassisByNode = new HashMap<>();
         for (Chassis chassis : config.chassis().values()) {
@@ -73,9 +74,8 @@ final class AffectedChassis {
             final String chassis = chassisByNode.get(node);
             if (chassis != null) {
                 hosts.add(chassis);
-                if (!addPlacedOn(chassis, before, networks) || !addPlacedOn(chassis, after, networks)) {
-                    return Optional.empty();
-                }
+                addPlacedOn(chassis, before, networks);
+                addPlacedOn(chassis, after, networks);
             }
         }
         final Set<String> reached = withRouterNeighbours(config, networks);
@@ -109,51 +109,54 @@ final class AffectedChassis {
     }
 
     /**
-     * Adds where a port is placed and its network, as one side of the change has them; false for a port of a
-     * trunk (its sub-ports live on its interface and are not followed).
+     * Adds where a port is placed and the networks it reaches, as one side of the change has them. A trunk's
+     * sub-port is placed where its parent is (the parent's binding and migration); a parent carries its sub-ports,
+     * so their networks are reached as well as its own.
      */
-    private static boolean addPort(final String id, final Inputs inputs, final Set<String> hosts,
+    private static void addPort(final String id, final Inputs inputs, final Set<String> hosts,
             final Set<String> networks) {
         final ConfigSnapshot config = inputs.config();
-        if (config.subPortOf(id).isPresent() || config.trunkOfParent(id).isPresent()) {
-            return false;
+        config.port(id).ifPresent(port -> networks.add(idOf(port.getNetwork())));
+        addCarried(id, config, networks);
+        final String carrier = config.carrierIdOf(id);
+        config.port(carrier).map(Port::getBindingChassis).ifPresent(chassis -> hosts.add(chassis.getValue()));
+        // a migration keyed by the port itself: the carrier's for a parent or a plain port; one keyed by a
+        // sub-port carries nothing, and its ends are added all the same (more compiles, never fewer)
+        addEnds(inputs.migrations().get(id), hosts);
+        if (!carrier.equals(id)) {
+            addEnds(inputs.migrations().get(carrier), hosts);
         }
-        final Port port = config.ports().get(id);
-        if (port != null) {
-            networks.add(idOf(port.getNetwork()));
-            if (port.getBindingChassis() != null) {
-                hosts.add(port.getBindingChassis().getValue());
-            }
-        }
-        final PortMigration migration = inputs.migrations().get(id);
+    }
+
+    private static void addEnds(final @Nullable PortMigration migration, final Set<String> hosts) {
         if (migration != null) {
             hosts.add(migration.source());
             hosts.add(migration.destination());
         }
-        return true;
+    }
+
+    /** Adds the networks of a trunk parent's sub-ports; nothing for any other port. */
+    private static void addCarried(final String portId, final ConfigSnapshot config, final Set<String> networks) {
+        config.trunkOfParent(portId).ifPresent(trunk -> trunk.nonnullSubPort().values().forEach(subPort ->
+            config.port(idOf(subPort.getPort())).ifPresent(port -> networks.add(idOf(port.getNetwork())))));
     }
 
     /**
-     * Adds the networks of the ports placed on a chassis, as one side of the change has them; false when one of
-     * them is a trunk's parent.
+     * Adds the networks of the ports placed on a chassis (and of the sub-ports they carry), as one side of the
+     * change has them.
      */
-    private static boolean addPlacedOn(final String chassis, final Inputs inputs, final Set<String> networks) {
+    private static void addPlacedOn(final String chassis, final Inputs inputs, final Set<String> networks) {
         final ConfigSnapshot config = inputs.config();
         for (Port port : config.portsOnChassis(chassis)) {
-            if (config.trunkOfParent(idOf(port.getId())).isPresent()) {
-                return false;
-            }
             networks.add(idOf(port.getNetwork()));
+            addCarried(idOf(port.getId()), config, networks);
         }
         for (PortMigration migration : inputs.migrations().values()) {
             if (migration.source().equals(chassis) || migration.destination().equals(chassis)) {
-                if (config.trunkOfParent(migration.port()).isPresent()) {
-                    return false;
-                }
                 config.port(migration.port()).ifPresent(port -> networks.add(idOf(port.getNetwork())));
+                addCarried(migration.port(), config, networks);
             }
         }
-        return true;
     }
 
     /** The networks, and every network of a router attached to one of them. */

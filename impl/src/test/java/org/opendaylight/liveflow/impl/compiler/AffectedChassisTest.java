@@ -49,7 +49,9 @@ class AffectedChassisTest {
                 asked.add(chassis);
                 return compiler.compile(config, switches, migrations, chassis);
             });
-            TestOverlay state = RandomChanges.start();
+            // half the walks start with a trunk whose sub-port is in another network than its parent
+            TestOverlay state = seed % 2 == 0 ? RandomChanges.start() : withTrunk(RandomChanges.start());
+            assertEquals(List.of(), validator.validate(ConfigSnapshot.empty(), state.snapshot()), "the start");
             SwitchInventory inventory = ThreeChassis.everyPortEverywhere();
             Map<String, PortMigration> migrations = Map.of();
             for (int step = 0; step < 150; step++) {
@@ -132,6 +134,52 @@ class AffectedChassisTest {
         // a router written is not followed
         assertEquals(Optional.empty(), AffectedChassis.between(before,
             new AffectedChassis.Inputs(routed.snapshot(), switches, Map.of())));
+    }
+
+    @Test
+    void aTrunksSubPortIsPlacedWhereItsParentIsAndTheParentReachesItsSubPortsNetworks() {
+        // p1 on c1 (net1) is the parent of p4 (net2, VLAN 100); p2 on c2 is in net1, p3 on c3 in net2
+        final TestOverlay overlay = ThreeChassis.withDatapathIds(TestOverlay.base().withChassis("c3", "192.0.2.3")
+            .withNetwork("net2", "t1", 1002).withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1")
+            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13")
+                .setBindingChassis(TestOverlay.id("c3")))
+            .withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:04", "s2", "10.0.2.14"))
+            .withTrunk("tr1", "p1", "p4:100"));
+        final SwitchInventory switches = ThreeChassis.everyPortEverywhere();
+        final AffectedChassis.Inputs before = new AffectedChassis.Inputs(overlay.snapshot(), switches, Map.of());
+        // the sub-port rewritten: the parent's chassis and net2's, not c2 (net1 only)
+        assertEquals(Optional.of(Set.of("c1", "c3")), AffectedChassis.between(before, new AffectedChassis.Inputs(
+            overlay.copy().withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:44", "s2", "10.0.2.14"))
+                .snapshot(), switches, Map.of())));
+        // the parent rewritten, or migrated to c2: its own network's chassis and its sub-port's
+        assertEquals(Optional.of(Set.of("c1", "c2", "c3")), AffectedChassis.between(before,
+            new AffectedChassis.Inputs(overlay.copy().withPort(TestOverlay.port("p1", "net1", "fa:16:3e:00:00:11",
+                "s1", "10.0.0.11").setBindingChassis(TestOverlay.id("c1"))).snapshot(), switches, Map.of())));
+        final Map<String, PortMigration> migration = Map.of("p1", new PortMigration("p1",
+            PortMigration.Phase.PREPARED, "c1", "c2", 1, false));
+        final AffectedChassis.Inputs migrating = new AffectedChassis.Inputs(overlay.snapshot(), switches, migration);
+        assertEquals(Optional.of(Set.of("c1", "c2", "c3")), AffectedChassis.between(before, migrating));
+        // once it is prepared on c2, c2's switch losing the parent's interface reaches net2's chassis too
+        final Map<String, SwitchView> lost = new HashMap<>(switches.switches());
+        final SwitchView c2 = lost.get("openflow:2");
+        final Map<String, Long> ports = new HashMap<>(c2.portsByName());
+        ports.remove("p1");
+        lost.put("openflow:2", new SwitchView(c2.nodeId(), ports, true));
+        assertEquals(Optional.of(Set.of("c1", "c2", "c3")), AffectedChassis.between(migrating,
+            new AffectedChassis.Inputs(overlay.snapshot(), new SwitchInventory(lost), migration)));
+        // a trunk written is not followed
+        assertEquals(Optional.empty(), AffectedChassis.between(before, new AffectedChassis.Inputs(
+            overlay.copy().withTrunk("tr1", "p1", "p4:101").snapshot(), switches, Map.of())));
+    }
+
+    /** p1 (net1, on c1) as the parent of p3, in net2 (with p4 on c3), on VLAN 100. */
+    private static TestOverlay withTrunk(final TestOverlay overlay) {
+        return overlay.withChassis("c3", "192.0.2.3").withNetwork("net2", "t1", 1002)
+            .withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1")
+            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13"))
+            .withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:04", "s2", "10.0.2.14")
+                .setBindingChassis(TestOverlay.id("c3")))
+            .withTrunk("tr1", "p1", "p3:100");
     }
 
     /** Adds or removes a VM or tunnel interface on one switch, or reconnects it. */
