@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.it.NeighbourLab.assertDelivered;
@@ -50,6 +51,8 @@ class MigrationIT {
     private static final String VM_IP = "10.1.0.99";
     private static final int NEIGHBOUR_PORT = 2;
     private static final int DESTINATION_PORT = 5;
+    private static final String TAKEN_AT_GATE = "a migration trap's packet-in, taken at the switch gate";
+    private static final String PLUGIN_COPY = "copy of a trap's packet-in taken at the switch gate, dropped";
 
     private static KarafInstance karaf;
     private static OvsLab lab;
@@ -123,9 +126,17 @@ class MigrationIT {
         assertDelivered(lab, Map.of("c1/vm", 1L, "c2/vm", 1L), () -> sendFromR3());
 
         // activation: the VM resumes on D and announces itself
+        final long takenAtGate = karaf.logLinesContaining(TAKEN_AT_GATE);
+        final long pluginCopies = karaf.logLinesContaining(PLUGIN_COPY);
         final Instant announced = Instant.now();
         d.inject(VM, Frames.rarp(VM_MAC));
         final JsonNode switched = overlay.awaitMigration(VM, PATIENCE, "state=switched");
+        // the RARP was taken as it passed liveflow's switch gate; the OpenFlowPlugin's copy of it came as well and
+        // was not counted as a second announcement
+        assertEquals(takenAtGate + 1, karaf.logLinesContaining(TAKEN_AT_GATE), "the RARP taken at the switch gate");
+        await("the OpenFlowPlugin's copy of the RARP").atMost(PATIENCE)
+            .until(() -> karaf.logLinesContaining(PLUGIN_COPY) == pluginCopies + 1);
+        assertEquals(0, overlay.migration(VM).path("ignored-duplicate").asLong(), overlay.migration(VM).toString());
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
         final Duration seen = Duration.between(announced, Instant.now());

@@ -32,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * One switch's connection through the gate: it opens a connection to the OpenFlowPlugin for the switch and relays
  * both ways. Until the switch's FEATURES_REPLY it reads whole OpenFlow messages, to find that reply and judge the
  * claim in it before the plugin sees it; a refused switch is disconnected there, so the plugin never learns of it
- * and the chassis' own session is untouched. After the verdict it relays bytes as they come.
+ * and the chassis' own session is untouched. After the verdict it relays bytes as they come, following the
+ * switch's message boundaries as they pass ({@link OpenflowStreamScanner}) so that the packet-ins the gate's
+ * consumers take are copied out on the way ({@link SwitchGate#tapPacketIns}).
  */
 final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -45,6 +47,8 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private boolean admitted;
     private long claimedDatapathId;
     private boolean claimed;
+    private final OpenflowStreamScanner switchMessages = new OpenflowStreamScanner();
+    private boolean scanning = true;
 
     SwitchConnection(final long id, final SwitchGate gate) {
         this.id = id;
@@ -141,7 +145,10 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
                 admitted = true;
                 upstream.write(message);
                 if (pending.isReadable()) {
-                    upstream.write(pending.readBytes(pending.readableBytes()));
+                    // the first bytes after the FEATURES_REPLY: the scanner starts at a message boundary
+                    final ByteBuf rest = pending.readBytes(pending.readableBytes());
+                    scan(rest);
+                    upstream.write(rest);
                 }
                 upstream.flush();
                 pending.release();
@@ -155,10 +162,21 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void relay(final ChannelHandlerContext ctx, final ByteBuf bytes) {
+        scan(bytes);
         upstream.writeAndFlush(bytes);
         if (!upstream.isWritable()) {
             // the plugin reads slower than the switch sends: stop reading the switch until it catches up
             ctx.channel().config().setAutoRead(false);
+        }
+    }
+
+    // reads the switch's bytes on their way, copying out the packet-ins the gate's consumers take
+    private void scan(final ByteBuf bytes) {
+        if (scanning && !switchMessages.scan(bytes, gate.tapped() ? message -> gate.packetIn(claimedDatapathId,
+                message) : null)) {
+            scanning = false;
+            LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
+                + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));
         }
     }
 

@@ -33,6 +33,8 @@ import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.gate.GatePacketIn;
+import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.migration.PrecheckRules.Refusal;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
@@ -82,6 +84,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final AutoCloseable livenessSubscription;
     private final ChassisLiveness liveness;
     private final Registration packetIns;
+    private final Registration gateTaps;
+    private final TappedTraps tapped = new TappedTraps();
 
     private final ObservedChanges observed = new ObservedChanges();
     /** The configuration the observed bindings were last compared with. */
@@ -92,15 +96,17 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     public MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory,
             final DataBroker broker, final NotificationService notifications,
             final NotificationPublishService publisher, final RpcConsumerRegistry rpcs,
-            final AdmissionControl admission, final ChassisLiveness liveness) {
+            final AdmissionControl admission, final ChassisLiveness liveness, final SwitchGateStatus gate) {
         this(config, inventory, liveness, broker, notifications, publisher, rpcs, admission.writes(),
-            new MigrationJournalStore(broker));
+            new MigrationJournalStore(broker), gate);
     }
 
+    @SuppressWarnings("checkstyle:ParameterNumber")
     MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory, final ChassisLiveness liveness,
             final DataBroker broker,
             final NotificationService notifications, final NotificationPublishService publisher,
-            final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournalStore journal) {
+            final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournalStore journal,
+            final SwitchGateStatus gate) {
         this.config = config;
         this.inventory = inventory;
         this.liveness = liveness;
@@ -124,11 +130,17 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         configSubscription = config.subscribe(snapshot -> executor.execute(this::configChanged));
         inventorySubscription = inventory.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         livenessSubscription = liveness.subscribe(snapshot -> executor.execute(this::inventoryChanged));
+        // a trap's packet-in is taken as it passes the switch gate, ahead of the OpenFlowPlugin's copy: the plugin
+        // decodes packet-ins on the network thread it shares with other switches' flow-mods, and publishes them
+        // through the MD-SAL's notifications (docs/design.md section 5, "Announcements")
+        gateTaps = gate.tapPacketIns(MigrationTrap::isMigrationCookie,
+            packetIn -> executor.execute(() -> trapFromGate(packetIn)));
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
     }
 
     @Override
     public void close() throws Exception {
+        gateTaps.close();
         packetIns.close();
         configSubscription.close();
         inventorySubscription.close();
@@ -274,8 +286,22 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     }
 
     private void packetReceived(final PacketReceived packet) {
-        MigrationTrap.of(packet).ifPresent(trap -> announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(),
-            trap.connectorId(), 0));
+        MigrationTrap.of(packet).ifPresent(trap -> {
+            if (tapped.isCopy(trap, Instant.now())) {
+                LOG.info("{}: the OpenFlowPlugin's copy of a trap's packet-in taken at the switch gate, dropped",
+                    trap.connectorId());
+                return;
+            }
+            announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(), trap.connectorId(), 0);
+        });
+    }
+
+    private void trapFromGate(final GatePacketIn packetIn) {
+        final MigrationTrap trap = new MigrationTrap(packetIn.cookie(), packetIn.frame(), packetIn.nodeId(),
+            packetIn.connectorId());
+        tapped.taken(trap, Instant.now());
+        LOG.info("{}: a migration trap's packet-in, taken at the switch gate", trap.connectorId());
+        announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(), trap.connectorId(), 0);
     }
 
     /**
