@@ -132,7 +132,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         livenessSubscription = liveness.subscribe(snapshot -> executor.execute(this::inventoryChanged));
         // a trap's packet-in is taken as it passes the switch gate, ahead of the OpenFlowPlugin's copy: the plugin
         // decodes packet-ins on the network thread it shares with other switches' flow-mods, and publishes them
-        // through the MD-SAL's notifications (docs/design.md section 5, "Announcements")
+        // through the MD-SAL's notifications (docs/design.md section 5)
         gateTaps = gate.tapPacketIns(MigrationTrap::isMigrationCookie,
             packetIn -> executor.execute(() -> trapFromGate(packetIn)));
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
