@@ -11,7 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
-import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
+import org.opendaylight.liveflow.impl.gate.PacketInTaps;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.liveness.LivenessMonitor;
 import org.opendaylight.liveflow.impl.migration.MigrationEngine;
@@ -41,7 +41,7 @@ final class ControlLoop implements AutoCloseable {
     /** What the control loop uses from the rest of the controller. */
     record Services(ConfigIndex config, SwitchInventoryService inventory, DataBroker broker,
             NotificationService notifications, NotificationPublishService publisher, RpcConsumerRegistry rpcs,
-            RpcProviderService rpcProvider, AdmissionControl admission, SwitchGateStatus gate) {
+            RpcProviderService rpcProvider, AdmissionControl admission, PacketInTaps gateTaps) {
     }
 
     /** What to close, latest first. */
@@ -56,7 +56,7 @@ final class ControlLoop implements AutoCloseable {
             started.push(context.registerService(ChassisLiveness.class, liveness, null)::unregister);
             final MigrationEngine engine = new MigrationEngine(services.config(), services.inventory(),
                 services.broker(), services.notifications(), services.publisher(), services.rpcs(),
-                services.admission(), liveness, services.gate());
+                services.admission(), liveness, services.gateTaps());
             started.push(engine);
             started.push(context.registerService(new String[] { MigrationEngine.class.getName(),
                 MigrationView.class.getName() }, engine, null)::unregister);

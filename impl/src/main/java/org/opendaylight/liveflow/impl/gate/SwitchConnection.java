@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * claim in it before the plugin sees it; a refused switch is disconnected there, so the plugin never learns of it
  * and the chassis' own session is untouched. After the verdict it relays bytes as they come, following the
  * switch's message boundaries as they pass ({@link OpenflowStreamScanner}) so that the packet-ins the gate's
- * consumers take are copied out on the way ({@link SwitchGate#tapPacketIns}).
+ * consumers take are copied out on the way ({@link PacketInTaps}).
  */
 final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -172,8 +172,9 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
 
     // reads the switch's bytes on their way, copying out the packet-ins the gate's consumers take
     private void scan(final ByteBuf bytes) {
-        if (scanning && !switchMessages.scan(bytes, gate.tapped() ? message -> gate.packetIn(claimedDatapathId,
-                message) : null)) {
+        final PacketInTaps taps = gate.packetIns();
+        if (scanning && !switchMessages.scan(bytes, taps.any() ? message -> taps.offer(claimedDatapathId, message)
+                : null)) {
             scanning = false;
             LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
                 + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));

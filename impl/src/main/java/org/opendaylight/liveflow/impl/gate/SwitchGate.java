@@ -8,7 +8,6 @@
 package org.opendaylight.liveflow.impl.gate;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -30,17 +29,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.LongPredicate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.TrustManagerFactory;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.impl.gate.RefusedConnections.Refusals;
-import org.opendaylight.yangtools.concepts.AbstractRegistration;
-import org.opendaylight.yangtools.concepts.Registration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -64,13 +58,15 @@ public final class SwitchGate implements SwitchGateStatus, AutoCloseable {
     private final RefusedConnections refused = new RefusedConnections();
     private final AtomicLong connections = new AtomicLong();
     private final List<Channel> listeners = new ArrayList<>();
-    private final List<Tap> taps = new CopyOnWriteArrayList<>();
+    private final PacketInTaps packetIns;
     private final GateSettings settings;
     private final EventLoopGroup group;
 
     @Activate
-    public SwitchGate(@Reference final ConfigIndex index, final Map<String, Object> properties) {
+    public SwitchGate(@Reference final ConfigIndex index, @Reference final PacketInTaps packetIns,
+            final Map<String, Object> properties) {
         this.index = index;
+        this.packetIns = packetIns;
         final GateSettings.Parsed parsed = GateSettings.parse(properties);
         if (parsed.settings().isEmpty()) {
             LOG.error("Switch gate: not listening, {} is not valid: {}", GateSettings.PID, parsed.errors());
@@ -177,57 +173,8 @@ public final class SwitchGate implements SwitchGateStatus, AutoCloseable {
         return !listeners.isEmpty();
     }
 
-    /** A consumer of packet-ins and the cookies it takes. */
-    private record Tap(LongPredicate cookies, Consumer<GatePacketIn> consumer) {
-    }
-
-    @Override
-    public Registration tapPacketIns(final LongPredicate cookies, final Consumer<GatePacketIn> consumer) {
-        final Tap tap = new Tap(cookies, consumer);
-        taps.add(tap);
-        return new AbstractRegistration() {
-            @Override
-            protected void removeRegistration() {
-                taps.remove(tap);
-            }
-        };
-    }
-
-    /** Whether any consumer takes packet-ins: connections copy them out of their stream only then. */
-    boolean tapped() {
-        return !taps.isEmpty();
-    }
-
-    /**
-     * Hands one whole PACKET_IN that the switch of {@code datapathId} sent to the consumers whose cookies it has.
-     */
-    // a consumer's failure must not break the relay of the switch's connection, on whose thread this runs
-    @SuppressWarnings("checkstyle:IllegalCatch")
-    void packetIn(final long datapathId, final ByteBuf message) {
-        final Optional<Long> cookie = GatePacketIn.cookieOf(message);
-        if (cookie.isEmpty()) {
-            return;
-        }
-        GatePacketIn parsed = null;
-        for (Tap tap : taps) {
-            if (!tap.cookies().test(cookie.orElseThrow())) {
-                continue;
-            }
-            if (parsed == null) {
-                final Optional<GatePacketIn> read = GatePacketIn.parse(datapathId, message);
-                if (read.isEmpty()) {
-                    LOG.debug("Switch gate: a packet-in of datapath id {} with cookie {} names no in_port",
-                        Long.toUnsignedString(datapathId), Long.toHexString(cookie.orElseThrow()));
-                    return;
-                }
-                parsed = read.orElseThrow();
-            }
-            try {
-                tap.consumer().accept(parsed);
-            } catch (RuntimeException e) {
-                LOG.warn("Switch gate: a packet-in consumer failed", e);
-            }
-        }
+    PacketInTaps packetIns() {
+        return packetIns;
     }
 
     @Override

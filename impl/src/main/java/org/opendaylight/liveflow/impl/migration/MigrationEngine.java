@@ -34,7 +34,7 @@ import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.admission.WriteGate;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.gate.GatePacketIn;
-import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
+import org.opendaylight.liveflow.impl.gate.PacketInTaps;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.migration.PrecheckRules.Refusal;
 import org.opendaylight.liveflow.impl.topology.Subscribers;
@@ -84,7 +84,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final AutoCloseable livenessSubscription;
     private final ChassisLiveness liveness;
     private final Registration packetIns;
-    private final Registration gateTaps;
+    private final Registration gateTap;
     private final TappedTraps tapped = new TappedTraps();
 
     private final ObservedChanges observed = new ObservedChanges();
@@ -96,9 +96,9 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     public MigrationEngine(final ConfigIndex config, final SwitchInventoryService inventory,
             final DataBroker broker, final NotificationService notifications,
             final NotificationPublishService publisher, final RpcConsumerRegistry rpcs,
-            final AdmissionControl admission, final ChassisLiveness liveness, final SwitchGateStatus gate) {
+            final AdmissionControl admission, final ChassisLiveness liveness, final PacketInTaps gateTaps) {
         this(config, inventory, liveness, broker, notifications, publisher, rpcs, admission.writes(),
-            new MigrationJournalStore(broker), gate);
+            new MigrationJournalStore(broker), gateTaps);
     }
 
     @SuppressWarnings("checkstyle:ParameterNumber")
@@ -106,7 +106,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             final DataBroker broker,
             final NotificationService notifications, final NotificationPublishService publisher,
             final RpcConsumerRegistry rpcs, final WriteGate configWrites, final MigrationJournalStore journal,
-            final SwitchGateStatus gate) {
+            final PacketInTaps gateTaps) {
         this.config = config;
         this.inventory = inventory;
         this.liveness = liveness;
@@ -133,14 +133,14 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         // a trap's packet-in is taken as it passes the switch gate, ahead of the OpenFlowPlugin's copy: the plugin
         // decodes packet-ins on the network thread it shares with other switches' flow-mods, and publishes them
         // through the MD-SAL's notifications (docs/design.md section 5)
-        gateTaps = gate.tapPacketIns(MigrationTrap::isMigrationCookie,
+        gateTap = gateTaps.tap(MigrationTrap::isMigrationCookie,
             packetIn -> executor.execute(() -> trapFromGate(packetIn)));
         packetIns = notifications.registerListener(PacketReceived.class, this::packetReceived, executor);
     }
 
     @Override
     public void close() throws Exception {
-        gateTaps.close();
+        gateTap.close();
         packetIns.close();
         configSubscription.close();
         inventorySubscription.close();

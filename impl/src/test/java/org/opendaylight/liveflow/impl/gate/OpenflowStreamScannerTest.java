@@ -98,7 +98,7 @@ class OpenflowStreamScannerTest {
             new byte[12]))));
     }
 
-    private static byte[] frame(final int length, final int seed) {
+    static byte[] frame(final int length, final int seed) {
         final byte[] frame = new byte[length];
         new Random(seed).nextBytes(frame);
         return frame;
@@ -115,7 +115,7 @@ class OpenflowStreamScannerTest {
      * An OpenFlow 1.3 PACKET_IN as OVS sends it (section 7.4.1): buffer id, total length, reason, table, cookie, an
      * OXM match padded to 8 bytes, 2 bytes of padding, the frame. {@code inPort} -1 leaves in_port out.
      */
-    private static byte[] packetIn(final int version, final long cookie, final long inPort, final byte[] frame,
+    static byte[] packetIn(final int version, final long cookie, final long inPort, final byte[] frame,
             final boolean moreFields) {
         final ByteBuf fields = Unpooled.buffer();
         if (moreFields) {
