@@ -21,6 +21,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -49,10 +50,13 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private boolean claimed;
     private final OpenflowStreamScanner switchMessages = new OpenflowStreamScanner();
     private boolean scanning = true;
+    // made once, not per chunk: the scan runs on every read of every switch
+    private final Consumer<ByteBuf> toTaps;
 
     SwitchConnection(final long id, final SwitchGate gate) {
         this.id = id;
         this.gate = gate;
+        toTaps = message -> gate.packetIns().offer(claimedDatapathId, message);
     }
 
     @Override
@@ -172,9 +176,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
 
     // reads the switch's bytes on their way, copying out the packet-ins the gate's consumers take
     private void scan(final ByteBuf bytes) {
-        final PacketInTaps taps = gate.packetIns();
-        if (scanning && !switchMessages.scan(bytes, taps.any() ? message -> taps.offer(claimedDatapathId, message)
-                : null)) {
+        if (scanning && !switchMessages.scan(bytes, gate.packetIns().any() ? toTaps : null)) {
             scanning = false;
             LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
                 + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));

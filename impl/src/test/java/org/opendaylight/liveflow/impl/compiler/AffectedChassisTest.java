@@ -50,7 +50,7 @@ class AffectedChassisTest {
                 return compiler.compile(config, switches, migrations, chassis);
             });
             // half the walks start with a trunk whose sub-port is in another network than its parent
-            TestOverlay state = seed % 2 == 0 ? RandomChanges.start() : withTrunk(RandomChanges.start());
+            TestOverlay state = seed % 2 == 0 ? RandomChanges.start() : withTrunkIntoNet2(RandomChanges.start());
             assertEquals(List.of(), validator.validate(ConfigSnapshot.empty(), state.snapshot()), "the start");
             SwitchInventory inventory = ThreeChassis.everyPortEverywhere();
             Map<String, PortMigration> migrations = Map.of();
@@ -91,10 +91,7 @@ class AffectedChassisTest {
 
     @Test
     void aPortWriteAltersTheChassisOfItsNetworkAndOfNetworksARouterJoinsToIt() {
-        final TestOverlay overlay = ThreeChassis.withDatapathIds(TestOverlay.base().withChassis("c3", "192.0.2.3")
-            .withNetwork("net2", "t1", 1002).withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1")
-            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13")
-                .setBindingChassis(TestOverlay.id("c3"))));
+        final TestOverlay overlay = ThreeChassis.withDatapathIds(withNet2OnC3(TestOverlay.base()));
         final SwitchInventory switches = ThreeChassis.everyPortEverywhere();
         final AffectedChassis.Inputs before = new AffectedChassis.Inputs(overlay.snapshot(), switches, Map.of());
         final TestOverlay newPort = overlay.copy().withPort(TestOverlay.port("p4", "net1", "fa:16:3e:00:00:04", "s1",
@@ -139,12 +136,7 @@ class AffectedChassisTest {
     @Test
     void aTrunksSubPortIsPlacedWhereItsParentIsAndTheParentReachesItsSubPortsNetworks() {
         // p1 on c1 (net1) is the parent of p4 (net2, VLAN 100); p2 on c2 is in net1, p3 on c3 in net2
-        final TestOverlay overlay = ThreeChassis.withDatapathIds(TestOverlay.base().withChassis("c3", "192.0.2.3")
-            .withNetwork("net2", "t1", 1002).withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1")
-            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13")
-                .setBindingChassis(TestOverlay.id("c3")))
-            .withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:04", "s2", "10.0.2.14"))
-            .withTrunk("tr1", "p1", "p4:100"));
+        final TestOverlay overlay = ThreeChassis.withDatapathIds(withTrunkIntoNet2(TestOverlay.base()));
         final SwitchInventory switches = ThreeChassis.everyPortEverywhere();
         final AffectedChassis.Inputs before = new AffectedChassis.Inputs(overlay.snapshot(), switches, Map.of());
         // the sub-port rewritten: the parent's chassis and net2's, not c2 (net1 only)
@@ -172,14 +164,18 @@ class AffectedChassisTest {
             overlay.copy().withTrunk("tr1", "p1", "p4:101").snapshot(), switches, Map.of())));
     }
 
-    /** p1 (net1, on c1) as the parent of p3, in net2 (with p4 on c3), on VLAN 100. */
-    private static TestOverlay withTrunk(final TestOverlay overlay) {
+    /** c3, with p3 alone in net2 (10.0.2.0/24). */
+    private static TestOverlay withNet2OnC3(final TestOverlay overlay) {
         return overlay.withChassis("c3", "192.0.2.3").withNetwork("net2", "t1", 1002)
             .withSubnet("s2", "net2", "10.0.2.0/24", "10.0.2.1")
-            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13"))
-            .withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:04", "s2", "10.0.2.14")
-                .setBindingChassis(TestOverlay.id("c3")))
-            .withTrunk("tr1", "p1", "p3:100");
+            .withPort(TestOverlay.port("p3", "net2", "fa:16:3e:00:00:03", "s2", "10.0.2.13")
+                .setBindingChassis(TestOverlay.id("c3")));
+    }
+
+    /** As {@link #withNet2OnC3}, and p1 (net1, on c1) the parent of p4, in net2, on VLAN 100. */
+    private static TestOverlay withTrunkIntoNet2(final TestOverlay overlay) {
+        return withNet2OnC3(overlay).withPort(TestOverlay.port("p4", "net2", "fa:16:3e:00:00:04", "s2", "10.0.2.14"))
+            .withTrunk("tr1", "p1", "p4:100");
     }
 
     /** Adds or removes a VM or tunnel interface on one switch, or reconnects it. */
