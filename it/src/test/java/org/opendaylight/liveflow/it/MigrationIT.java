@@ -53,6 +53,8 @@ class MigrationIT {
     private static final int DESTINATION_PORT = 5;
     private static final String TAKEN_AT_GATE = "a migration trap's packet-in, taken at the switch gate";
     private static final String PLUGIN_COPY = "copy of a trap's packet-in taken at the switch gate, dropped";
+    /** The fast path's hand-off of the senders' flow-mods. */
+    private static final String SENDERS_HAND_OFF = "(every switch but the source) to";
 
     private static KarafInstance karaf;
     private static OvsLab lab;
@@ -128,6 +130,7 @@ class MigrationIT {
         // activation: the VM resumes on D and announces itself
         final long takenAtGate = karaf.logLinesContaining(TAKEN_AT_GATE);
         final long pluginCopies = karaf.logLinesContaining(PLUGIN_COPY);
+        final long handOffs = karaf.logLinesContaining(SENDERS_HAND_OFF);
         final Instant announced = Instant.now();
         d.inject(VM, Frames.rarp(VM_MAC));
         final JsonNode switched = overlay.awaitMigration(VM, PATIENCE, "state=switched");
@@ -137,6 +140,13 @@ class MigrationIT {
         await("the OpenFlowPlugin's copy of the RARP").atMost(PATIENCE)
             .until(() -> karaf.logLinesContaining(PLUGIN_COPY) == pluginCopies + 1);
         assertEquals(0, overlay.migration(VM).path("ignored-duplicate").asLong(), overlay.migration(VM).toString());
+        // every sender's flow-mods were written on its own connection through the gate, none through the plugin's
+        // RPCs (the switches' ROLE_REPLY named the plugin master of each)
+        await("the fast path's hand-off").atMost(PATIENCE)
+            .until(() -> karaf.logLinesContaining(SENDERS_HAND_OFF) == handOffs + 1);
+        final List<String> handOff = karaf.logLinesWith(SENDERS_HAND_OFF);
+        assertTrue(handOff.get(handOff.size() - 1).contains(
+            "to 2 switches through the switch gate and handed 0 to the OpenFlowPlugin"), handOff.toString());
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
         final Duration seen = Duration.between(announced, Instant.now());

@@ -12,6 +12,7 @@ import java.util.Deque;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.gate.PacketInTaps;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.liveness.ChassisLiveness;
 import org.opendaylight.liveflow.impl.liveness.LivenessMonitor;
 import org.opendaylight.liveflow.impl.migration.MigrationEngine;
@@ -41,7 +42,8 @@ final class ControlLoop implements AutoCloseable {
     /** What the control loop uses from the rest of the controller. */
     record Services(ConfigIndex config, SwitchInventoryService inventory, DataBroker broker,
             NotificationService notifications, NotificationPublishService publisher, RpcConsumerRegistry rpcs,
-            RpcProviderService rpcProvider, AdmissionControl admission, PacketInTaps gateTaps) {
+            RpcProviderService rpcProvider, AdmissionControl admission, PacketInTaps gateTaps,
+            SwitchWriters gateWriters) {
     }
 
     /** What to close, latest first. */
@@ -61,7 +63,7 @@ final class ControlLoop implements AutoCloseable {
             started.push(context.registerService(new String[] { MigrationEngine.class.getName(),
                 MigrationView.class.getName() }, engine, null)::unregister);
             final OverlayProgrammer programmer = new OverlayProgrammer(services.config(), services.inventory(),
-                services.broker(), services.rpcs(), engine);
+                services.broker(), services.rpcs(), services.gateWriters(), engine);
             started.push(programmer);
             started.push(context.registerService(OverlayProgrammer.class, programmer, null)::unregister);
             started.push(new LiveflowRpcRegistration(services.rpcProvider(), services.config(), engine));

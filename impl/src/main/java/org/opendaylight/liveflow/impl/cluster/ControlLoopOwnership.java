@@ -16,6 +16,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.api.ConfigIndex;
 import org.opendaylight.liveflow.impl.admission.AdmissionControl;
 import org.opendaylight.liveflow.impl.gate.PacketInTaps;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.topology.SwitchInventoryService;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.NotificationPublishService;
@@ -65,9 +66,10 @@ public final class ControlLoopOwnership implements ClusterSingletonService, Auto
             @Reference final DataBroker broker, @Reference final NotificationService notifications,
             @Reference final NotificationPublishService publisher, @Reference final RpcConsumerRegistry rpcs,
             @Reference final RpcProviderService rpcProvider, @Reference final AdmissionControl admission,
-            @Reference final PacketInTaps gateTaps, final BundleContext context) {
+            @Reference final PacketInTaps gateTaps, @Reference final SwitchWriters gateWriters,
+            final BundleContext context) {
         services = new ControlLoop.Services(config, inventory, broker, notifications, publisher, rpcs, rpcProvider,
-            admission, gateTaps);
+            admission, gateTaps, gateWriters);
         this.context = context;
         member = ClusterMember.localName();
         registration = singletons.registerClusterSingletonService(this);

@@ -7,6 +7,8 @@
  */
 package org.opendaylight.liveflow.impl.gate;
 
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -20,7 +22,11 @@ import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -36,9 +42,16 @@ import org.slf4j.LoggerFactory;
  * and the chassis' own session is untouched. After the verdict it relays bytes as they come, following the
  * switch's message boundaries as they pass ({@link OpenflowStreamScanner}) so that the packet-ins the gate's
  * consumers take are copied out on the way ({@link PacketInTaps}).
+ *
+ * <p>The gate also writes messages of liveflow's own on the connection ({@link SwitchWriters}), between two of the
+ * plugin's messages ({@link PluginStreamSplicer}), while the switch's last ROLE_REPLY said the plugin is its
+ * master; the switch's replies to them are read on the way too ({@link OwnWrites}).
  */
 final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
+    private static final int ROLE_REPLY = 25;
+    private static final long ROLE_MASTER = 2;
+    private static final long OWN_WRITE_TIMEOUT_SECONDS = 10;
 
     private final long id;
     private final SwitchGate gate;
@@ -51,16 +64,38 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private final OpenflowStreamScanner switchMessages = new OpenflowStreamScanner();
     private boolean scanning = true;
     // made once, not per chunk: the scan runs on every read of every switch
-    private final Consumer<ByteBuf> toTaps;
+    private final OpenflowStreamScanner.Copies copies = new OpenflowStreamScanner.Copies() {
+        @Override
+        public boolean wants(final int version, final int type, final long xid) {
+            return version == OpenflowStreamScanner.OPENFLOW_13
+                && (type == OpenflowStreamScanner.PACKET_IN && gate.packetIns().any() || type == ROLE_REPLY
+                    || (type == OwnWrites.ERROR || type == OwnWrites.BARRIER_REPLY) && OwnWrites.ours(xid));
+        }
+
+        @Override
+        public void accept(final ByteBuf message) {
+            switch (message.getUnsignedByte(1)) {
+                case OpenflowStreamScanner.PACKET_IN -> gate.packetIns().offer(claimedDatapathId, message);
+                case ROLE_REPLY -> roleReplied(message);
+                default -> ownWrites.reply(message);
+            }
+        }
+    };
+    private final PluginStreamSplicer pluginMessages = new PluginStreamSplicer();
+    private final OwnWrites ownWrites = new OwnWrites();
+    private Channel switchChannel;
+    private final Consumer<ByteBuf> toSwitch = bytes -> switchChannel.write(bytes);
+    /** Whether the switch's last ROLE_REPLY said the plugin is its master on this connection. */
+    private boolean master;
 
     SwitchConnection(final long id, final SwitchGate gate) {
         this.id = id;
         this.gate = gate;
-        toTaps = message -> gate.packetIns().offer(claimedDatapathId, message);
     }
 
     @Override
     public void channelActive(final ChannelHandlerContext ctx) {
+        switchChannel = ctx.channel();
         final SslHandler ssl = ctx.pipeline().get(SslHandler.class);
         if (ssl == null) {
             connectToPlugin(ctx);
@@ -82,10 +117,9 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void connectToPlugin(final ChannelHandlerContext ctx) {
-        final Channel switchChannel = ctx.channel();
         new Bootstrap().group(switchChannel.eventLoop()).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .handler(new PluginConnection(switchChannel))
+            .handler(new PluginConnection())
             .connect(gate.upstreamAddress(), gate.upstreamPort())
             .addListener((ChannelFutureListener) future -> {
                 if (future.isSuccess() && !switchChannel.isActive()) {
@@ -176,11 +210,59 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
 
     // reads the switch's bytes on their way, copying out the packet-ins the gate's consumers take
     private void scan(final ByteBuf bytes) {
-        if (scanning && !switchMessages.scan(bytes, gate.packetIns().any() ? toTaps : null)) {
+        if (scanning && !switchMessages.scan(bytes, copies)) {
             scanning = false;
             LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
                 + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));
         }
+    }
+
+    // the plugin asks for the master role once it owns the switch (and for slave when another member does)
+    private void roleReplied(final ByteBuf message) {
+        if (message.readableBytes() < 12) {
+            return;
+        }
+        final boolean nowMaster = message.getUnsignedInt(8) == ROLE_MASTER;
+        if (nowMaster == master) {
+            return;
+        }
+        master = nowMaster;
+        if (master && pluginMessages.open()) {
+            gate.writers().master(claimedDatapathId, this);
+            LOG.info("Switch gate: the OpenFlowPlugin is master of datapath id {}; liveflow writes through the gate",
+                Long.toUnsignedString(claimedDatapathId));
+        } else {
+            gate.writers().notMaster(claimedDatapathId, this);
+            LOG.info("Switch gate: the OpenFlowPlugin is not master of datapath id {}",
+                Long.toUnsignedString(claimedDatapathId));
+        }
+    }
+
+    /** Writes liveflow's messages on this connection, on its network thread ({@link SwitchWriters#write}). */
+    ListenableFuture<SwitchWriters.Receipt> writeOwn(final List<byte[]> messages) {
+        final SettableFuture<SwitchWriters.Receipt> done = SettableFuture.create();
+        final Channel channel = switchChannel;
+        try {
+            channel.eventLoop().execute(() -> {
+                if (!master || !channel.isActive()) {
+                    done.setException(new SwitchWriters.NotWritten("no longer master on the connection"));
+                    return;
+                }
+                final var started = ownWrites.start(messages, done);
+                if (!pluginMessages.inject(started.getValue(), toSwitch)) {
+                    ownWrites.failed(started.getKey(), new SwitchWriters.NotWritten(
+                        "the gate may no longer write on the connection"));
+                    return;
+                }
+                channel.flush();
+                channel.eventLoop().schedule(() -> ownWrites.failed(started.getKey(), new TimeoutException(
+                    "no barrier reply in " + OWN_WRITE_TIMEOUT_SECONDS + " s")), OWN_WRITE_TIMEOUT_SECONDS,
+                    TimeUnit.SECONDS);
+            });
+        } catch (RejectedExecutionException e) {
+            done.setException(new SwitchWriters.NotWritten("the gate is closing"));
+        }
+        return done;
     }
 
     private Optional<String> judge(final ChannelHandlerContext ctx, final FeaturesReply reply) {
@@ -245,7 +327,10 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     public void channelInactive(final ChannelHandlerContext ctx) {
         if (claimed) {
             gate.claims().release(claimedDatapathId, id);
+            gate.writers().notMaster(claimedDatapathId, this);
         }
+        ownWrites.closed();
+        pluginMessages.close();
         if (pending != null) {
             pending.release();
             pending = null;
@@ -262,18 +347,21 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * The OpenFlowPlugin's side of one switch connection: what the plugin sends goes to the switch as it comes.
+     * The OpenFlowPlugin's side of one switch connection: what the plugin sends goes to the switch as it comes, with
+     * the gate's own messages put in between two of the plugin's.
      */
-    private static final class PluginConnection extends ChannelInboundHandlerAdapter {
-        private final Channel switchChannel;
-
-        PluginConnection(final Channel switchChannel) {
-            this.switchChannel = switchChannel;
-        }
-
+    private final class PluginConnection extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(final ChannelHandlerContext ctx, final Object msg) {
-            switchChannel.writeAndFlush(msg);
+            pluginMessages.relay((ByteBuf) msg, toSwitch);
+            switchChannel.flush();
+            if (master && !pluginMessages.open()) {
+                master = false;
+                gate.writers().notMaster(claimedDatapathId, SwitchConnection.this);
+                LOG.warn("Switch gate: liveflow no longer writes through the gate to datapath id {}: {}",
+                    Long.toUnsignedString(claimedDatapathId), pluginMessages.pluginUsesGateXids()
+                        ? "the OpenFlowPlugin's xids reached the gate's range" : "its stream is not OpenFlow");
+            }
             if (!switchChannel.isWritable()) {
                 // the switch reads slower than the plugin sends (a large programming): hold the plugin's side
                 ctx.channel().config().setAutoRead(false);

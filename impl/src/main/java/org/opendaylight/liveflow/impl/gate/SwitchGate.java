@@ -59,14 +59,16 @@ public final class SwitchGate implements SwitchGateStatus, AutoCloseable {
     private final AtomicLong connections = new AtomicLong();
     private final List<Channel> listeners = new ArrayList<>();
     private final PacketInTaps packetIns;
+    private final SwitchWriters writers;
     private final GateSettings settings;
     private final EventLoopGroup group;
 
     @Activate
     public SwitchGate(@Reference final ConfigIndex index, @Reference final PacketInTaps packetIns,
-            final Map<String, Object> properties) {
+            @Reference final SwitchWriters writers, final Map<String, Object> properties) {
         this.index = index;
         this.packetIns = packetIns;
+        this.writers = writers;
         final GateSettings.Parsed parsed = GateSettings.parse(properties);
         if (parsed.settings().isEmpty()) {
             LOG.error("Switch gate: not listening, {} is not valid: {}", GateSettings.PID, parsed.errors());
@@ -175,6 +177,10 @@ public final class SwitchGate implements SwitchGateStatus, AutoCloseable {
 
     PacketInTaps packetIns() {
         return packetIns;
+    }
+
+    SwitchWriters writers() {
+        return writers;
     }
 
     @Override

@@ -16,9 +16,13 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -29,6 +33,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
@@ -59,12 +64,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Switches a prepared migration the moment the engine activates it. The programmer arms it, on every pass, with
  * each chassis' flow-mods from prepared to switched ({@link org.opendaylight.liveflow.impl.compiler
- * .ActivationPlanner}); when placements arrive in which the port is switched, with the armed generation, it hands
- * every flow-mod to the OpenFlowPlugin's flow RPCs without waiting for answers, on a thread of its own: first the
- * flow-mods of every switch but the source (the senders that must stop sending to it), then the source's, behind
- * the senders of any activation that follows ({@link HandOffQueue}).
+ * .ActivationPlanner}), encoded there as OpenFlow ({@link FlowModEncoder}); when placements arrive in which the port
+ * is switched, with the armed generation, it writes every switch's flow-mods on that switch's connection through
+ * the switch gate ({@link SwitchWriters}) without waiting for answers, on a thread of its own: first the flow-mods
+ * of every switch but the source (the senders that must stop sending to it), then the source's, behind the senders
+ * of any activation that follows ({@link HandOffQueue}). Writing bytes already encoded takes microseconds per
+ * switch; the OpenFlowPlugin's flow RPCs converted and serialized each flow-mod on its threads, which at 100
+ * switches took most of an activation. A switch the gate cannot write to (no gate, or another cluster member is
+ * its master) gets the same flow-mods through the plugin's flow RPCs.
  *
- * <p>Each flow-mod a switch confirms (the OpenFlowPlugin completes it at the barrier after it) is handed to the
+ * <p>Each flow-mod a switch confirms (it answered the barrier after it without refusing it) is handed to the
  * {@link FlowReconciler}, which takes it into what it knows the switch holds, and into its record, so the pass
  * that follows sends only the rest (a delivery group to delete, say). A flow-mod refused, lost, or confirmed only
  * after that pass planned is repaired or repeated by the pass, as an identical replacement. Each armed migration
@@ -80,6 +89,7 @@ final class ActivationFastPath {
     static final Uint64 WARM_UP_COOKIE = Uint64.fromLongBits(0x00FE_EDFA_CE00_0001L);
     private static final String WARM_UP_ID = "liveflow-fast-path-warm-up";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final String NODE_PREFIX = "openflow:";
 
     /**
      * A prepared migration's activation, by switch node id.
@@ -92,11 +102,17 @@ final class ActivationFastPath {
         }
     }
 
+    /** Writes OpenFlow messages on a switch's connection through the switch gate ({@link SwitchWriters#write}). */
+    @FunctionalInterface
+    interface GateWriter {
+        Optional<ListenableFuture<SwitchWriters.Receipt>> write(long datapathId, List<byte[]> messages);
+    }
+
     /**
-     * One flow-mod of an armed activation, translated when armed so that firing only hands it over: an add-flow
-     * input, or a remove-flow one.
+     * One flow-mod of an armed activation, translated and encoded when armed so that firing only hands it over: the
+     * FLOW_MOD for the gate, and an add-flow input, or a remove-flow one, for the plugin's way.
      */
-    private record FlowMod(String nodeId, FlowSpec spec, Flow flow, @Nullable AddFlowInput add,
+    private record FlowMod(String nodeId, FlowSpec spec, Flow flow, byte[] encoded, @Nullable AddFlowInput add,
             @Nullable RemoveFlowInput remove) {
         boolean removal() {
             return remove != null;
@@ -119,6 +135,7 @@ final class ActivationFastPath {
     private final Map<String, Long> fired = new HashMap<>();
     private final AddFlow addFlow;
     private final RemoveFlow removeFlow;
+    private final GateWriter gate;
     private final Runnable requestPass;
     private final ExecutorService handOffThread = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-fast-path"));
@@ -126,7 +143,9 @@ final class ActivationFastPath {
     /** Whether the plugin's flow-mod path has been exercised once ({@link #warmUp}). */
     private final AtomicBoolean warmed = new AtomicBoolean();
 
-    ActivationFastPath(final RpcConsumerRegistry rpcs, final FlowReconciler reconciler, final Runnable requestPass) {
+    ActivationFastPath(final RpcConsumerRegistry rpcs, final GateWriter gate, final FlowReconciler reconciler,
+            final Runnable requestPass) {
+        this.gate = gate;
         // looked up once (the OpenFlowPlugin's flow RPCs are routed per switch when invoked): a lookup on the
         // engine's thread took 4 to 18 ms of an activation at 100 switches
         addFlow = rpcs.getRpc(AddFlow.class);
@@ -275,13 +294,14 @@ final class ActivationFastPath {
     private static FlowMod addition(final String nodeId, final FlowSpec spec) {
         final Flow flow = OpenflowTranslator.flow(nodeId, spec);
         final InstanceIdentifier<Table> table = tableOf(nodeId, flow);
-        return new FlowMod(nodeId, spec, flow, new AddFlowInputBuilder(flow).setNode(nodeRef(nodeId))
-            .setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build(), null);
+        return new FlowMod(nodeId, spec, flow, FlowModEncoder.add(spec), new AddFlowInputBuilder(flow)
+            .setNode(nodeRef(nodeId)).setFlowTable(new FlowTableRef(table)).setFlowRef(flowRefOf(table, flow)).build(),
+            null);
     }
 
     private static FlowMod removal(final String nodeId, final FlowSpec spec) {
         final Flow flow = OpenflowTranslator.flow(nodeId, spec);
-        return new FlowMod(nodeId, spec, flow, null, strictRemoval(nodeId, flow));
+        return new FlowMod(nodeId, spec, flow, FlowModEncoder.deleteStrict(spec), null, strictRemoval(nodeId, flow));
     }
 
     private static RemoveFlowInput strictRemoval(final String nodeId, final Flow flow) {
@@ -322,8 +342,6 @@ final class ActivationFastPath {
         handOffThread.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    // a flow-mod the plugin cannot take (its switch just left) must not stop the others behind it
-    @SuppressWarnings("checkstyle:IllegalCatch")
     private void send(final String port, final String part, final List<FlowMod> mods, final long firedAt) {
         if (mods.isEmpty()) {
             requestPass.run();
@@ -331,6 +349,63 @@ final class ActivationFastPath {
         }
         final long began = System.nanoTime();
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        final Map<String, List<FlowMod>> bySwitch = new LinkedHashMap<>();
+        mods.forEach(mod -> bySwitch.computeIfAbsent(mod.nodeId(), node -> new ArrayList<>()).add(mod));
+        final List<ListenableFuture<?>> answers = new ArrayList<>(bySwitch.size());
+        int throughGate = 0;
+        int gateSwitches = 0;
+        for (Map.Entry<String, List<FlowMod>> entry : bySwitch.entrySet()) {
+            final Optional<ListenableFuture<SwitchWriters.Receipt>> written = writeThroughGate(entry.getKey(),
+                entry.getValue());
+            if (written.isPresent()) {
+                answers.add(watchGate(entry.getValue(), written.orElseThrow()));
+                throughGate += entry.getValue().size();
+                gateSwitches++;
+            } else {
+                answers.addAll(handToPlugin(entry.getValue()));
+            }
+        }
+        // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
+        // beside the hand-off on the same cores
+        requestPass.run();
+        // a pass that planned before these were confirmed may have planned against what they replace (a change
+        // made meanwhile): one more pass, once they are, leaves every switch as desired
+        Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
+        final long now = System.nanoTime();
+        // the CPU time beside the wall time tells this thread's own work from the time it waited for a core
+        LOG.info("port {}: activation fast path wrote {} flow-mods ({}) to {} switches through the switch gate and "
+            + "handed {} to the OpenFlowPlugin in {} us ({} us of this thread's CPU), {} us after the activation",
+            port, throughGate, part, gateSwitches, mods.size() - throughGate, (now - began) / 1000,
+            (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
+    }
+
+    // a switch that just left must not stop the others behind it
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private Optional<ListenableFuture<SwitchWriters.Receipt>> writeThroughGate(final String nodeId,
+            final List<FlowMod> mods) {
+        if (!nodeId.startsWith(NODE_PREFIX)) {
+            return Optional.empty();
+        }
+        final long datapathId;
+        try {
+            datapathId = Long.parseUnsignedLong(nodeId.substring(NODE_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        final List<byte[]> messages = new ArrayList<>(mods.size());
+        mods.forEach(mod -> messages.add(mod.encoded()));
+        try {
+            return gate.write(datapathId, messages);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the switch gate did not take the fast path's flow-mods, the OpenFlowPlugin gets them",
+                nodeId, e);
+            return Optional.empty();
+        }
+    }
+
+    // a flow-mod the plugin cannot take (its switch just left) must not stop the others behind it
+    @SuppressWarnings("checkstyle:IllegalCatch")
+    private List<ListenableFuture<?>> handToPlugin(final List<FlowMod> mods) {
         final List<ListenableFuture<?>> answers = new ArrayList<>(mods.size());
         for (FlowMod mod : mods) {
             try {
@@ -342,17 +417,52 @@ final class ActivationFastPath {
                     mod.spec(), e);
             }
         }
-        // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
-        // beside the hand-off on the same cores
-        requestPass.run();
-        // a pass that planned before these were confirmed may have planned against what they replace (a change
-        // made meanwhile): one more pass, once they are, leaves every switch as desired
-        Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
-        final long now = System.nanoTime();
-        // the CPU time beside the wall time tells this thread's own work from the time it waited for a core
-        LOG.info("port {}: activation fast path handed {} flow-mods ({}) to the OpenFlowPlugin in {} us ({} us of "
-            + "this thread's CPU), {} us after the activation", port, mods.size(), part, (now - began) / 1000,
-            (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
+        return answers;
+    }
+
+    /**
+     * Tells the reconciler of each flow-mod the switch applied (it answered the barrier after them and refused none
+     * of these); logs the ones it refused. A write the gate could not make at all (the switch's connection closed or
+     * changed master meanwhile) goes to the plugin's way instead.
+     */
+    private ListenableFuture<?> watchGate(final List<FlowMod> mods, final ListenableFuture<SwitchWriters.Receipt>
+            receipt) {
+        final String nodeId = mods.get(0).nodeId();
+        Futures.addCallback(receipt, new FutureCallback<SwitchWriters.Receipt>() {
+            @Override
+            public void onSuccess(final SwitchWriters.Receipt answer) {
+                final Set<Integer> refused = new HashSet<>();
+                for (SwitchWriters.Refusal refusal : answer.refused()) {
+                    refused.add(refusal.index());
+                    LOG.warn("{}: the switch refused a fast-path flow-mod (OpenFlow error type {} code {}), the next "
+                        + "pass repairs it: {}", nodeId, refusal.errorType(), refusal.errorCode(),
+                        mods.get(refusal.index()).spec());
+                }
+                for (int i = 0; i < mods.size(); i++) {
+                    if (!refused.contains(i)) {
+                        reconciler.appliedOutsideBundle(nodeId, mods.get(i).spec(), mods.get(i).removal());
+                    }
+                }
+            }
+
+            @Override
+            public void onFailure(final Throwable cause) {
+                if (cause instanceof SwitchWriters.NotWritten) {
+                    LOG.info("{}: the switch gate wrote none of {} fast-path flow-mods ({}), the OpenFlowPlugin gets "
+                        + "them", nodeId, mods.size(), cause.getMessage());
+                    try {
+                        handOffThread.execute(() -> Futures.whenAllComplete(handToPlugin(mods))
+                            .run(requestPass, MoreExecutors.directExecutor()));
+                    } catch (RejectedExecutionException e) {
+                        LOG.debug("fast path closed, {} flow-mods are left to the next pass", mods.size(), e);
+                    }
+                } else {
+                    LOG.warn("{}: {} fast-path flow-mods written through the switch gate were not confirmed, the next "
+                        + "pass repairs them", nodeId, mods.size(), cause);
+                }
+            }
+        }, MoreExecutors.directExecutor());
+        return receipt;
     }
 
     private static InstanceIdentifier<Table> tableOf(final String nodeId, final Flow flow) {

@@ -27,6 +27,7 @@ import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.migration.MigrationEvent.FlowsWritten;
 import org.opendaylight.liveflow.impl.migration.MigrationView;
 import org.opendaylight.liveflow.impl.migration.Placements;
@@ -85,14 +86,14 @@ public final class OverlayProgrammer implements AutoCloseable {
     private final AutoCloseable migrationSubscription;
 
     public OverlayProgrammer(final ConfigIndex config, final SwitchInventoryService inventory,
-            final DataBroker broker, final RpcConsumerRegistry rpcs,
+            final DataBroker broker, final RpcConsumerRegistry rpcs, final SwitchWriters gateWriters,
             final MigrationView migrations) {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;
         reconciler = new FlowReconciler(broker, rpcs, this::schedule);
         resync = new SwitchResync(rpcs, reconciler, this::schedule);
-        fastPath = new ActivationFastPath(rpcs, reconciler, this::schedule);
+        fastPath = new ActivationFastPath(rpcs, gateWriters::write, reconciler, this::schedule);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
         announcer = new FloatingIpAnnouncer(rpcs);

@@ -50,8 +50,8 @@ class OpenflowStreamScannerTest {
                 final int size = Math.min(bytes.length - at, 1 + random.nextInt(seed % 4 == 0 ? 3 : 400));
                 final ByteBuf chunk = Unpooled.wrappedBuffer(bytes, at, size);
                 final int readerBefore = chunk.readerIndex();
-                assertTrue(scanner.scan(chunk, message -> copied.add(GatePacketIn.parse(DATAPATH_ID, message)
-                    .orElseThrow())));
+                assertTrue(scanner.scan(chunk, OpenflowStreamScanner.packetIns(message -> copied.add(
+                    GatePacketIn.parse(DATAPATH_ID, message).orElseThrow()))));
                 assertEquals(readerBefore, chunk.readerIndex(), "the relay's chunk is not consumed");
                 at += size;
             }
@@ -73,10 +73,11 @@ class OpenflowStreamScannerTest {
         final ByteBuf first = Unpooled.wrappedBuffer(packetIn(4, COOKIE, 5, frame(60, 1), true));
         // the first packet-in passes while nobody takes packet-ins, the second once somebody does
         assertTrue(scanner.scan(first.retainedSlice(0, 30), null));
-        assertTrue(scanner.scan(first.retainedSlice(30, first.readableBytes() - 30), copied::add));
+        assertTrue(scanner.scan(first.retainedSlice(30, first.readableBytes() - 30),
+            OpenflowStreamScanner.packetIns(copied::add)));
         assertEquals(List.of(), copied);
-        assertTrue(scanner.scan(Unpooled.wrappedBuffer(packetIn(4, COOKIE, 6, frame(60, 3), true)), message ->
-            copied.add(message.copy())));
+        assertTrue(scanner.scan(Unpooled.wrappedBuffer(packetIn(4, COOKIE, 6, frame(60, 3), true)),
+            OpenflowStreamScanner.packetIns(message -> copied.add(message.copy()))));
         assertEquals(1, copied.size());
         assertEquals(6, GatePacketIn.parse(DATAPATH_ID, copied.get(0)).orElseThrow().inPort());
     }
@@ -87,7 +88,7 @@ class OpenflowStreamScannerTest {
         final ByteBuf bad = Unpooled.buffer();
         bad.writeBytes(message(4, 0, new byte[0]));
         bad.writeBytes(new byte[] { 4, 10, 0, 3, 0, 0, 0, 0 });
-        assertFalse(scanner.scan(bad, message -> { }));
+        assertFalse(scanner.scan(bad, OpenflowStreamScanner.packetIns(message -> { })));
     }
 
     @Test

@@ -13,17 +13,22 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.FlowDelta;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.migration.Placements;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
@@ -95,7 +100,14 @@ class ActivationFastPathTest {
     /** A permit per pass the fast path asked for: once a part is handed over, and once it is answered. */
     private final Semaphore passesAsked = new Semaphore(0);
     private final FlowReconciler reconciler = new FlowReconciler(null, rpcs, () -> { });
-    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, reconciler, passesAsked::release);
+    /** The switch gate's writes, by datapath id: what each held, hex-encoded, in order. */
+    private final List<String> gateWrites = Collections.synchronizedList(new ArrayList<>());
+    /** What the switch gate answers a write for a datapath id: by default it cannot write (the plugin's way). */
+    private volatile LongFunction<Optional<ListenableFuture<SwitchWriters.Receipt>>> gate = dpid -> Optional.empty();
+    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, (datapathId, messages) -> {
+        messages.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
+        return gate.apply(datapathId);
+    }, reconciler, passesAsked::release);
 
     @AfterEach
     void close() throws InterruptedException {
@@ -190,5 +202,51 @@ class ActivationFastPathTest {
             assertNotEquals(ActivationFastPath.WARM_UP_PRIORITY.intValue(), spec.priority(), spec::toString);
             assertNotEquals(ActivationFastPath.WARM_UP_COOKIE.longValue(), spec.owner().cookie(), spec::toString);
         }
+    }
+
+    @Test
+    void theSwitchesTheGateCanWriteToGetTheEncodedFlowModsTheOthersThePlugins() throws InterruptedException {
+        final FlowDelta source = activationOn("c1");
+        final FlowDelta destination = activationOn("c2");
+        gate = dpid -> dpid == 2 ? Optional.of(Futures.immediateFuture(new SwitchWriters.Receipt(destination.size(),
+            List.of()))) : Optional.empty();
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination))));
+
+        assertTrue(fastPath.fire(switched(PREPARED)));
+
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
+        final List<String> expected = new ArrayList<>(List.of(WARM_UP + "openflow:2"));
+        expected.addAll(Collections.nCopies(source.size(), "openflow:1"));
+        assertEquals(expected, rpcs.nodes);
+        // c2's flow-mods went through the gate as one write, encoded as the plugin would have sent them; c1's were
+        // offered to the gate first
+        final List<String> written = new ArrayList<>();
+        destination.put().forEach(spec -> written.add("2 " + HexFormat.of().formatHex(FlowModEncoder.add(spec))));
+        destination.removed().forEach(spec -> written.add("2 " + HexFormat.of().formatHex(
+            FlowModEncoder.deleteStrict(spec))));
+        assertEquals(written, gateWrites.subList(0, destination.size()));
+        assertEquals(destination.size() + source.size(), gateWrites.size());
+    }
+
+    @Test
+    void aWriteTheGateCouldNotMakeGoesToThePlugin() throws InterruptedException {
+        final FlowDelta source = activationOn("c1");
+        final FlowDelta destination = activationOn("c2");
+        gate = dpid -> Optional.of(Futures.immediateFailedFuture(new SwitchWriters.NotWritten("master changed")));
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination))));
+
+        assertTrue(fastPath.fire(switched(PREPARED)));
+
+        // per part: once handed over, once answered, once the plugin answered what the gate did not write
+        assertTrue(passesAsked.tryAcquire(6, 10, TimeUnit.SECONDS), "both parts handed to the plugin and answered");
+        final List<String> expected = new ArrayList<>(List.of(WARM_UP + "openflow:2"));
+        expected.addAll(Collections.nCopies(source.size(), "openflow:1"));
+        expected.addAll(Collections.nCopies(destination.size(), "openflow:2"));
+        final List<String> handed = new ArrayList<>(rpcs.nodes);
+        Collections.sort(expected);
+        Collections.sort(handed);
+        assertEquals(expected, handed);
     }
 }

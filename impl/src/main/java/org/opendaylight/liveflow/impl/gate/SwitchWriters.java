@@ -1,0 +1,83 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.gate;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Writes OpenFlow messages of liveflow's own on the connections of the switches, through the gate, without the
+ * OpenFlowPlugin converting and serializing them on its threads: the activation fast path's flow-mods, already
+ * encoded when the activation was armed. Only on a connection on which this member's OpenFlowPlugin is the
+ * switch's master: the gate watches the switch's ROLE_REPLY, and forgets the connection when the switch says
+ * another role or the connection closes. Elsewhere (no gate, another member master, a switch that connected
+ * before the gate was enabled) {@link #write} declines, and the caller takes the plugin's way.
+ *
+ * <p>A component of its own, apart from {@link SwitchGate}: the gate is made again whenever its settings change,
+ * and a control loop that referenced it would be stopped and started again with it.
+ */
+@Component(service = SwitchWriters.class)
+public final class SwitchWriters {
+    /**
+     * What a switch answered to a write.
+     *
+     * @param written the messages written, before the barrier
+     * @param refused the ones the switch refused with an ERROR (the others it applied)
+     */
+    public record Receipt(int written, List<Refusal> refused) {
+        public Receipt {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /**
+     * A message the switch refused.
+     *
+     * @param index its place in the write, from 0
+     * @param errorType the OpenFlow error type
+     * @param errorCode the OpenFlow error code
+     */
+    public record Refusal(int index, int errorType, int errorCode) {
+    }
+
+    /** A write the gate could not make: nothing of it reached the switch. */
+    public static final class NotWritten extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public NotWritten(final String message) {
+            super(message);
+        }
+    }
+
+    private final Map<Long, SwitchConnection> masters = new ConcurrentHashMap<>();
+
+    /**
+     * Writes these OpenFlow 1.3 messages (their xids are replaced) on the connection of the switch with this
+     * datapath id, in this order, then a barrier; the future ends when the switch answers the barrier, with what it
+     * refused, or fails: {@link NotWritten} if nothing was written (the connection closed or stopped being master
+     * meanwhile), another exception if the switch did not answer within 10 seconds or the connection closed first.
+     *
+     * @return empty if this member's OpenFlowPlugin is not the switch's master on a connection through the gate
+     */
+    public Optional<ListenableFuture<Receipt>> write(final long datapathId, final List<byte[]> messages) {
+        final SwitchConnection connection = masters.get(datapathId);
+        return connection == null ? Optional.empty() : Optional.of(connection.writeOwn(messages));
+    }
+
+    void master(final long datapathId, final SwitchConnection connection) {
+        masters.put(datapathId, connection);
+    }
+
+    void notMaster(final long datapathId, final SwitchConnection connection) {
+        masters.remove(datapathId, connection);
+    }
+}
