@@ -7,7 +7,6 @@
  */
 package org.opendaylight.liveflow.impl.gate;
 
-import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -17,6 +16,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
@@ -24,7 +24,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -238,31 +237,34 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Writes liveflow's messages on this connection, on its network thread ({@link SwitchWriters#write}). */
-    ListenableFuture<SwitchWriters.Receipt> writeOwn(final List<byte[]> messages) {
-        final SettableFuture<SwitchWriters.Receipt> done = SettableFuture.create();
-        final Channel channel = switchChannel;
-        try {
-            channel.eventLoop().execute(() -> {
-                if (!master || !channel.isActive()) {
-                    done.setException(new SwitchWriters.NotWritten("no longer master on the connection"));
-                    return;
-                }
-                final var started = ownWrites.start(messages, done);
-                if (!pluginMessages.inject(started.getValue(), toSwitch)) {
-                    ownWrites.failed(started.getKey(), new SwitchWriters.NotWritten(
-                        "the gate may no longer write on the connection"));
-                    return;
-                }
-                channel.flush();
-                channel.eventLoop().schedule(() -> ownWrites.failed(started.getKey(), new TimeoutException(
-                    "no barrier reply in " + OWN_WRITE_TIMEOUT_SECONDS + " s")), OWN_WRITE_TIMEOUT_SECONDS,
-                    TimeUnit.SECONDS);
-            });
-        } catch (RejectedExecutionException e) {
-            done.setException(new SwitchWriters.NotWritten("the gate is closing"));
+    /** The network thread this connection's reads and writes run on. */
+    EventLoop eventLoop() {
+        return switchChannel.eventLoop();
+    }
+
+    /**
+     * Writes liveflow's messages on this connection ({@link SwitchWriters#write}); to be run on its network thread
+     * ({@link #eventLoop}). Writes without flushing: {@code done} ends once the switch has answered, and the caller
+     * flushes every connection it wrote to.
+     */
+    void writeOwn(final List<byte[]> messages, final SettableFuture<SwitchWriters.Receipt> done) {
+        if (!master || !switchChannel.isActive()) {
+            done.setException(new SwitchWriters.NotWritten("no longer master on the connection"));
+            return;
         }
-        return done;
+        final var started = ownWrites.start(messages, done);
+        if (!pluginMessages.inject(started.getValue(), toSwitch)) {
+            ownWrites.failed(started.getKey(), new SwitchWriters.NotWritten(
+                "the gate may no longer write on the connection"));
+            return;
+        }
+        switchChannel.eventLoop().schedule(() -> ownWrites.failed(started.getKey(), new TimeoutException(
+            "no barrier reply in " + OWN_WRITE_TIMEOUT_SECONDS + " s")), OWN_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Flushes what {@link #writeOwn} wrote; on the connection's network thread. */
+    void flush() {
+        switchChannel.flush();
     }
 
     private Optional<String> judge(final ChannelHandlerContext ctx, final FeaturesReply reply) {

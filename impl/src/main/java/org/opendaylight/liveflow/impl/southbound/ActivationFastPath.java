@@ -102,10 +102,13 @@ final class ActivationFastPath {
         }
     }
 
-    /** Writes OpenFlow messages on a switch's connection through the switch gate ({@link SwitchWriters#write}). */
+    /**
+     * Writes OpenFlow messages on switches' connections through the switch gate, by datapath id, and answers for the
+     * switches it took ({@link SwitchWriters#write}).
+     */
     @FunctionalInterface
     interface GateWriter {
-        Optional<ListenableFuture<SwitchWriters.Receipt>> write(long datapathId, List<byte[]> messages);
+        Map<Long, ListenableFuture<SwitchWriters.Receipt>> write(Map<Long, List<byte[]>> messages);
     }
 
     /**
@@ -242,7 +245,10 @@ final class ActivationFastPath {
             .setCookieMask(new FlowCookie(Uint64.MAX_VALUE))
             .build();
         final String nodeId = like.nodeId();
-        writeThroughGate(nodeId, List.of()).ifPresent(barrier -> Futures.addCallback(barrier,
+        final Long datapathId = datapathIdOf(nodeId);
+        final ListenableFuture<SwitchWriters.Receipt> barrierAnswer = datapathId == null ? null
+            : writeThroughGate(Map.of(datapathId, List.of())).get(datapathId);
+        Optional.ofNullable(barrierAnswer).ifPresent(barrier -> Futures.addCallback(barrier,
             new FutureCallback<SwitchWriters.Receipt>() {
                 @Override
                 public void onSuccess(final SwitchWriters.Receipt receipt) {
@@ -370,20 +376,28 @@ final class ActivationFastPath {
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
         final Map<String, List<FlowMod>> bySwitch = new LinkedHashMap<>();
         mods.forEach(mod -> bySwitch.computeIfAbsent(mod.nodeId(), node -> new ArrayList<>()).add(mod));
+        final Map<Long, List<byte[]>> encoded = new HashMap<>();
+        bySwitch.forEach((nodeId, ofSwitch) -> {
+            final Long datapathId = datapathIdOf(nodeId);
+            if (datapathId != null) {
+                encoded.put(datapathId, ofSwitch.stream().map(FlowMod::encoded).toList());
+            }
+        });
+        final Map<Long, ListenableFuture<SwitchWriters.Receipt>> written = writeThroughGate(encoded);
         final List<ListenableFuture<?>> answers = new ArrayList<>(bySwitch.size());
         int throughGate = 0;
-        int gateSwitches = 0;
         for (Map.Entry<String, List<FlowMod>> entry : bySwitch.entrySet()) {
-            final Optional<ListenableFuture<SwitchWriters.Receipt>> written = writeThroughGate(entry.getKey(),
-                entry.getValue());
-            if (written.isPresent()) {
-                answers.add(watchGate(entry.getValue(), written.orElseThrow()));
+            final Long datapathId = datapathIdOf(entry.getKey());
+            final ListenableFuture<SwitchWriters.Receipt> receipt = datapathId == null ? null
+                : written.get(datapathId);
+            if (receipt != null) {
+                answers.add(watchGate(entry.getValue(), receipt));
                 throughGate += entry.getValue().size();
-                gateSwitches++;
             } else {
                 answers.addAll(handToPlugin(entry.getValue()));
             }
         }
+        final int gateSwitches = written.size();
         // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
         // beside the hand-off on the same cores
         requestPass.run();
@@ -398,27 +412,27 @@ final class ActivationFastPath {
             (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
     }
 
-    // a switch that just left must not stop the others behind it
+    // the gate failing must not stop the hand-off: what it did not take goes the plugin's way
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private Optional<ListenableFuture<SwitchWriters.Receipt>> writeThroughGate(final String nodeId,
-            final List<FlowMod> mods) {
-        if (!nodeId.startsWith(NODE_PREFIX)) {
-            return Optional.empty();
-        }
-        final long datapathId;
+    private Map<Long, ListenableFuture<SwitchWriters.Receipt>> writeThroughGate(
+            final Map<Long, List<byte[]>> messages) {
         try {
-            datapathId = Long.parseUnsignedLong(nodeId.substring(NODE_PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-        final List<byte[]> messages = new ArrayList<>(mods.size());
-        mods.forEach(mod -> messages.add(mod.encoded()));
-        try {
-            return gate.write(datapathId, messages);
+            return gate.write(messages);
         } catch (RuntimeException e) {
-            LOG.warn("{}: the switch gate did not take the fast path's flow-mods, the OpenFlowPlugin gets them",
-                nodeId, e);
-            return Optional.empty();
+            LOG.warn("The switch gate did not take the fast path's flow-mods, the OpenFlowPlugin gets them", e);
+            return Map.of();
+        }
+    }
+
+    /** The datapath id of an OpenFlowPlugin node id ("openflow:" and the id in decimal), or null. */
+    private static @Nullable Long datapathIdOf(final String nodeId) {
+        if (!nodeId.startsWith(NODE_PREFIX)) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(nodeId.substring(NODE_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

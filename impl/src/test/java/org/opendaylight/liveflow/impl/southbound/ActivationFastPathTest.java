@@ -16,10 +16,12 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -104,9 +106,13 @@ class ActivationFastPathTest {
     private final List<String> gateWrites = Collections.synchronizedList(new ArrayList<>());
     /** What the switch gate answers a write for a datapath id: by default it cannot write (the plugin's way). */
     private volatile LongFunction<Optional<ListenableFuture<SwitchWriters.Receipt>>> gate = dpid -> Optional.empty();
-    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, (datapathId, messages) -> {
-        messages.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
-        return gate.apply(datapathId);
+    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, messages -> {
+        final Map<Long, ListenableFuture<SwitchWriters.Receipt>> taken = new HashMap<>();
+        new TreeMap<>(messages).forEach((datapathId, ofSwitch) -> {
+            ofSwitch.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
+            gate.apply(datapathId).ifPresent(answer -> taken.put(datapathId, answer));
+        });
+        return taken;
     }, reconciler, passesAsked::release);
 
     @AfterEach
