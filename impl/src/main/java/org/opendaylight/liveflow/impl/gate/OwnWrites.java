@@ -74,14 +74,18 @@ final class OwnWrites {
         return Map.entry(first, out);
     }
 
-    /** Takes one copied ERROR or BARRIER_REPLY whose xid is of the gate's range. */
-    void reply(final ByteBuf message) {
+    /**
+     * Takes one copied ERROR or BARRIER_REPLY whose xid is of the gate's range.
+     *
+     * @return whether it is an error saying the connection is not the switch's master
+     */
+    boolean reply(final ByteBuf message) {
         final int type = message.getUnsignedByte(1);
         final long xid = message.getUnsignedInt(4);
         final Map.Entry<Long, Pending> entry = byFirstXid.floorEntry(xid);
         if (entry == null || xid > entry.getValue().barrierXid()) {
             // a write that timed out, or was failed, meanwhile
-            return;
+            return false;
         }
         final Pending pending = entry.getValue();
         if (type == BARRIER_REPLY && xid == pending.barrierXid()) {
@@ -96,7 +100,9 @@ final class OwnWrites {
             } else {
                 pending.refused().add(refusal);
             }
+            return refusal.notMaster();
         }
+        return false;
     }
 
     /** Ends the write known by this first xid, if still pending, with {@code cause}. */

@@ -76,7 +76,11 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
             switch (message.getUnsignedByte(1)) {
                 case OpenflowStreamScanner.PACKET_IN -> gate.packetIns().offer(claimedDatapathId, message);
                 case ROLE_REPLY -> roleReplied(message);
-                default -> ownWrites.reply(message);
+                default -> {
+                    if (ownWrites.reply(message)) {
+                        demoted();
+                    }
+                }
             }
         }
     };
@@ -233,6 +237,16 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         } else {
             gate.writers().notMaster(claimedDatapathId, this);
             LOG.info("Switch gate: the OpenFlowPlugin is not master of datapath id {}",
+                Long.toUnsignedString(claimedDatapathId));
+        }
+    }
+
+    // the switch refused a write of the gate's as not from its master: another member took the role meanwhile
+    private void demoted() {
+        if (master) {
+            master = false;
+            gate.writers().notMaster(claimedDatapathId, this);
+            LOG.info("Switch gate: datapath id {} says the OpenFlowPlugin is no longer its master",
                 Long.toUnsignedString(claimedDatapathId));
         }
     }

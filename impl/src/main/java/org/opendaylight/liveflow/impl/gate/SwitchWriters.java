@@ -51,6 +51,17 @@ public final class SwitchWriters {
      * @param errorCode the OpenFlow error code
      */
     public record Refusal(int index, int errorType, int errorCode) {
+        private static final int BAD_REQUEST = 1;
+        private static final int IS_SLAVE = 10;
+
+        /**
+         * Whether the switch refused because the connection is not its master: another controller took the master
+         * role (an OpenFlow 1.3 switch does not tell the one it demotes), and the plugin of this member has not
+         * said so yet. What was refused so is for the plugin's way.
+         */
+        public boolean notMaster() {
+            return errorType == BAD_REQUEST && errorCode == IS_SLAVE;
+        }
     }
 
     /** A write the gate could not make: nothing of it reached the switch. */

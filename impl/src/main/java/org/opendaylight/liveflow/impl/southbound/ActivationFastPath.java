@@ -465,11 +465,21 @@ final class ActivationFastPath {
             @Override
             public void onSuccess(final SwitchWriters.Receipt answer) {
                 final Set<Integer> refused = new HashSet<>();
+                final List<FlowMod> notMaster = new ArrayList<>();
                 for (SwitchWriters.Refusal refusal : answer.refused()) {
                     refused.add(refusal.index());
-                    LOG.warn("{}: the switch refused a fast-path flow-mod (OpenFlow error type {} code {}), the next "
-                        + "pass repairs it: {}", nodeId, refusal.errorType(), refusal.errorCode(),
-                        mods.get(refusal.index()).spec());
+                    if (refusal.notMaster()) {
+                        notMaster.add(mods.get(refusal.index()));
+                    } else {
+                        LOG.warn("{}: the switch refused a fast-path flow-mod (OpenFlow error type {} code {}), the "
+                            + "next pass repairs it: {}", nodeId, refusal.errorType(), refusal.errorCode(),
+                            mods.get(refusal.index()).spec());
+                    }
+                }
+                if (!notMaster.isEmpty()) {
+                    LOG.info("{}: {} fast-path flow-mods were refused as not from the switch's master, the "
+                        + "OpenFlowPlugin gets them", nodeId, notMaster.size());
+                    toPluginLater(notMaster);
                 }
                 for (int i = 0; i < mods.size(); i++) {
                     if (!refused.contains(i)) {
@@ -483,12 +493,7 @@ final class ActivationFastPath {
                 if (cause instanceof SwitchWriters.NotWritten) {
                     LOG.info("{}: the switch gate wrote none of {} fast-path flow-mods ({}), the OpenFlowPlugin gets "
                         + "them", nodeId, mods.size(), cause.getMessage());
-                    try {
-                        handOffThread.execute(() -> Futures.whenAllComplete(handToPlugin(mods))
-                            .run(requestPass, MoreExecutors.directExecutor()));
-                    } catch (RejectedExecutionException e) {
-                        LOG.debug("fast path closed, {} flow-mods are left to the next pass", mods.size(), e);
-                    }
+                    toPluginLater(mods);
                 } else {
                     LOG.warn("{}: {} fast-path flow-mods written through the switch gate were not confirmed, the next "
                         + "pass repairs them", nodeId, mods.size(), cause);
@@ -496,6 +501,16 @@ final class ActivationFastPath {
             }
         }, MoreExecutors.directExecutor());
         return receipt;
+    }
+
+    // called on the gate's network thread: the plugin's conversion runs on the fast path's own
+    private void toPluginLater(final List<FlowMod> mods) {
+        try {
+            handOffThread.execute(() -> Futures.whenAllComplete(handToPlugin(mods))
+                .run(requestPass, MoreExecutors.directExecutor()));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("fast path closed, {} flow-mods are left to the next pass", mods.size(), e);
+        }
     }
 
     private static InstanceIdentifier<Table> tableOf(final String nodeId, final Flow flow) {

@@ -70,7 +70,7 @@ class OwnWritesTest {
         writes.start(List.of(flowMod(1), flowMod(2), flowMod(3)), first);
         writes.start(List.of(flowMod(4)), second);
 
-        writes.reply(reply(OwnWrites.ERROR, FIRST + 1, 5, 6));
+        assertFalse(writes.reply(reply(OwnWrites.ERROR, FIRST + 1, 5, 6)));
         assertFalse(first.isDone(), "an error alone does not end the write");
         writes.reply(reply(OwnWrites.BARRIER_REPLY, FIRST + 4 + 1, 0, 0));
         assertEquals(new SwitchWriters.Receipt(1, List.of()), second.get(), "writes are told apart by xid");
@@ -79,6 +79,19 @@ class OwnWritesTest {
         // a reply for a write already ended changes nothing
         writes.reply(reply(OwnWrites.ERROR, FIRST + 2, 1, 1));
         assertEquals(List.of(new SwitchWriters.Refusal(1, 5, 6)), first.get().refused());
+    }
+
+    @Test
+    void aRefusalAsNotFromTheMasterIsTold() throws Exception {
+        final OwnWrites writes = new OwnWrites();
+        final SettableFuture<SwitchWriters.Receipt> write = SettableFuture.create();
+        writes.start(List.of(flowMod(1), flowMod(2)), write);
+        // OFPET_BAD_REQUEST, OFPBRC_IS_SLAVE
+        assertTrue(writes.reply(reply(OwnWrites.ERROR, FIRST, 1, 10)));
+        assertTrue(writes.reply(reply(OwnWrites.ERROR, FIRST + 1, 1, 10)));
+        writes.reply(reply(OwnWrites.BARRIER_REPLY, FIRST + 2, 0, 0));
+        assertTrue(write.get().refused().stream().allMatch(SwitchWriters.Refusal::notMaster));
+        assertEquals(2, write.get().refused().size());
     }
 
     @Test

@@ -255,4 +255,21 @@ class ActivationFastPathTest {
         Collections.sort(handed);
         assertEquals(expected, handed);
     }
+
+    @Test
+    void flowModsRefusedAsNotFromTheMasterGoToThePlugin() throws InterruptedException {
+        final FlowDelta destination = activationOn("c2");
+        assertTrue(destination.size() > 1);
+        // another member took the master role; the switch refused the first flow-mod and, in truth, all after it
+        gate = dpid -> Optional.of(Futures.immediateFuture(new SwitchWriters.Receipt(destination.size(),
+            List.of(new SwitchWriters.Refusal(0, 1, 10), new SwitchWriters.Refusal(1, 2, 3)))));
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1", Map.of("openflow:2", destination))));
+
+        assertTrue(fastPath.fire(switched(PREPARED)));
+
+        // handed over, answered, and the plugin answered the refused one; the empty source part: one pass
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "the passes after the activation");
+        // only the flow-mod refused as not from the master goes to the plugin; another refusal waits for the pass
+        assertEquals(List.of(WARM_UP + "openflow:2", "openflow:2"), rpcs.nodes);
+    }
 }
