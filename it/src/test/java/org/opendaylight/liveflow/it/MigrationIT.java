@@ -147,6 +147,8 @@ class MigrationIT {
         final List<String> handOff = karaf.logLinesWith(SENDERS_HAND_OFF);
         assertTrue(handOff.get(handOff.size() - 1).contains(
             "to 2 switches through the switch gate and handed 0 to the OpenFlowPlugin"), handOff.toString());
+        final String shown = karaf.shell().execute("liveflow:chassis-show c3");
+        assertTrue(shown.contains("Fast path      through the switch gate"), shown);
         awaitFlows("c3", flows -> flows.stream().anyMatch(flow -> flow.contains("dl_dst=" + VM_MAC)
             && !flow.contains("group:")));
         final Duration seen = Duration.between(announced, Instant.now());

@@ -225,12 +225,12 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         if (message.readableBytes() < 12) {
             return;
         }
-        final boolean nowMaster = message.getUnsignedInt(8) == ROLE_MASTER;
+        final boolean nowMaster = message.getUnsignedInt(8) == ROLE_MASTER && pluginMessages.open();
         if (nowMaster == master) {
             return;
         }
         master = nowMaster;
-        if (master && pluginMessages.open()) {
+        if (master) {
             gate.writers().master(claimedDatapathId, this);
             LOG.info("Switch gate: the OpenFlowPlugin is master of datapath id {}; liveflow writes through the gate",
                 Long.toUnsignedString(claimedDatapathId));

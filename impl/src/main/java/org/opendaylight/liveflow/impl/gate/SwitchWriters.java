@@ -114,6 +114,11 @@ public final class SwitchWriters {
     private record OneWrite(SwitchConnection connection, List<byte[]> messages, SettableFuture<Receipt> done) {
     }
 
+    /** Whether {@link #write} takes this switch now (the shell's {@code chassis-show} says so). */
+    public boolean writesTo(final long datapathId) {
+        return masters.containsKey(datapathId);
+    }
+
     void master(final long datapathId, final SwitchConnection connection) {
         masters.put(datapathId, connection);
     }

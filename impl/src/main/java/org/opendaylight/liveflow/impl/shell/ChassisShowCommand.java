@@ -17,6 +17,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.gate.SwitchGateStatus;
+import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.liveflow.impl.southbound.OverlayProgrammer;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
@@ -32,6 +33,8 @@ public final class ChassisShowCommand extends OverlayStateCommand {
     private String name;
     @Reference(optional = true)
     private SwitchGateStatus gate;
+    @Reference(optional = true)
+    private SwitchWriters writers;
     /** Present on the member that runs the control loop. */
     @Reference(optional = true)
     private OverlayProgrammer programmer;
@@ -67,6 +70,12 @@ public final class ChassisShowCommand extends OverlayStateCommand {
                 .map(r -> r.count() + " connection(s) claiming this chassis; last from " + r.lastRemote() + " at "
                     + r.lastAt() + ": " + r.lastReason())
                 .orElse(gate.enabled() ? "none" : "none (the switch gate is not running)"));
+        }
+        if (writers != null && chassis.getDatapathId() != null) {
+            out.println("  Fast path      " + (writers.writesTo(chassis.getDatapathId().longValue())
+                ? "through the switch gate (this member's OpenFlowPlugin is the switch's master)"
+                : "through the OpenFlowPlugin's flow RPCs (no connection through this member's gate on which its "
+                    + "OpenFlowPlugin is the switch's master)"));
         }
         out.println("  Bound ports    " + snapshot.portsOnChassis(name).size());
         for (Port port : snapshot.portsOnChassis(name)) {

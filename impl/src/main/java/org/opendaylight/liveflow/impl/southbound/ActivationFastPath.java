@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -246,10 +245,10 @@ final class ActivationFastPath {
             .build();
         final String nodeId = like.nodeId();
         final Long datapathId = datapathIdOf(nodeId);
-        final ListenableFuture<SwitchWriters.Receipt> barrierAnswer = datapathId == null ? null
+        final ListenableFuture<SwitchWriters.Receipt> barrier = datapathId == null ? null
             : writeThroughGate(Map.of(datapathId, List.of())).get(datapathId);
-        Optional.ofNullable(barrierAnswer).ifPresent(barrier -> Futures.addCallback(barrier,
-            new FutureCallback<SwitchWriters.Receipt>() {
+        if (barrier != null) {
+            Futures.addCallback(barrier, new FutureCallback<SwitchWriters.Receipt>() {
                 @Override
                 public void onSuccess(final SwitchWriters.Receipt receipt) {
                     LOG.info("{}: fast path's gate way warmed up, a barrier answered after {} us", nodeId,
@@ -261,7 +260,8 @@ final class ActivationFastPath {
                     LOG.info("{}: fast path's gate way warmed up, its barrier was not answered: {}", nodeId,
                         cause.getMessage());
                 }
-            }, MoreExecutors.directExecutor()));
+            }, MoreExecutors.directExecutor());
+        }
         final ListenableFuture<RpcResult<RemoveFlowOutput>> answer;
         try {
             answer = removeFlow.invoke(strictRemoval(nodeId, noOp));
