@@ -130,16 +130,20 @@ class ActivationFastPathTest {
         return new Placements(1, Map.of(migration.port(), migration.switched()));
     }
 
+    /** Arms p1's activation from c1 to c2 with these switches' flow-mods, and fires it. */
+    private void armAndFire(final FlowDelta source, final FlowDelta destination) {
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination))));
+        assertTrue(fastPath.fire(switched(PREPARED)));
+    }
+
     @Test
     void theSourcesFlowModsGoAfterEveryOtherSwitchs() throws InterruptedException {
         final FlowDelta source = activationOn("c1");
         final FlowDelta destination = activationOn("c2");
         assertFalse(source.isEmpty());
         assertFalse(destination.isEmpty());
-        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
-            Map.of("openflow:1", source, "openflow:2", destination))));
-
-        assertTrue(fastPath.fire(switched(PREPARED)));
+        armAndFire(source, destination);
 
         assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
         final int toDestination = destination.size();
@@ -216,10 +220,7 @@ class ActivationFastPathTest {
         final FlowDelta destination = activationOn("c2");
         gate = dpid -> dpid == 2 ? Optional.of(Futures.immediateFuture(new SwitchWriters.Receipt(destination.size(),
             List.of()))) : Optional.empty();
-        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
-            Map.of("openflow:1", source, "openflow:2", destination))));
-
-        assertTrue(fastPath.fire(switched(PREPARED)));
+        armAndFire(source, destination);
 
         assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
         final List<String> expected = new ArrayList<>(List.of(WARM_UP + "openflow:2"));
@@ -240,10 +241,7 @@ class ActivationFastPathTest {
         final FlowDelta source = activationOn("c1");
         final FlowDelta destination = activationOn("c2");
         gate = dpid -> Optional.of(Futures.immediateFailedFuture(new SwitchWriters.NotWritten("master changed")));
-        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
-            Map.of("openflow:1", source, "openflow:2", destination))));
-
-        assertTrue(fastPath.fire(switched(PREPARED)));
+        armAndFire(source, destination);
 
         // per part: once handed over, once answered, once the plugin answered what the gate did not write
         assertTrue(passesAsked.tryAcquire(6, 10, TimeUnit.SECONDS), "both parts handed to the plugin and answered");
