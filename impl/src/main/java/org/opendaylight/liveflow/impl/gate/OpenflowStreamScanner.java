@@ -32,6 +32,11 @@ final class OpenflowStreamScanner {
 
         /** Takes one whole message asked for; must not keep the buffer (it is released after the call). */
         void accept(ByteBuf message);
+
+        /** Told that a message ends at this index of the chunk being scanned: a boundary between two messages. */
+        default void boundary(final int index) {
+            // most only copy
+        }
     }
 
     private final ByteBuf header = Unpooled.buffer(FeaturesReply.HEADER_LENGTH, FeaturesReply.HEADER_LENGTH);
@@ -74,7 +79,7 @@ final class OpenflowStreamScanner {
                 at += taken;
                 rest -= taken;
                 if (rest == 0) {
-                    messageEnded(copies);
+                    messageEnded(copies, at);
                 }
                 continue;
             }
@@ -83,13 +88,19 @@ final class OpenflowStreamScanner {
             at += taken;
             if (!header.isWritable()) {
                 headerRead(copies);
-                if (rest == 0) {
-                    messageEnded(copies);
+                if (rest == 0 && !broken) {
+                    messageEnded(copies, at);
                 }
             }
         }
         return !broken;
     }
+
+    /** Whether the stream scanned so far ends between two messages. */
+    boolean atBoundary() {
+        return rest == 0 && header.writerIndex() == 0;
+    }
+
 
     private void headerRead(final @Nullable Copies copies) {
         final int length = header.getUnsignedShort(2);
@@ -106,7 +117,7 @@ final class OpenflowStreamScanner {
         header.clear();
     }
 
-    private void messageEnded(final @Nullable Copies copies) {
+    private void messageEnded(final @Nullable Copies copies, final int at) {
         final ByteBuf message = copy;
         copy = null;
         if (message != null) {
@@ -117,6 +128,9 @@ final class OpenflowStreamScanner {
             } finally {
                 message.release();
             }
+        }
+        if (copies != null) {
+            copies.boundary(at);
         }
     }
 }

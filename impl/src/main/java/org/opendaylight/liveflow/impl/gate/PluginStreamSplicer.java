@@ -14,10 +14,11 @@ import java.util.Queue;
 import java.util.function.Consumer;
 
 /**
- * Relays the OpenFlowPlugin's side of one switch connection to the switch, following its message boundaries, and
- * puts the gate's own messages into it between two of the plugin's messages, never inside one: at once when the
- * plugin's stream is between messages, else as soon as the message in passage has passed. The relayed bytes are
- * not copied; a chunk is only split where the gate's messages go in.
+ * Relays the OpenFlowPlugin's side of one switch connection to the switch, following its message boundaries with
+ * the {@link OpenflowStreamScanner} that follows the switch's side, and puts the gate's own messages into it
+ * between two of the plugin's messages, never inside one: at once when the plugin's stream is between messages,
+ * else as soon as the message in passage has passed. The relayed bytes are not copied; a chunk is only split where
+ * the gate's messages go in.
  *
  * <p>The gate's messages carry xids from {@link #GATE_XIDS} up. The plugin numbers its messages per connection from
  * 0 up, so it would take four billion of them on one connection to reach that range; should the plugin's stream
@@ -28,9 +29,8 @@ final class PluginStreamSplicer {
     /** The first xid of the gate's own messages. */
     static final long GATE_XIDS = 0xF000_0000L;
 
-    private final ByteBuf header = Unpooled.buffer(FeaturesReply.HEADER_LENGTH, FeaturesReply.HEADER_LENGTH);
-    /** Bytes of the plugin's current message still to come, once its header is read. */
-    private int rest;
+    private final OpenflowStreamScanner pluginMessages = new OpenflowStreamScanner();
+    private final Splice splice = new Splice();
     private boolean broken;
     private boolean closed;
     private boolean pluginUsesGateXids;
@@ -56,33 +56,17 @@ final class PluginStreamSplicer {
             chunk.release();
             return;
         }
-        final int end = chunk.writerIndex();
-        int from = chunk.readerIndex();
-        int at = from;
-        while (!broken && at < end) {
-            if (rest > 0) {
-                final int taken = Math.min(rest, end - at);
-                at += taken;
-                rest -= taken;
-            } else {
-                final int taken = Math.min(header.writableBytes(), end - at);
-                header.writeBytes(chunk, at, taken);
-                at += taken;
-                if (!header.isWritable()) {
-                    headerRead();
-                }
-            }
-            if (!waiting.isEmpty() && atBoundary()) {
-                toSwitch.accept(chunk.retainedSlice(from, at - from));
-                from = at;
-                for (ByteBuf own = waiting.poll(); own != null; own = waiting.poll()) {
-                    toSwitch.accept(own);
-                }
-            }
-        }
         if (broken) {
+            toSwitch.accept(chunk);
+            return;
+        }
+        splice.start(chunk, toSwitch);
+        if (!pluginMessages.scan(chunk, splice)) {
+            broken = true;
             discardWaiting();
         }
+        final int from = splice.from;
+        final int end = chunk.writerIndex();
         if (from == chunk.readerIndex()) {
             toSwitch.accept(chunk);
             return;
@@ -104,7 +88,7 @@ final class PluginStreamSplicer {
             messages.release();
             return false;
         }
-        if (atBoundary()) {
+        if (pluginMessages.atBoundary()) {
             toSwitch.accept(messages);
         } else {
             waiting.add(messages);
@@ -114,33 +98,55 @@ final class PluginStreamSplicer {
 
     /** Releases what still waits: the connection closed. */
     void close() {
-        if (!closed) {
-            closed = true;
-            discardWaiting();
-            header.release();
-        }
-    }
-
-    private boolean atBoundary() {
-        return rest == 0 && header.writerIndex() == 0;
-    }
-
-    private void headerRead() {
-        final int length = header.getUnsignedShort(2);
-        if (length < FeaturesReply.HEADER_LENGTH) {
-            broken = true;
-            return;
-        }
-        if (header.getUnsignedInt(4) >= GATE_XIDS) {
-            pluginUsesGateXids = true;
-        }
-        rest = length - FeaturesReply.HEADER_LENGTH;
-        header.clear();
+        closed = true;
+        discardWaiting();
     }
 
     private void discardWaiting() {
         for (ByteBuf own = waiting.poll(); own != null; own = waiting.poll()) {
             own.release();
+        }
+    }
+
+    /**
+     * What the scan of one chunk does: notes an xid of the gate's range, and at a boundary writes the chunk up to it
+     * and then what waits. Copies nothing.
+     */
+    private final class Splice implements OpenflowStreamScanner.Copies {
+        // one per connection, set for each chunk ({@link #start}): the relay allocates nothing per chunk
+        private ByteBuf chunk = Unpooled.EMPTY_BUFFER;
+        private Consumer<ByteBuf> toSwitch = ByteBuf::release;
+        /** Where the part of the chunk not written yet begins. */
+        private int from;
+
+        void start(final ByteBuf next, final Consumer<ByteBuf> to) {
+            chunk = next;
+            toSwitch = to;
+            from = next.readerIndex();
+        }
+
+        @Override
+        public boolean wants(final int version, final int type, final long xid) {
+            if (xid >= GATE_XIDS) {
+                pluginUsesGateXids = true;
+            }
+            return false;
+        }
+
+        @Override
+        public void accept(final ByteBuf message) {
+            // wants nothing
+        }
+
+        @Override
+        public void boundary(final int index) {
+            if (!waiting.isEmpty()) {
+                toSwitch.accept(chunk.retainedSlice(from, index - from));
+                from = index;
+                for (ByteBuf own = waiting.poll(); own != null; own = waiting.poll()) {
+                    toSwitch.accept(own);
+                }
+            }
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,12 +121,23 @@ final class ActivationFastPath {
     }
 
     /**
-     * An armed activation as it was given, and its flow-mods in the order they go out: every switch's but the
-     * source's, then the source's.
+     * One switch's flow-mods of an armed activation, in their order, with the switch's datapath id (null if its node
+     * id names none: the plugin's way only) and the flow-mods' encoding, as the gate takes them.
      */
-    private record Ready(Armed armed, List<FlowMod> senders, List<FlowMod> source) {
+    private record SwitchMods(String nodeId, @Nullable Long datapathId, List<FlowMod> mods, List<byte[]> encoded) {
+        static SwitchMods of(final String nodeId, final List<FlowMod> mods) {
+            return new SwitchMods(nodeId, datapathIdOf(nodeId), List.copyOf(mods),
+                mods.stream().map(FlowMod::encoded).toList());
+        }
+    }
+
+    /**
+     * An armed activation as it was given, and its flow-mods in the order they go out, switch by switch: every
+     * switch's but the source's, then the source's.
+     */
+    private record Ready(Armed armed, List<SwitchMods> senders, List<SwitchMods> source) {
         Stream<FlowMod> mods() {
-            return Stream.concat(senders.stream(), source.stream());
+            return Stream.concat(senders.stream(), source.stream()).flatMap(ofSwitch -> ofSwitch.mods().stream());
         }
     }
 
@@ -301,16 +311,20 @@ final class ActivationFastPath {
         final List<Map.Entry<String, FlowDelta>> switches = new ArrayList<>(activation.deltas().entrySet());
         switches.sort(Comparator.<Map.Entry<String, FlowDelta>>comparingInt(entry -> entry.getValue().size())
             .thenComparing(Map.Entry::getKey));
-        final List<FlowMod> senders = new ArrayList<>();
-        final List<FlowMod> source = new ArrayList<>();
+        final List<SwitchMods> senders = new ArrayList<>();
+        final List<SwitchMods> source = new ArrayList<>();
         for (Map.Entry<String, FlowDelta> entry : switches) {
             final String nodeId = entry.getKey();
-            final List<FlowMod> out = nodeId.equals(activation.sourceNode()) ? source : senders;
+            final List<FlowMod> mods = new ArrayList<>();
             for (FlowSpec spec : entry.getValue().put()) {
-                out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, false), key -> addition(nodeId, spec)));
+                mods.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, false), key -> addition(nodeId,
+                    spec)));
             }
             for (FlowSpec spec : entry.getValue().removed()) {
-                out.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, true), key -> removal(nodeId, spec)));
+                mods.add(translated.computeIfAbsent(new FlowModKey(nodeId, spec, true), key -> removal(nodeId, spec)));
+            }
+            if (!mods.isEmpty()) {
+                (nodeId.equals(activation.sourceNode()) ? source : senders).add(SwitchMods.of(nodeId, mods));
             }
         }
         return new Ready(activation, List.copyOf(senders), List.copyOf(source));
@@ -367,35 +381,33 @@ final class ActivationFastPath {
         handOffThread.awaitTermination(10, TimeUnit.SECONDS);
     }
 
-    private void send(final String port, final String part, final List<FlowMod> mods, final long firedAt) {
-        if (mods.isEmpty()) {
+    private void send(final String port, final String part, final List<SwitchMods> switches, final long firedAt) {
+        if (switches.isEmpty()) {
             requestPass.run();
             return;
         }
         final long began = System.nanoTime();
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
-        final Map<String, List<FlowMod>> bySwitch = new LinkedHashMap<>();
-        mods.forEach(mod -> bySwitch.computeIfAbsent(mod.nodeId(), node -> new ArrayList<>()).add(mod));
         final Map<Long, List<byte[]>> encoded = new HashMap<>();
-        bySwitch.forEach((nodeId, ofSwitch) -> {
-            final Long datapathId = datapathIdOf(nodeId);
-            if (datapathId != null) {
-                encoded.put(datapathId, ofSwitch.stream().map(FlowMod::encoded).toList());
+        for (SwitchMods ofSwitch : switches) {
+            if (ofSwitch.datapathId() != null) {
+                encoded.put(ofSwitch.datapathId(), ofSwitch.encoded());
             }
-        });
+        }
         final Map<Long, ListenableFuture<SwitchWriters.Receipt>> written = writeThroughGate(encoded);
-        final List<ListenableFuture<?>> answers = new ArrayList<>(bySwitch.size());
+        final List<ListenableFuture<?>> answers = new ArrayList<>(switches.size());
         int throughGate = 0;
-        for (Map.Entry<String, List<FlowMod>> entry : bySwitch.entrySet()) {
-            final Long datapathId = datapathIdOf(entry.getKey());
-            final ListenableFuture<SwitchWriters.Receipt> receipt = datapathId == null ? null
-                : written.get(datapathId);
+        int total = 0;
+        for (SwitchMods ofSwitch : switches) {
+            final ListenableFuture<SwitchWriters.Receipt> receipt = ofSwitch.datapathId() == null ? null
+                : written.get(ofSwitch.datapathId());
             if (receipt != null) {
-                answers.add(watchGate(entry.getValue(), receipt));
-                throughGate += entry.getValue().size();
+                answers.add(watchGate(ofSwitch.mods(), receipt));
+                throughGate += ofSwitch.mods().size();
             } else {
-                answers.addAll(handToPlugin(entry.getValue()));
+                answers.addAll(handToPlugin(ofSwitch.mods()));
             }
+            total += ofSwitch.mods().size();
         }
         final int gateSwitches = written.size();
         // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
@@ -408,7 +420,7 @@ final class ActivationFastPath {
         // the CPU time beside the wall time tells this thread's own work from the time it waited for a core
         LOG.info("port {}: activation fast path wrote {} flow-mods ({}) to {} switches through the switch gate and "
             + "handed {} to the OpenFlowPlugin in {} us ({} us of this thread's CPU), {} us after the activation",
-            port, throughGate, part, gateSwitches, mods.size() - throughGate, (now - began) / 1000,
+            port, throughGate, part, gateSwitches, total - throughGate, (now - began) / 1000,
             (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
     }
 

@@ -24,9 +24,8 @@ import org.opendaylight.liveflow.impl.compiler.Match;
  * the plugin's own serializer). The xid is left 0: the gate gives each message its own.
  */
 final class FlowModEncoder {
-    static final int OPENFLOW_13 = 0x04;
-    static final int FLOW_MOD = 14;
-    static final int HEADER_LENGTH = 8;
+    private static final int OPENFLOW_13 = 0x04;
+    private static final int FLOW_MOD = 14;
     private static final int ADD = 0;
     private static final int DELETE_STRICT = 4;
     private static final int NO_BUFFER = 0xFFFF_FFFF;
