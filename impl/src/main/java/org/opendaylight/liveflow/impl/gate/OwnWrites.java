@@ -67,6 +67,10 @@ final class OwnWrites {
             final int at = out.writerIndex();
             out.writeBytes(messages.get(i));
             out.setInt(at + 4, (int) (first + i));
+            if (BundleFraming.isAdd(messages.get(i))) {
+                // the switch refuses a bundle-add whose message does not carry the same xid
+                out.setInt(at + BundleFraming.ADDED_MESSAGE_OFFSET + 4, (int) (first + i));
+            }
         }
         out.writeByte(OpenflowStreamScanner.OPENFLOW_13).writeByte(BARRIER_REQUEST)
             .writeShort(FeaturesReply.HEADER_LENGTH).writeInt((int) (first + count));

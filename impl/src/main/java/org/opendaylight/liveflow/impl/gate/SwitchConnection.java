@@ -21,6 +21,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,6 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
     private static final int ROLE_REPLY = 25;
     private static final long ROLE_MASTER = 2;
-    private static final long OWN_WRITE_TIMEOUT_SECONDS = 10;
 
     private final long id;
     private final SwitchGate gate;
@@ -261,7 +261,8 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
      * ({@link #eventLoop}). Writes without flushing: {@code done} ends once the switch has answered, and the caller
      * flushes every connection it wrote to.
      */
-    void writeOwn(final List<byte[]> messages, final SettableFuture<SwitchWriters.Receipt> done) {
+    void writeOwn(final List<byte[]> messages, final SettableFuture<SwitchWriters.Receipt> done,
+            final Duration timeout) {
         if (!master || !switchChannel.isActive()) {
             done.setException(new SwitchWriters.NotWritten("no longer master on the connection"));
             return;
@@ -273,7 +274,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
             return;
         }
         switchChannel.eventLoop().schedule(() -> ownWrites.failed(started.getKey(), new TimeoutException(
-            "no barrier reply in " + OWN_WRITE_TIMEOUT_SECONDS + " s")), OWN_WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            "no barrier reply in " + timeout.toMillis() + " ms")), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Flushes what {@link #writeOwn} wrote; on the connection's network thread. */

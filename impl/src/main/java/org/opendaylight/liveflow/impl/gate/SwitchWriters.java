@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.gate;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import io.netty.channel.EventLoop;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,6 +74,8 @@ public final class SwitchWriters {
         }
     }
 
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
     private final Map<Long, SwitchConnection> masters = new ConcurrentHashMap<>();
 
     /**
@@ -87,12 +90,21 @@ public final class SwitchWriters {
      *     member's OpenFlowPlugin is its master
      */
     public Map<Long, ListenableFuture<Receipt>> write(final Map<Long, List<byte[]>> messages) {
+        return write(messages, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * As {@link #write(Map)}, with the time each switch has to answer: a bundle of thousands of messages, to a switch
+     * process that applies the bundles of a hundred bridges one after the other, needs more than a few flow-mods.
+     */
+    public Map<Long, ListenableFuture<Receipt>> write(final Map<Long, List<byte[]>> messages,
+            final Duration timeout) {
         final Map<Long, ListenableFuture<Receipt>> taken = new HashMap<>();
         final Map<EventLoop, List<OneWrite>> byThread = new HashMap<>();
         messages.forEach((datapathId, ofSwitch) -> {
             final SwitchConnection connection = masters.get(datapathId);
             if (connection != null) {
-                final OneWrite write = new OneWrite(connection, ofSwitch, SettableFuture.create());
+                final OneWrite write = new OneWrite(connection, ofSwitch, SettableFuture.create(), timeout);
                 taken.put(datapathId, write.done());
                 byThread.computeIfAbsent(connection.eventLoop(), thread -> new ArrayList<>()).add(write);
             }
@@ -100,7 +112,8 @@ public final class SwitchWriters {
         byThread.forEach((thread, writes) -> {
             try {
                 thread.execute(() -> {
-                    writes.forEach(write -> write.connection().writeOwn(write.messages(), write.done()));
+                    writes.forEach(write -> write.connection().writeOwn(write.messages(), write.done(),
+                        write.timeout()));
                     writes.forEach(write -> write.connection().flush());
                 });
             } catch (RejectedExecutionException e) {
@@ -111,7 +124,8 @@ public final class SwitchWriters {
     }
 
     /** One switch's part of a write. */
-    private record OneWrite(SwitchConnection connection, List<byte[]> messages, SettableFuture<Receipt> done) {
+    private record OneWrite(SwitchConnection connection, List<byte[]> messages, SettableFuture<Receipt> done,
+            Duration timeout) {
     }
 
     /** Whether {@link #write} takes this switch now (the shell's {@code chassis-show} says so). */

@@ -87,7 +87,6 @@ final class ActivationFastPath {
     static final Uint64 WARM_UP_COOKIE = Uint64.fromLongBits(0x00FE_EDFA_CE00_0001L);
     private static final String WARM_UP_ID = "liveflow-fast-path-warm-up";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final String NODE_PREFIX = "openflow:";
 
     /**
      * A prepared migration's activation, by switch node id.
@@ -126,7 +125,7 @@ final class ActivationFastPath {
      */
     private record SwitchMods(String nodeId, @Nullable Long datapathId, List<FlowMod> mods, List<byte[]> encoded) {
         static SwitchMods of(final String nodeId, final List<FlowMod> mods) {
-            return new SwitchMods(nodeId, datapathIdOf(nodeId), List.copyOf(mods),
+            return new SwitchMods(nodeId, FlowReconciler.datapathIdOf(nodeId), List.copyOf(mods),
                 mods.stream().map(FlowMod::encoded).toList());
         }
     }
@@ -254,7 +253,7 @@ final class ActivationFastPath {
             .setCookieMask(new FlowCookie(Uint64.MAX_VALUE))
             .build();
         final String nodeId = like.nodeId();
-        final Long datapathId = datapathIdOf(nodeId);
+        final Long datapathId = FlowReconciler.datapathIdOf(nodeId);
         final ListenableFuture<SwitchWriters.Receipt> barrier = datapathId == null ? null
             : writeThroughGate(Map.of(datapathId, List.of())).get(datapathId);
         if (barrier != null) {
@@ -433,18 +432,6 @@ final class ActivationFastPath {
         } catch (RuntimeException e) {
             LOG.warn("The switch gate did not take the fast path's flow-mods, the OpenFlowPlugin gets them", e);
             return Map.of();
-        }
-    }
-
-    /** The datapath id of an OpenFlowPlugin node id ("openflow:" and the id in decimal), or null. */
-    private static @Nullable Long datapathIdOf(final String nodeId) {
-        if (!nodeId.startsWith(NODE_PREFIX)) {
-            return null;
-        }
-        try {
-            return Long.parseUnsignedLong(nodeId.substring(NODE_PREFIX.length()));
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 

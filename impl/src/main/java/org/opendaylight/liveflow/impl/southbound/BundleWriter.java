@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,8 +36,6 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.rev170124.BundleId;
 import org.opendaylight.yangtools.yang.common.RpcResult;
 import org.opendaylight.yangtools.yang.common.Uint32;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Changes one switch atomically with an OpenFlow bundle (the ONF extension Open vSwitch implements on OpenFlow
@@ -57,13 +54,12 @@ import org.slf4j.LoggerFactory;
  * the switch is asked (a flow statistics request filtered by that cookie) whether it holds the receipt; since a
  * bundle is applied whole or not at all, it holds the receipt exactly when it applied everything before it.
  *
- * <p>Why a window and a thread of its own for the messages: the plugin converts each bundle message on the thread
- * that hands it over, and before, that was the netty thread which completed the open, one of the four that also
- * read and answer every switch's echoes; and it queues whatever it is handed. A pass over 997 switches needing
- * 1,007 flows each (a thousand-chassis network) handed it a million messages at once, and they sat in its queues,
- * on those threads, for minutes (benchmark/results/scale-benchmark.md). So the messages are handed over on
- * {@code adds}, and at most {@link #MESSAGES_IN_FLIGHT} are in bundles not yet ended: a large pass goes out as a
- * stream the switches and the plugin keep up with.
+ * <p>Why a thread of its own for the messages, and a window ({@link BundleWindow}): the plugin converts each
+ * bundle message on the thread that hands it over, and before, that was the netty thread which completed the open,
+ * one of the four that also read and answer every switch's echoes; and it queues whatever it is handed. So the
+ * messages are handed over on {@code adds}, and at most {@link #MESSAGES_IN_FLIGHT} are in bundles not yet ended.
+ *
+ * <p>Where the switch gate writes to a switch, the bundle goes that way instead ({@link GateBundleWriter}).
  */
 final class BundleWriter {
     /** Messages a single add RPC carries; each still goes to the switch as its own bundle-add message. */
@@ -73,36 +69,33 @@ final class BundleWriter {
      * (20 bundles of 2,500) goes out at once, thirteen switches of a hundred-chassis overlay's 5,000 each.
      */
     static final int MESSAGES_IN_FLIGHT = 64_000;
-    private static final Logger LOG = LoggerFactory.getLogger(BundleWriter.class);
     private static final BundleFlags ATOMIC_ORDERED = new BundleFlags(true, true);
 
     private final RpcConsumerRegistry rpcs;
     private final ScheduledExecutorService timer;
     private final Duration timeout;
     private final Executor adds;
-    private final Semaphore window;
-    private final int messagesInFlight;
+    private final BundleWindow window;
     /** Bundle ids are per connection; a random start keeps a restarted controller off ids a switch may hold. */
     private final AtomicLong nextId = new AtomicLong(ThreadLocalRandom.current().nextLong(1L << 30));
 
     /**
-     * A writer handing bundle messages over on {@code adds}, at most {@code messagesInFlight} in bundles not ended.
+     * A writer handing bundle messages over on {@code adds}, within the window's bound of messages in bundles not
+     * ended.
      */
     BundleWriter(final RpcConsumerRegistry rpcs, final ScheduledExecutorService timer, final Executor adds,
-            final Duration timeout, final int messagesInFlight) {
+            final Duration timeout, final BundleWindow window) {
         this.rpcs = rpcs;
         this.timer = timer;
         this.adds = adds;
         this.timeout = timeout;
-        window = new Semaphore(messagesInFlight);
-        this.messagesInFlight = messagesInFlight;
+        this.window = window;
     }
 
     /**
      * Sends the messages to the switch in one bundle, with a receipt after them. The future succeeds once the switch
-     * holds the receipt, so it has applied the bundle. Waits first, for at most the step timeout, while the window
-     * is full; a bundle that waited that long goes out all the same (a hung switch holds its part of the window
-     * only until its own bundle times out).
+     * holds the receipt, so it has applied the bundle. Waits first for room in the window ({@link
+     * BundleWindow#enter}).
      */
     ListenableFuture<Void> write(final String nodeId, final List<Message> messages) {
         final NodeRef node = new NodeRef(FlowReconciler.nodePath(nodeId).firstIdentifierOf(Node.class));
@@ -110,12 +103,8 @@ final class BundleWriter {
         final BundleId id = new BundleId(Uint32.valueOf(number));
         final List<Message> withReceipt = new ArrayList<>(messages);
         withReceipt.add(BundleMessages.addFlow(node, BundleReceipt.flow(number)));
-        final int permits = Math.min(withReceipt.size(), messagesInFlight);
-        final boolean inWindow = enterWindow(nodeId, permits);
         final SettableFuture<Void> done = SettableFuture.create();
-        if (inWindow) {
-            done.addListener(() -> window.release(permits), MoreExecutors.directExecutor());
-        }
+        done.addListener(window.enter(nodeId, withReceipt.size()), MoreExecutors.directExecutor());
         final ListenableFuture<Void> written = Futures.transformAsync(control(node, id, BundleControlType
             .ONFBCTOPENREQUEST, "open"), opened -> add(node, id, withReceipt), adds);
         Futures.addCallback(written, new FutureCallback<Void>() {
@@ -133,19 +122,6 @@ final class BundleWriter {
             }
         }, MoreExecutors.directExecutor());
         return done;
-    }
-
-    private boolean enterWindow(final String nodeId, final int permits) {
-        try {
-            if (window.tryAcquire(permits, timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                return true;
-            }
-            LOG.warn("{}: {} bundle messages waited {} ms for the window, sent without", nodeId, permits,
-                timeout.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
     }
 
     private ListenableFuture<Void> control(final NodeRef node, final BundleId id, final BundleControlType type,

@@ -27,7 +27,11 @@ final class FlowModEncoder {
     private static final int OPENFLOW_13 = 0x04;
     private static final int FLOW_MOD = 14;
     private static final int ADD = 0;
+    private static final int DELETE = 3;
     private static final int DELETE_STRICT = 4;
+    private static final int ALL_TABLES = 0xFF;
+    /** The priority the plugin writes when a flow has none (a deletion of every flow). */
+    private static final int DEFAULT_PRIORITY = 0x8000;
     private static final int NO_BUFFER = 0xFFFF_FFFF;
     private static final int ANY = 0xFFFF_FFFF;
     private static final int PORT_IN_PORT = 0xFFFF_FFF8;
@@ -74,29 +78,69 @@ final class FlowModEncoder {
         return encode(spec, DELETE_STRICT);
     }
 
-    private static byte[] encode(final FlowSpec spec, final int command) {
-        final ByteBuf out = Unpooled.buffer(256);
+    /**
+     * The FLOW_MOD that deletes every flow of every table (a bundle that replaces all a switch holds starts so), as
+     * the plugin writes a non-strict removal of table 255 with an empty match.
+     */
+    static byte[] deleteAll() {
+        final ByteBuf out = Unpooled.buffer(56);
         try {
-            out.writeByte(OPENFLOW_13).writeByte(FLOW_MOD).writeShort(0).writeInt(0);
-            out.writeLong(spec.owner().cookie());
-            // no cookie mask: a strict removal matches by table, priority and match only, as the plugin's does
-            out.writeLong(0);
-            out.writeByte(spec.table().id()).writeByte(command);
-            // idle and hard timeouts
-            out.writeShort(0).writeShort(0);
-            out.writeShort(spec.priority());
-            out.writeInt(NO_BUFFER).writeInt(ANY).writeInt(ANY);
-            // flags, then padding
-            out.writeShort(0).writeShort(0);
-            writeMatch(spec.match(), out);
-            writeInstructions(spec, out);
-            out.setShort(2, out.writerIndex());
-            final byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
+            header(out, 0, ALL_TABLES, DELETE, DEFAULT_PRIORITY);
+            writeMatch(Match.any(), out);
+            return bytes(out);
         } finally {
             out.release();
         }
+    }
+
+    /**
+     * The FLOW_MOD that adds a flow matching everything at priority 0 with no instructions and this cookie: a
+     * bundle's receipt ({@link BundleReceipt}).
+     */
+    static byte[] addMatchAll(final int table, final long cookie) {
+        final ByteBuf out = Unpooled.buffer(56);
+        try {
+            header(out, cookie, table, ADD, 0);
+            writeMatch(Match.any(), out);
+            return bytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
+    private static byte[] encode(final FlowSpec spec, final int command) {
+        final ByteBuf out = Unpooled.buffer(256);
+        try {
+            header(out, spec.owner().cookie(), spec.table().id(), command, spec.priority());
+            writeMatch(spec.match(), out);
+            writeInstructions(spec, out);
+            return bytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
+    private static void header(final ByteBuf out, final long cookie, final int table, final int command,
+            final int priority) {
+        out.writeByte(OPENFLOW_13).writeByte(FLOW_MOD).writeShort(0).writeInt(0);
+        out.writeLong(cookie);
+        // no cookie mask: a strict removal matches by table, priority and match only, as the plugin's does
+        out.writeLong(0);
+        out.writeByte(table).writeByte(command);
+        // idle and hard timeouts
+        out.writeShort(0).writeShort(0);
+        out.writeShort(priority);
+        out.writeInt(NO_BUFFER).writeInt(ANY).writeInt(ANY);
+        // flags, then padding
+        out.writeShort(0).writeShort(0);
+    }
+
+    /** The message written so far, with its length set in its header. */
+    static byte[] bytes(final ByteBuf out) {
+        out.setShort(2, out.writerIndex());
+        final byte[] bytes = new byte[out.readableBytes()];
+        out.readBytes(bytes);
+        return bytes;
     }
 
     // in the order of the plugin's match serializers
@@ -180,7 +224,8 @@ final class FlowModEncoder {
         }
     }
 
-    private static void writeActions(final List<Action> actions, final ByteBuf out) {
+    /** Writes actions as the plugin does (a flow's apply-actions, a group's bucket). */
+    static void writeActions(final List<Action> actions, final ByteBuf out) {
         for (Action action : actions) {
             if (action instanceof Action.Output output) {
                 writeOutput((int) output.port(), out);

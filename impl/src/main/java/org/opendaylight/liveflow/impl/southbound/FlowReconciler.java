@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.GroupSpec;
@@ -53,7 +54,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The only code that changes what switches hold. Per switch it compares the desired flows and groups with
  * liveflow's record of what the switch holds and sends only the difference, in one OpenFlow bundle per switch
- * ({@link BundleWriter}), to every switch at once: new and changed flows are added (a changed flow with the same
+ * (through the switch gate, {@link GateBundleWriter}, or else the OpenFlowPlugin's bundle service, {@link
+ * BundleWriter}), to every switch at once: new and changed flows are added (a changed flow with the same
  * match replaces the old one), vanished ones deleted, unchanged ones never touched.
  *
  * <p>The record is the OpenFlowPlugin's config inventory, written once the switch has committed the bundle (no
@@ -71,6 +73,7 @@ import org.slf4j.LoggerFactory;
 public final class FlowReconciler implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FlowReconciler.class);
     private static final String LIVEFLOW_FLOW_PREFIX = "lf-";
+    private static final String NODE_PREFIX = "openflow:";
     private static final long TIMEOUT_SECONDS = 30;
     private static final Duration BUNDLE_STEP_TIMEOUT = Duration.ofSeconds(30);
     /** How long a pass waits for its bundles before it leaves the slow ones in flight. */
@@ -113,6 +116,7 @@ public final class FlowReconciler implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-bundle-timeouts"));
     private final BundleWriter bundles;
+    private final GateBundleWriter gateBundles;
     /** Hands bundle messages to the plugin, which converts them on the caller's thread ({@link BundleWriter}). */
     private final ExecutorService adds = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-bundle-adds"));
@@ -140,10 +144,17 @@ public final class FlowReconciler implements AutoCloseable {
     private record AppliedFlowMod(String nodeId, FlowSpec spec, boolean removed) {
     }
 
-    public FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final Runnable requestPass) {
+    /**
+     * A reconciler whose bundles go through {@code gate} to the switches it writes to, and through the plugin's
+     * bundle service to the others.
+     */
+    FlowReconciler(final DataBroker broker, final RpcConsumerRegistry rpcs, final GateBundleWriter.Gate gate,
+            final Runnable requestPass) {
         this.broker = broker;
         this.requestPass = requestPass;
-        bundles = new BundleWriter(rpcs, timer, adds, BUNDLE_STEP_TIMEOUT, BundleWriter.MESSAGES_IN_FLIGHT);
+        final BundleWindow window = new BundleWindow(BundleWriter.MESSAGES_IN_FLIGHT, BUNDLE_STEP_TIMEOUT);
+        bundles = new BundleWriter(rpcs, timer, adds, BUNDLE_STEP_TIMEOUT, window);
+        gateBundles = new GateBundleWriter(gate, window, BUNDLE_STEP_TIMEOUT, adds);
     }
 
     /**
@@ -181,6 +192,7 @@ public final class FlowReconciler implements AutoCloseable {
         final Set<String> pending = new HashSet<>();
         final Set<String> sentNow = new HashSet<>();
         int messages = 0;
+        int throughGate = 0;
         for (Map.Entry<String, SwitchFlows> entry : desired.entrySet()) {
             final String nodeId = entry.getKey();
             if (inFlight.containsKey(nodeId)) {
@@ -199,6 +211,7 @@ public final class FlowReconciler implements AutoCloseable {
             }
             sentNow.add(nodeId);
             messages += prepared.messages();
+            throughGate += prepared.throughGate() ? 1 : 0;
             inFlight.put(nodeId, new InFlight(prepared, entry.getValue()));
         }
         final long planned = System.nanoTime();
@@ -236,9 +249,9 @@ public final class FlowReconciler implements AutoCloseable {
         if (!sentNow.isEmpty()) {
             // where a large change's time goes: planning and sending, the switches' bundles (the record follows)
             final String waiting = pending.isEmpty() ? "" : "; still waiting for " + pending;
-            LOG.info("{} bundles of {} messages in all: planned and sent in {} ms, committed by every switch after "
-                + "{} ms{}", sentNow.size(), messages, (planned - began) / 1_000_000,
-                (System.nanoTime() - began) / 1_000_000, waiting);
+            LOG.info("{} bundles ({} through the switch gate) of {} messages in all: planned and sent in {} ms, "
+                + "committed by every switch after {} ms{}", sentNow.size(), throughGate, messages,
+                (planned - began) / 1_000_000, (System.nanoTime() - began) / 1_000_000, waiting);
         }
         if (!recorded.isEmpty()) {
             recorder.execute(() -> record(toRecord, recorded));
@@ -267,9 +280,10 @@ public final class FlowReconciler implements AutoCloseable {
      * @param wanted what the switch holds once the bundle committed
      * @param sent the bundle's outcome, or null when nothing was sent
      * @param messages how many messages the bundle carries
+     * @param throughGate whether the bundle went through the switch gate (else the plugin's bundle service)
      */
     private record Prepared(String nodeId, @Nullable ReconcilePlan plan, ReconcilePlan.@Nullable Contents wanted,
-            @Nullable ListenableFuture<Void> sent, int messages) {
+            @Nullable ListenableFuture<Void> sent, int messages, boolean throughGate) {
     }
 
     private Prepared prepare(final String nodeId, final SwitchFlows flows) {
@@ -277,20 +291,46 @@ public final class FlowReconciler implements AutoCloseable {
         final SwitchFlows previous = lastDesired.get(nodeId);
         final boolean vouched = !unsure.contains(nodeId);
         if (flows.equals(previous) && vouched) {
-            return new Prepared(nodeId, null, null, null, 0);
+            return new Prepared(nodeId, null, null, null, 0, false);
         }
         final ReconcilePlan.Contents wanted = ReconcilePlan.Contents.translated(flows.flows(),
             translateGroups(nodeId, flows, previous, current));
         final ReconcilePlan plan = ReconcilePlan.of(nodeId, current, wanted);
         if (plan.isEmpty() && vouched) {
-            return new Prepared(nodeId, plan, wanted, null, 0);
+            return new Prepared(nodeId, plan, wanted, null, 0, false);
         }
-        final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
+        final boolean delta = vouched && current.flowCount() > 0;
+        // a switch liveflow knows nothing of (the first bundle) gets the plan from nothing, not another one
         final boolean holdsNothing = current.flowCount() == 0 && current.groups().isEmpty();
-        final List<Message> bundle = vouched && current.flowCount() > 0 ? plan.bundle(node)
-            // a switch liveflow knows nothing of (the first bundle) gets the plan's own translation, not another
-            : holdsNothing ? ReconcilePlan.replacing(node, plan) : ReconcilePlan.replacing(nodeId, node, wanted);
-        return new Prepared(nodeId, plan, wanted, bundles.write(nodeId, bundle), bundle.size());
+        final Supplier<ReconcilePlan> fromNothing = () -> delta || holdsNothing ? plan
+            : ReconcilePlan.of(nodeId, ReconcilePlan.Contents.EMPTY, wanted);
+        final Supplier<List<Message>> pluginBundle = () -> {
+            final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
+            return delta ? plan.bundle(node) : ReconcilePlan.replacing(node, fromNothing.get());
+        };
+        final Long datapathId = datapathIdOf(nodeId);
+        if (gateBundles.writesTo(datapathId)) {
+            final Optional<List<byte[]>> encoded = delta ? BundleEncoding.of(plan, current, flows.groups())
+                : Optional.of(BundleEncoding.replacing(fromNothing.get(), flows.groups()));
+            if (encoded.isPresent()) {
+                return new Prepared(nodeId, plan, wanted, gateBundles.write(nodeId, datapathId, encoded.orElseThrow(),
+                    () -> bundles.write(nodeId, pluginBundle.get())), encoded.orElseThrow().size(), true);
+            }
+        }
+        final List<Message> bundle = pluginBundle.get();
+        return new Prepared(nodeId, plan, wanted, bundles.write(nodeId, bundle), bundle.size(), false);
+    }
+
+    /** The datapath id a node id of the OpenFlowPlugin names ({@code openflow:<id>}), or null if none. */
+    static @Nullable Long datapathIdOf(final String nodeId) {
+        if (!nodeId.startsWith(NODE_PREFIX)) {
+            return null;
+        }
+        try {
+            return Long.parseUnsignedLong(nodeId.substring(NODE_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
+import com.google.common.util.concurrent.ListenableFuture;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -91,7 +92,18 @@ public final class OverlayProgrammer implements AutoCloseable {
         this.config = config;
         this.inventory = inventory;
         this.migrations = migrations;
-        reconciler = new FlowReconciler(broker, rpcs, this::schedule);
+        reconciler = new FlowReconciler(broker, rpcs, new GateBundleWriter.Gate() {
+            @Override
+            public boolean writesTo(final long datapathId) {
+                return gateWriters.writesTo(datapathId);
+            }
+
+            @Override
+            public Map<Long, ListenableFuture<SwitchWriters.Receipt>> write(final Map<Long, List<byte[]>> messages,
+                    final Duration timeout) {
+                return gateWriters.write(messages, timeout);
+            }
+        }, this::schedule);
         resync = new SwitchResync(rpcs, reconciler, this::schedule);
         fastPath = new ActivationFastPath(rpcs, gateWriters::write, reconciler, this::schedule);
         configSubscription = config.subscribe(snapshot -> schedule());

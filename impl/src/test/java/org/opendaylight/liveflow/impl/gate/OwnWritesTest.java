@@ -63,6 +63,22 @@ class OwnWritesTest {
     }
 
     @Test
+    void aBundleAddsMessageCarriesTheXidOfTheAddAndNothingElseIsChanged() {
+        final OwnWrites writes = new OwnWrites();
+        final byte[] open = BundleFraming.open(9);
+        final byte[] add = BundleFraming.add(9, flowMod(7));
+        final ByteBuf bytes = writes.start(List.of(open, add, flowMod(5)), SettableFuture.create()).getValue();
+        assertEquals(FIRST, bytes.getUnsignedInt(4));
+        final int addAt = open.length;
+        assertEquals(FIRST + 1, bytes.getUnsignedInt(addAt + 4), "the bundle-add's own xid");
+        assertEquals(FIRST + 1, bytes.getUnsignedInt(addAt + 24 + 4), "the xid of the message it adds");
+        assertEquals(7, bytes.getByte(addAt + 24 + 8), "the added message's body as given");
+        final int plainAt = addAt + add.length;
+        assertEquals(FIRST + 2, bytes.getUnsignedInt(plainAt + 4));
+        assertEquals(5, bytes.getByte(plainAt + 8 + 4), "a message not a bundle-add is changed only in its xid");
+    }
+
+    @Test
     void theBarriersReplyEndsAWriteWithTheRefusalsBeforeIt() throws Exception {
         final OwnWrites writes = new OwnWrites();
         final SettableFuture<SwitchWriters.Receipt> first = SettableFuture.create();

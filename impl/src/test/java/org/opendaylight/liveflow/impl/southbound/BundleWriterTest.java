@@ -167,7 +167,7 @@ class BundleWriterTest {
 
     private BundleWriter writer(final RecordingBundleService service) {
         return new BundleWriter(service, timer, MoreExecutors.directExecutor(), Duration.ofMillis(300),
-            BundleWriter.MESSAGES_IN_FLIGHT);
+            new BundleWindow(BundleWriter.MESSAGES_IN_FLIGHT, Duration.ofMillis(300)));
     }
 
     @Test
@@ -248,7 +248,7 @@ class BundleWriterTest {
         final List<Message> messages = labBundle();
         // room for one bundle and its receipt
         final BundleWriter writer = new BundleWriter(service, timer, MoreExecutors.directExecutor(),
-            Duration.ofSeconds(5), messages.size() + 1);
+            Duration.ofSeconds(5), new BundleWindow(messages.size() + 1, Duration.ofSeconds(5)));
         final ListenableFuture<Void> first = writer.write(LabFlows.NODE, messages);
         final AtomicReference<Thread> writing = new AtomicReference<>();
         final ExecutorService other = Executors.newSingleThreadExecutor(runnable -> {
@@ -280,7 +280,8 @@ class BundleWriterTest {
         while (System.nanoTime() < deadline) {
             final Thread thread = writing.get();
             if (thread != null && thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(
-                    thread.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("enterWindow"))) {
+                    thread.getStackTrace()).anyMatch(frame -> frame.getClassName().endsWith("BundleWindow")
+                    && frame.getMethodName().equals("enter"))) {
                 return;
             }
             Thread.onSpinWait();

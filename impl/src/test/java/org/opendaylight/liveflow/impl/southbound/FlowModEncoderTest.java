@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.opendaylight.liveflow.impl.testing.TestOverlay.id;
 import static org.opendaylight.liveflow.impl.testing.TestOverlay.port;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,41 +18,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.Action;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
 import org.opendaylight.liveflow.impl.compiler.Match;
 import org.opendaylight.liveflow.impl.compiler.OverlayCompiler;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
+import org.opendaylight.liveflow.impl.compiler.SwitchFlows;
 import org.opendaylight.liveflow.impl.testing.TestOverlay;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
 import org.opendaylight.liveflow.impl.topology.SwitchView;
-import org.opendaylight.openflowjava.protocol.api.extensibility.OFGeneralSerializer;
-import org.opendaylight.openflowjava.protocol.api.extensibility.OFSerializer;
-import org.opendaylight.openflowjava.protocol.api.extensibility.SerializerExtensionProvider;
-import org.opendaylight.openflowjava.protocol.api.extensibility.SerializerRegistry;
-import org.opendaylight.openflowjava.protocol.api.keys.ActionSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdMeterSubTypeSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterIdSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.ExperimenterSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.InstructionSerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.MatchEntrySerializerKey;
-import org.opendaylight.openflowjava.protocol.api.keys.MessageTypeKey;
-import org.opendaylight.openflowjava.protocol.api.util.EncodeConstants;
-import org.opendaylight.openflowjava.protocol.impl.serialization.SerializerRegistryImpl;
-import org.opendaylight.openflowplugin.impl.protocol.serialization.SerializerInjector;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowMessage;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowMessageBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.common.types.rev130731.FlowModCommand;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.MatchField;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.OxmClassBase;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.experimenter.core.ExperimenterDataOfChoice;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.meter.band.header.meter.band.MeterBandExperimenterCase;
-import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.table.features.properties.grouping.TableFeatureProperties;
-import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
  * The gate's FLOW_MODs against the OpenFlowPlugin's own serializer (the one its add-flow and remove-flow RPCs
@@ -63,15 +42,6 @@ import org.opendaylight.yangtools.yang.common.Uint32;
  */
 class FlowModEncoderTest {
     private static final String NODE = LabFlows.NODE;
-    private static OFSerializer<FlowMessage> plugin;
-
-    @BeforeAll
-    static void pluginSerializer() {
-        final SerializerRegistry registry = new SerializerRegistryImpl();
-        registry.init();
-        SerializerInjector.injectSerializers(new Registering(registry), false);
-        plugin = registry.getSerializer(new MessageTypeKey<>(EncodeConstants.OF_VERSION_1_3, FlowMessage.class));
-    }
 
     @Test
     void everyCompiledFlowIsTheBytesThePluginSends() {
@@ -79,9 +49,11 @@ class FlowModEncoderTest {
         final List<String> differing = new ArrayList<>();
         for (FlowSpec spec : corpus) {
             final Flow flow = OpenflowTranslator.flow(NODE, spec);
-            compare("add " + spec, FlowModEncoder.add(spec), serialized(flow, FlowModCommand.OFPFCADD), differing);
+            compare("add " + spec, FlowModEncoder.add(spec), PluginSerializers.flowMod(flow, FlowModCommand.OFPFCADD),
+                differing);
             compare("strict removal " + spec, FlowModEncoder.deleteStrict(spec),
-                serialized(new FlowBuilder(flow).setStrict(true).build(), FlowModCommand.OFPFCDELETESTRICT),
+                PluginSerializers.flowMod(new FlowBuilder(flow).setStrict(true).build(),
+                    FlowModCommand.OFPFCDELETESTRICT),
                 differing);
         }
         assertEquals(List.of(), differing);
@@ -95,7 +67,20 @@ class FlowModEncoderTest {
             "vlan present", "writeMetadata", "gotoTable"), matchKinds(corpus));
     }
 
-    private static void compare(final String what, final byte[] ours, final byte[] theirs,
+    @Test
+    void theBundlesOwnFlowModsAreTheBytesThePluginSends() {
+        final List<String> differing = new ArrayList<>();
+        // the plugin's bundle deletes every flow with a non-strict removal of table 255 that matches everything
+        final Flow everyFlow = new FlowBuilder().setId(new FlowId("all")).setTableId(Uint8.valueOf(255))
+            .setMatch(new MatchBuilder().build()).build();
+        compare("delete all", FlowModEncoder.deleteAll(), PluginSerializers.flowMod(everyFlow,
+            FlowModCommand.OFPFCDELETE), differing);
+        compare("receipt", FlowModEncoder.addMatchAll(BundleReceipt.TABLE, BundleReceipt.cookie(77)),
+            PluginSerializers.flowMod(BundleReceipt.flow(77), FlowModCommand.OFPFCADD), differing);
+        assertEquals(List.of(), differing);
+    }
+
+    static void compare(final String what, final byte[] ours, final byte[] theirs,
             final List<String> differing) {
         final HexFormat hex = HexFormat.of();
         if (!hex.formatHex(ours).equals(hex.formatHex(theirs))) {
@@ -103,27 +88,16 @@ class FlowModEncoderTest {
         }
     }
 
-    private static byte[] serialized(final Flow flow, final FlowModCommand command) {
-        final FlowMessage message = new FlowMessageBuilder(flow).setVersion(EncodeConstants.OF_VERSION_1_3)
-            .setCommand(command).setXid(Uint32.ZERO).build();
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            plugin.serialize(message, out);
-            final byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
-        } finally {
-            out.release();
-        }
-    }
-
-    // the lab overlay (a router, an external network, a floating IP) in every phase of a migration, and a trunk
-    private static List<FlowSpec> corpus() {
-        final Map<String, FlowSpec> flows = new LinkedHashMap<>();
+    /**
+     * The lab overlay (a router, an external network, a floating IP) on two switches in every phase of a migration,
+     * and a trunk overlay on two switches.
+     */
+    static List<SwitchFlows> compiledSwitches() {
+        final List<SwitchFlows> switches = new ArrayList<>();
         for (PortMigration.Phase phase : new PortMigration.Phase[] {null, PortMigration.Phase.PREPARED,
             PortMigration.Phase.SWITCHED}) {
             for (String chassis : List.of("c1", "c2")) {
-                LabFlows.compile(chassis, phase).flows().values().forEach(spec -> flows.put(spec.toString(), spec));
+                switches.add(LabFlows.compile(chassis, phase));
             }
         }
         final TestOverlay trunk = TestOverlay.base().withDatapathId("c1", 1).withDatapathId("c2", 2)
@@ -135,9 +109,15 @@ class FlowModEncoderTest {
             "openflow:1", new SwitchView("openflow:1", Map.of("p1", 1L, "tun-c2", 100L), true),
             "openflow:2", new SwitchView("openflow:2", Map.of("p1", 7L, "p2", 1L, "q2", 2L, "tun-c1", 100L), true)));
         for (String chassis : List.of("c1", "c2")) {
-            new OverlayCompiler().compile(trunk.snapshot(), inventory, Map.of(), chassis).flows().values()
-                .forEach(spec -> flows.put(spec.toString(), spec));
+            switches.add(new OverlayCompiler().compile(trunk.snapshot(), inventory, Map.of(), chassis));
         }
+        return switches;
+    }
+
+    private static List<FlowSpec> corpus() {
+        final Map<String, FlowSpec> flows = new LinkedHashMap<>();
+        compiledSwitches().forEach(ofSwitch -> ofSwitch.flows().values()
+            .forEach(spec -> flows.put(spec.toString(), spec)));
         // the compiler masks no eth_dst today; the encoder must still write a mask as the plugin does
         final FlowSpec any = flows.values().iterator().next();
         final FlowSpec multicast = new FlowSpec(any.table(), any.priority(),
@@ -185,69 +165,6 @@ class FlowModEncoderTest {
     private static void addIf(final Set<String> kinds, final boolean present, final String kind) {
         if (present) {
             kinds.add(kind);
-        }
-    }
-
-    /** Registers the plugin's serializers into a registry, as the plugin's own serializer tests do. */
-    private record Registering(SerializerRegistry registry) implements SerializerExtensionProvider {
-        @Override
-        public <K> void registerSerializer(final MessageTypeKey<K> key, final OFGeneralSerializer serializer) {
-            registry.registerSerializer(key, serializer);
-        }
-
-        @Override
-        public boolean unregisterSerializer(final ExperimenterSerializerKey key) {
-            return false;
-        }
-
-        @Override
-        public void registerActionSerializer(final ActionSerializerKey<?> key, final OFGeneralSerializer serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerInstructionSerializer(final InstructionSerializerKey<?> key,
-                final OFGeneralSerializer serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public <C extends OxmClassBase, F extends MatchField> void registerMatchEntrySerializer(
-                final MatchEntrySerializerKey<C, F> key, final OFGeneralSerializer serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerExperimenterMessageSerializer(
-                final ExperimenterIdSerializerKey<? extends ExperimenterDataOfChoice> key,
-                final OFSerializer<? extends ExperimenterDataOfChoice> serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerMultipartRequestSerializer(
-                final ExperimenterIdSerializerKey<? extends ExperimenterDataOfChoice> key,
-                final OFSerializer<? extends ExperimenterDataOfChoice> serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerMultipartRequestTFSerializer(
-                final ExperimenterIdSerializerKey<TableFeatureProperties> key, final OFGeneralSerializer serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerMeterBandSerializer(final ExperimenterIdSerializerKey<MeterBandExperimenterCase> key,
-                final OFSerializer<MeterBandExperimenterCase> serializer) {
-            // not used by the plugin's FLOW_MOD serializer
-        }
-
-        @Override
-        public void registerMeterBandSerializer(
-                final ExperimenterIdMeterSubTypeSerializerKey<MeterBandExperimenterCase> key,
-                final OFSerializer<MeterBandExperimenterCase> serializer) {
-            // not used by the plugin's FLOW_MOD serializer
         }
     }
 }
