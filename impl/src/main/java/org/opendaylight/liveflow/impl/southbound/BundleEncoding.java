@@ -81,6 +81,10 @@ final class BundleEncoding {
             }
             return false;
         }
+        if (change instanceof ReconcilePlan.NewFlow added) {
+            messages.add(FlowModEncoder.add(added.spec()));
+            return true;
+        }
         if (change instanceof ReconcilePlan.Delete<?> delete) {
             if (delete.data() instanceof Group group) {
                 messages.add(GroupModEncoder.delete(group.getGroupId().getValue().toJava()));

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.impl.southbound.LabFlows.groupsUsedBy;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,9 +38,15 @@ class ReconcilePlanTest {
         return ReconcilePlan.of(LabFlows.NODE, current, wanted);
     }
 
+    /** The flows a step writes, as the plugin's objects (a new flow is kept as its spec: translated here). */
     private static Stream<Flow> flowsPut(final List<ReconcilePlan.Change> step) {
-        return step.stream().filter(ReconcilePlan.Put.class::isInstance).map(change -> ((ReconcilePlan.Put<?>) change)
-            .data()).filter(Flow.class::isInstance).map(Flow.class::cast);
+        return step.stream().<Flow>mapMulti((change, flows) -> {
+            if (change instanceof ReconcilePlan.Put<?> put && put.data() instanceof Flow flow) {
+                flows.accept(flow);
+            } else if (change instanceof ReconcilePlan.NewFlow added) {
+                flows.accept(OpenflowTranslator.flow(added.nodeId(), added.spec()));
+            }
+        });
     }
 
     private static Set<Long> groupsPut(final List<ReconcilePlan.Change> step) {
@@ -143,13 +150,19 @@ class ReconcilePlanTest {
 
     @Test
     void theRecordGetsEveryChangeInOrderWithWrittenFlowsAsSpecsThatTranslateToWhatTheSwitchGot() {
-        final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c1", Phase.PREPARED));
-        final ReconcilePlan.Contents switched = LabFlows.translate(LabFlows.compile("c1", Phase.SWITCHED));
-        final ReconcilePlan plan = plan(prepared, switched);
-        final List<ReconcilePlan.Change> changes = plan.all().toList();
-        final List<ReconcilePlan.RecordChange> record = plan.recordChanges(LabFlows.NODE);
+        final ReconcilePlan.Contents bound = LabFlows.translate(LabFlows.compile("c2", null));
+        final ReconcilePlan.Contents prepared = LabFlows.translate(LabFlows.compile("c2", Phase.PREPARED));
+        final ReconcilePlan.Contents switched = LabFlows.translate(LabFlows.compile("c2", Phase.SWITCHED));
+        // preparing adds flows to the destination, switching rewrites and deletes some
+        final List<ReconcilePlan.Change> changes = new ArrayList<>();
+        final List<ReconcilePlan.RecordChange> record = new ArrayList<>();
+        for (ReconcilePlan plan : List.of(plan(bound, prepared), plan(prepared, switched))) {
+            changes.addAll(plan.all().toList());
+            record.addAll(plan.recordChanges(LabFlows.NODE));
+        }
         assertEquals(changes.size(), record.size());
         int flowsAsSpecs = 0;
+        int newFlows = 0;
         int deletions = 0;
         for (int index = 0; index < changes.size(); index++) {
             final ReconcilePlan.Change change = changes.get(index);
@@ -161,6 +174,12 @@ class ReconcilePlanTest {
                 assertEquals(put.path(), ReconcilePlan.flowPath(FlowReconciler.nodePath(asSpec.nodeId()),
                     translated));
                 flowsAsSpecs++;
+            } else if (change instanceof ReconcilePlan.NewFlow added) {
+                final ReconcilePlan.RecordedFlowPut asSpec = (ReconcilePlan.RecordedFlowPut) recorded;
+                assertEquals(added.spec(), asSpec.spec());
+                assertEquals(added.path(), ReconcilePlan.flowPath(FlowReconciler.nodePath(asSpec.nodeId()),
+                    OpenflowTranslator.flow(asSpec.nodeId(), asSpec.spec())));
+                newFlows++;
             } else if (change instanceof ReconcilePlan.Delete<?> delete) {
                 assertEquals(delete.path(), ((ReconcilePlan.RecordedDelete) recorded).path());
                 deletions++;
@@ -168,6 +187,8 @@ class ReconcilePlanTest {
                 assertEquals(change, recorded, "a group is recorded as the switch got it");
             }
         }
-        assertTrue(flowsAsSpecs > 0 && deletions > 0, "activation writes and deletes flows on its source");
+        assertTrue(flowsAsSpecs > 0 && newFlows > 0 && deletions > 0,
+            "a migration rewrites, adds and deletes flows on its destination: " + flowsAsSpecs + " " + newFlows
+                + " " + deletions);
     }
 }
