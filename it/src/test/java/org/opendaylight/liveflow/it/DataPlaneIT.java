@@ -40,6 +40,9 @@ class DataPlaneIT {
     private static final Duration POLL = Duration.ofMillis(200);
     /** What ovs-vswitchd logs when a bundle's flow-mod does not fit a full table. */
     private static final String REFUSED_BUNDLE = "sending OFPFMFC_TABLE_FULL error reply to ONFT_BUNDLE_ADD_MESSAGE";
+    /** What the controller logs when a switch refuses the commit of a bundle the gate wrote. */
+    private static final String REFUSED_THROUGH_GATE = "bundle not committed, the switch keeps what it had: the switch "
+        + "refused the commit of bundle";
     private static final List<String> CHASSIS = List.of("c1", "c2", "c3");
     /** VM ports: network a on OpenFlow port 1, network b on port 2 of every chassis. */
     private static final int PORT_A = 1;
@@ -254,6 +257,7 @@ class DataPlaneIT {
         final String c1Receipt = lab.chassis("c1").bundleReceipt();
         assertTrue(before.stream().noneMatch(flow -> flow.contains(mac('a', 3))), "a3 was deleted by an earlier test");
         final long refusals = c3.switchLogLinesContaining(REFUSED_BUNDLE).size();
+        final long refusedCommits = karaf.logLinesContaining(REFUSED_THROUGH_GATE);
         final int classifiers = c3.freezeTable(0);
         try {
             overlay.put("/ports/port=a3", "port",
@@ -266,6 +270,9 @@ class DataPlaneIT {
             assertEquals(before, c3.flowRules(), "c3 holds part of a bundle it refused");
             assertEquals(receipt, c3.bundleReceipt(), "c3 applied a bundle it refused");
             assertNotEquals(c1Receipt, lab.chassis("c1").bundleReceipt(), "c1 took a bundle with a3's flows");
+            // the bundle went through the switch gate, which read the switch's refusal of its commit itself
+            await("liveflow logging c3's refusal of a commit written through the switch gate").atMost(CONVERGENCE)
+                .pollInterval(POLL).until(() -> karaf.logLinesContaining(REFUSED_THROUGH_GATE) > refusedCommits);
         } finally {
             c3.thawTable(0);
         }
