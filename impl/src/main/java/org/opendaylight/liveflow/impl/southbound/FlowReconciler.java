@@ -299,10 +299,11 @@ public final class FlowReconciler implements AutoCloseable {
         if (plan.isEmpty() && vouched) {
             return new Prepared(nodeId, plan, wanted, null, 0, false);
         }
+        // only the difference to a switch liveflow vouches for; everything, replacing what it holds, to another
         final boolean delta = vouched && current.flowCount() > 0;
         // a switch liveflow knows nothing of (the first bundle) gets the plan from nothing, not another one
         final boolean holdsNothing = current.flowCount() == 0 && current.groups().isEmpty();
-        final Supplier<ReconcilePlan> fromNothing = () -> delta || holdsNothing ? plan
+        final Supplier<ReconcilePlan> fromNothing = () -> holdsNothing ? plan
             : ReconcilePlan.of(nodeId, ReconcilePlan.Contents.EMPTY, wanted);
         final Supplier<List<Message>> pluginBundle = () -> {
             final NodeRef node = new NodeRef(nodePath(nodeId).firstIdentifierOf(Node.class));
