@@ -35,14 +35,17 @@ public final class BundleFraming {
         // pure functions
     }
 
+    /** Opens the bundle (its id is the connection's: a new one for each bundle). */
     public static byte[] open(final long bundleId) {
         return control(bundleId, OPEN_REQUEST);
     }
 
+    /** Commits the bundle: the switch applies every message added, or none and answers with an error. */
     public static byte[] commit(final long bundleId) {
         return control(bundleId, COMMIT_REQUEST);
     }
 
+    /** Drops the bundle and every message added to it. */
     public static byte[] discard(final long bundleId) {
         return control(bundleId, DISCARD_REQUEST);
     }
@@ -63,8 +66,7 @@ public final class BundleFraming {
     /** Whether these bytes are an OpenFlow 1.3 bundle-add (its inner message's xid must be its own). */
     static boolean isAdd(final byte[] message) {
         return message.length > ADDED_MESSAGE_OFFSET && message[0] == OpenflowStreamScanner.OPENFLOW_13
-            && message[1] == EXPERIMENTER
-            && readInt(message, 8) == ONF && readInt(message, 12) == BUNDLE_ADD;
+            && message[1] == EXPERIMENTER && readInt(message, 8) == ONF && readInt(message, 12) == BUNDLE_ADD;
     }
 
     private static byte[] control(final long bundleId, final int type) {

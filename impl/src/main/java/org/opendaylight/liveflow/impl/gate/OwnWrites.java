@@ -17,14 +17,17 @@ import java.util.TreeMap;
 
 /**
  * The gate's own writes on one switch connection, and what the switch answered: each write's messages get xids of
- * the gate's range ({@link PluginStreamSplicer#GATE_XIDS}), one after the other, and a BARRIER_REQUEST after them.
+ * the gate's range ({@link PluginStreamSplicer#GATE_XIDS}), one after the other (a bundle-add's message gets its
+ * bundle-add's), and a BARRIER_REQUEST after them.
  * The switch answers an OpenFlow message it refuses with an ERROR carrying its xid, and the barrier once it has
  * processed everything before it: the barrier's reply ends the write, with the refusals seen. The OpenFlowPlugin
- * sees these replies too (the gate relays every byte) and, finding no request of its own with their xids, ignores
- * them. Not thread-safe: one per connection, on its network thread.
+ * does not see these replies ({@link GateRepliesFilter}). Not thread-safe: one per connection, on its network
+ * thread.
  */
 final class OwnWrites {
     static final int ERROR = 1;
+    /** The type of the switch's bundle replies (ONF experimenter messages). */
+    static final int EXPERIMENTER = 4;
     static final int BARRIER_REQUEST = 20;
     static final int BARRIER_REPLY = 21;
     private static final long XIDS_END = 0x1_0000_0000L;

@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The gate also writes messages of liveflow's own on the connection ({@link SwitchWriters}), between two of the
  * plugin's messages ({@link PluginStreamSplicer}), while the switch's last ROLE_REPLY said the plugin is its
- * master; the switch's replies to them are read on the way too ({@link OwnWrites}).
+ * master; the switch's replies to them are read on the way too ({@link OwnWrites}) and kept from the plugin
+ * ({@link GateRepliesFilter}).
  */
 final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -85,6 +86,11 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         }
     };
     private final PluginStreamSplicer pluginMessages = new PluginStreamSplicer();
+    private final GateRepliesFilter toPlugin = new GateRepliesFilter();
+    // the gate's range is its own only while the plugin has used none of it
+    private final GateRepliesFilter.Withheld gateReplies = (version, type, xid) -> pluginMessages.open()
+        && GateRepliesFilter.gateReply(version, type, xid);
+    private final Consumer<ByteBuf> toUpstream = bytes -> upstream.write(bytes);
     private final OwnWrites ownWrites = new OwnWrites();
     private Channel switchChannel;
     private final Consumer<ByteBuf> toSwitch = bytes -> switchChannel.write(bytes);
@@ -189,7 +195,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
                     // the first bytes after the FEATURES_REPLY: the scanner starts at a message boundary
                     final ByteBuf rest = pending.readBytes(pending.readableBytes());
                     scan(rest);
-                    upstream.write(rest);
+                    toPlugin.relay(rest, gateReplies, toUpstream);
                 }
                 upstream.flush();
                 pending.release();
@@ -204,7 +210,8 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
 
     private void relay(final ChannelHandlerContext ctx, final ByteBuf bytes) {
         scan(bytes);
-        upstream.writeAndFlush(bytes);
+        toPlugin.relay(bytes, gateReplies, toUpstream);
+        upstream.flush();
         if (!upstream.isWritable()) {
             // the plugin reads slower than the switch sends: stop reading the switch until it catches up
             ctx.channel().config().setAutoRead(false);

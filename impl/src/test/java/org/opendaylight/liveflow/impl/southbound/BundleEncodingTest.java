@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class BundleEncodingTest {
     @Test
     void aChangeOfEveryKindIsThePluginsMessageForMessage() {
         // through a migration and back: flows added, replaced, re-matched and deleted, groups added, changed, deleted
-        final List<Phase> phases = java.util.Arrays.asList(null, Phase.PREPARED, Phase.SWITCHED, null);
+        final List<Phase> phases = Arrays.asList(null, Phase.PREPARED, Phase.SWITCHED, null);
         int changes = 0;
         for (String chassis : List.of("c1", "c2")) {
             for (int i = 1; i < phases.size(); i++) {

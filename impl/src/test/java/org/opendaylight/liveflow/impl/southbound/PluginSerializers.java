@@ -47,6 +47,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleUpdateGroupCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseData;
+import org.opendaylight.yangtools.yang.binding.DataContainer;
 import org.opendaylight.yangtools.yang.common.Uint32;
 
 /**
@@ -74,28 +75,14 @@ final class PluginSerializers {
 
     /** The FLOW_MOD the plugin writes for this flow and command, xid 0. */
     static byte[] flowMod(final Flow flow, final FlowModCommand command) {
-        final FlowMessage message = new FlowMessageBuilder(flow).setVersion(EncodeConstants.OF_VERSION_1_3)
-            .setCommand(command).setXid(Uint32.ZERO).build();
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            FLOWS.serialize(message, out);
-            return bytes(out);
-        } finally {
-            out.release();
-        }
+        return serialized(FLOWS, new FlowMessageBuilder(flow).setVersion(EncodeConstants.OF_VERSION_1_3)
+            .setCommand(command).setXid(Uint32.ZERO).build());
     }
 
     /** The GROUP_MOD the plugin writes for this group and command, xid 0. */
     static byte[] groupMod(final Group group, final GroupModCommand command) {
-        final GroupMessage message = new GroupMessageBuilder(group).setVersion(EncodeConstants.OF_VERSION_1_3)
-            .setCommand(command).setXid(Uint32.ZERO).build();
-        final ByteBuf out = Unpooled.buffer();
-        try {
-            GROUPS.serialize(message, out);
-            return bytes(out);
-        } finally {
-            out.release();
-        }
+        return serialized(GROUPS, new GroupMessageBuilder(group).setVersion(EncodeConstants.OF_VERSION_1_3)
+            .setCommand(command).setXid(Uint32.ZERO).build());
     }
 
     /** The message inside a bundle-add the plugin writes for this message of its bundle service. */
@@ -121,10 +108,16 @@ final class PluginSerializers {
         throw new IllegalArgumentException("Not a message liveflow bundles: " + inner);
     }
 
-    private static byte[] bytes(final ByteBuf out) {
-        final byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
+    private static <T extends DataContainer> byte[] serialized(final OFSerializer<T> serializer, final T message) {
+        final ByteBuf out = Unpooled.buffer();
+        try {
+            serializer.serialize(message, out);
+            final byte[] bytes = new byte[out.readableBytes()];
+            out.readBytes(bytes);
+            return bytes;
+        } finally {
+            out.release();
+        }
     }
 
     /** Registers the plugin's serializers into a registry, as the plugin's own serializer tests do. */
