@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -101,7 +102,12 @@ final class GateBundleWriter {
                 if (cause instanceof SwitchWriters.NotWritten) {
                     // nothing reached the switch: the plugin's way, on a thread that may wait for the window
                     leave.run();
-                    fallback.execute(() -> done.setFuture(pluginWay.get()));
+                    try {
+                        fallback.execute(() -> done.setFuture(pluginWay.get()));
+                    } catch (RejectedExecutionException e) {
+                        // the reconciler is closing
+                        done.setException(cause);
+                    }
                 } else {
                     writeTo(datapathId, List.of(BundleFraming.discard(id)));
                     done.setException(cause);

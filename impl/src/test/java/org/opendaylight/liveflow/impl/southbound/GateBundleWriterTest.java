@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,19 @@ class GateBundleWriterTest {
         pluginOutcome.set(null);
         bundle.get();
         assertEquals(1, gate.writes.size(), "nothing more through the gate");
+        assertWindowFree();
+    }
+
+    @Test
+    void aBundleThatCannotTakeThePluginsWayWhileTheReconcilerClosesFails() {
+        final GateBundleWriter closing = new GateBundleWriter(gate, window, Duration.ofSeconds(5), runnable -> {
+            throw new RejectedExecutionException("closed");
+        });
+        final ListenableFuture<Void> bundle = closing.write("openflow:1", SWITCH, List.of(FlowModEncoder.deleteAll()),
+            () -> pluginOutcome);
+        gate.writes.get(0).answer().setException(new SwitchWriters.NotWritten("connection closed"));
+        final ExecutionException failed = assertThrows(ExecutionException.class, bundle::get);
+        assertTrue(failed.getCause() instanceof SwitchWriters.NotWritten, failed.toString());
         assertWindowFree();
     }
 
