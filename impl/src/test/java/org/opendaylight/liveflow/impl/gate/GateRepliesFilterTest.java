@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.opendaylight.liveflow.impl.gate.TestMessages.message;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -25,17 +26,6 @@ import org.junit.jupiter.api.Test;
 class GateRepliesFilterTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final long GATE = PluginStreamSplicer.GATE_XIDS;
-
-    private static byte[] message(final int type, final long xid, final int bodyLength, final int fill) {
-        final ByteBuf out = Unpooled.buffer();
-        out.writeByte(4).writeByte(type).writeShort(8 + bodyLength).writeInt((int) xid);
-        for (int i = 0; i < bodyLength; i++) {
-            out.writeByte(fill);
-        }
-        final byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
-    }
 
     @Test
     void theGatesRepliesAreWithheldAndEverythingElsePassesWhicheverWayTheStreamIsSplit() {

@@ -10,6 +10,7 @@ package org.opendaylight.liveflow.impl.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.impl.gate.TestMessages.message;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -21,18 +22,6 @@ import org.junit.jupiter.api.Test;
 
 class PluginStreamSplicerTest {
     private static final HexFormat HEX = HexFormat.of();
-
-    /** One OpenFlow 1.3 message of this type, xid and body length, its body bytes all {@code fill}. */
-    private static byte[] message(final int type, final long xid, final int bodyLength, final int fill) {
-        final ByteBuf out = Unpooled.buffer();
-        out.writeByte(4).writeByte(type).writeShort(8 + bodyLength).writeInt((int) xid);
-        for (int i = 0; i < bodyLength; i++) {
-            out.writeByte(fill);
-        }
-        final byte[] bytes = new byte[out.readableBytes()];
-        out.readBytes(bytes);
-        return bytes;
-    }
 
     /** Splits the written stream back into messages, hex-encoded. */
     private static List<String> messagesOf(final ByteBuf written) {
