@@ -15,10 +15,13 @@ import org.eclipse.jdt.annotation.Nullable;
 /**
  * Follows the message boundaries of one direction of an OpenFlow connection as its bytes are relayed, chunk after
  * chunk, however the chunks split the messages, and copies out each whole message its {@link Copies} asks for by
- * header (the packet-ins the gate's consumers take, the replies to what the gate wrote itself). It reads the chunks
- * without consuming them: the relay passes them on as they came, and only what is asked for is copied; every other
- * message is counted past. Must start at a message boundary. Not thread-safe: one per connection, on its network
- * thread.
+ * header (the packet-ins the gate's consumers take, the replies to what the gate wrote itself). Every other message
+ * is counted past. Must start at a message boundary. Not thread-safe: one per connection, on its network thread.
+ *
+ * <p>{@link #scan} reads the chunks without consuming them. {@link #relay} also passes each chunk on, in the same
+ * pass, without the messages it is told to withhold: the switch's answers to the gate's own writes, which the
+ * OpenFlowPlugin never asked for (it logged every bundle reply as a WARN stack trace). A message header split between
+ * two chunks is held back (at most 7 bytes) until the rest of it tells whether its message is withheld.
  */
 final class OpenflowStreamScanner {
     /** OFPT_PACKET_IN in OpenFlow 1.3. */
@@ -39,12 +42,21 @@ final class OpenflowStreamScanner {
         }
     }
 
+    /** Which messages {@link #relay} does not pass on, by header. */
+    interface Withheld {
+        boolean test(int version, int type, long xid);
+    }
+
     private final ByteBuf header = Unpooled.buffer(FeaturesReply.HEADER_LENGTH, FeaturesReply.HEADER_LENGTH);
     /** Bytes of the current message still to come, once its header is read. */
     private int rest;
     /** The current message, while it is one being copied. */
     private @Nullable ByteBuf copy;
+    /** Whether the current message is withheld from what is relayed. */
+    private boolean withholding;
     private boolean broken;
+    // only while relaying a chunk; made once, not per chunk
+    private @Nullable KeptParts kept;
 
     /** Copies out the OpenFlow 1.3 packet-ins only, to {@code packetIns}. */
     static Copies packetIns(final Consumer<ByteBuf> packetIns) {
@@ -68,6 +80,34 @@ final class OpenflowStreamScanner {
      * @return false once the stream is not OpenFlow (a header with a length below 8): scanning stops there
      */
     boolean scan(final ByteBuf chunk, final @Nullable Copies copies) {
+        return follow(chunk, copies, null);
+    }
+
+    /**
+     * Scans the next chunk as {@link #scan} does and passes on to {@code out}, in order, what of it is not
+     * withheld: the chunk itself when nothing in it is, else slices of it (and copies of headers it completes).
+     * Releases the chunk; the parts passed on hold their own references. Once the stream is not OpenFlow, the rest
+     * of it passes untouched.
+     *
+     * @return false once the stream is not OpenFlow
+     */
+    boolean relay(final ByteBuf chunk, final @Nullable Copies copies, final Withheld withheld,
+            final Consumer<ByteBuf> out) {
+        if (broken) {
+            out.accept(chunk);
+            return false;
+        }
+        if (kept == null) {
+            kept = new KeptParts();
+        }
+        kept.start(chunk, out);
+        final boolean openflow = follow(chunk, copies, withheld);
+        kept.end();
+        return openflow;
+    }
+
+    private boolean follow(final ByteBuf chunk, final @Nullable Copies copies, final @Nullable Withheld withheld) {
+        final KeptParts parts = withheld == null ? null : kept;
         int at = chunk.readerIndex();
         final int end = chunk.writerIndex();
         while (!broken && at < end) {
@@ -76,6 +116,9 @@ final class OpenflowStreamScanner {
                 if (copy != null) {
                     copy.writeBytes(chunk, at, taken);
                 }
+                if (parts != null && !withholding) {
+                    parts.keep(at, taken);
+                }
                 at += taken;
                 rest -= taken;
                 if (rest == 0) {
@@ -83,14 +126,29 @@ final class OpenflowStreamScanner {
                 }
                 continue;
             }
+            final int headerStart = at;
+            final boolean split = header.writerIndex() > 0;
             final int taken = Math.min(header.writableBytes(), end - at);
             header.writeBytes(chunk, at, taken);
             at += taken;
-            if (!header.isWritable()) {
-                headerRead(copies);
-                if (rest == 0 && !broken) {
-                    messageEnded(copies, at);
+            if (header.isWritable()) {
+                // the chunk ends inside this header: what it holds of it is held back until the next chunk
+                continue;
+            }
+            headerRead(copies, withheld);
+            if (parts != null && (broken || !withholding)) {
+                parts.keepHeader(split, header, headerStart, taken);
+            }
+            if (broken) {
+                // not OpenFlow from this header on: no boundary is known any more, and the rest passes as it is
+                if (parts != null) {
+                    parts.keep(at, end - at);
                 }
+                break;
+            }
+            header.clear();
+            if (rest == 0) {
+                messageEnded(copies, at);
             }
         }
         return !broken;
@@ -101,20 +159,21 @@ final class OpenflowStreamScanner {
         return rest == 0 && header.writerIndex() == 0;
     }
 
-
-    private void headerRead(final @Nullable Copies copies) {
+    private void headerRead(final @Nullable Copies copies, final @Nullable Withheld withheld) {
         final int length = header.getUnsignedShort(2);
         if (length < FeaturesReply.HEADER_LENGTH) {
             broken = true;
             return;
         }
         rest = length - FeaturesReply.HEADER_LENGTH;
-        if (copies != null && copies.wants(header.getUnsignedByte(0), header.getUnsignedByte(1),
-                header.getUnsignedInt(4))) {
+        final int version = header.getUnsignedByte(0);
+        final int type = header.getUnsignedByte(1);
+        final long xid = header.getUnsignedInt(4);
+        withholding = withheld != null && withheld.test(version, type, xid);
+        if (copies != null && copies.wants(version, type, xid)) {
             copy = Unpooled.buffer(length, length);
             copy.writeBytes(header, 0, FeaturesReply.HEADER_LENGTH);
         }
-        header.clear();
     }
 
     private void messageEnded(final @Nullable Copies copies, final int at) {

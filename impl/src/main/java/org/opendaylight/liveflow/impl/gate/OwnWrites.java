@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * bundle-add's), and a BARRIER_REQUEST after them.
  * The switch answers an OpenFlow message it refuses with an ERROR carrying its xid, and the barrier once it has
  * processed everything before it: the barrier's reply ends the write, with the refusals seen. The OpenFlowPlugin
- * does not see these replies ({@link GateRepliesFilter}). Not thread-safe: one per connection, on its network
- * thread.
+ * does not see these replies ({@link #answer}, {@link OpenflowStreamScanner#relay}). Not thread-safe: one per
+ * connection, on its network thread.
  */
 final class OwnWrites {
     static final int ERROR = 1;
@@ -46,6 +46,15 @@ final class OwnWrites {
     /** Whether a message with this xid answers one of the gate's. */
     static boolean ours(final long xid) {
         return xid >= PluginStreamSplicer.GATE_XIDS;
+    }
+
+    /**
+     * Whether a message of the switch's with this header is one of its answers to the gate's writes: an error, an
+     * experimenter (bundle) reply or a barrier reply with one of the gate's xids.
+     */
+    static boolean answer(final int version, final int type, final long xid) {
+        return version == OpenflowStreamScanner.OPENFLOW_13 && ours(xid)
+            && (type == ERROR || type == EXPERIMENTER || type == BARRIER_REPLY);
     }
 
     /**

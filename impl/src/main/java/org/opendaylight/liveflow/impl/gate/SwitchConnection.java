@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <p>The gate also writes messages of liveflow's own on the connection ({@link SwitchWriters}), between two of the
  * plugin's messages ({@link PluginStreamSplicer}), while the switch's last ROLE_REPLY said the plugin is its
  * master; the switch's replies to them are read on the way too ({@link OwnWrites}) and kept from the plugin
- * ({@link GateRepliesFilter}).
+ * ({@link OwnWrites#answer}).
  */
 final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(SwitchConnection.class);
@@ -86,10 +86,9 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         }
     };
     private final PluginStreamSplicer pluginMessages = new PluginStreamSplicer();
-    private final GateRepliesFilter toPlugin = new GateRepliesFilter();
     // the gate's range is its own only while the plugin has used none of it
-    private final GateRepliesFilter.Withheld gateReplies = (version, type, xid) -> pluginMessages.open()
-        && GateRepliesFilter.gateReply(version, type, xid);
+    private final OpenflowStreamScanner.Withheld gateReplies = (version, type, xid) -> pluginMessages.open()
+        && OwnWrites.answer(version, type, xid);
     private final Consumer<ByteBuf> toUpstream = bytes -> upstream.write(bytes);
     private final OwnWrites ownWrites = new OwnWrites();
     private Channel switchChannel;
@@ -194,8 +193,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
                 if (pending.isReadable()) {
                     // the first bytes after the FEATURES_REPLY: the scanner starts at a message boundary
                     final ByteBuf rest = pending.readBytes(pending.readableBytes());
-                    scan(rest);
-                    toPlugin.relay(rest, gateReplies, toUpstream);
+                    passOn(rest);
                 }
                 upstream.flush();
                 pending.release();
@@ -209,8 +207,7 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void relay(final ChannelHandlerContext ctx, final ByteBuf bytes) {
-        scan(bytes);
-        toPlugin.relay(bytes, gateReplies, toUpstream);
+        passOn(bytes);
         upstream.flush();
         if (!upstream.isWritable()) {
             // the plugin reads slower than the switch sends: stop reading the switch until it catches up
@@ -218,9 +215,9 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    // reads the switch's bytes on their way, copying out the packet-ins the gate's consumers take
-    private void scan(final ByteBuf bytes) {
-        if (scanning && !switchMessages.scan(bytes, copies)) {
+    // passes the switch's bytes on to the plugin, copying out what the gate takes and keeping back its own replies
+    private void passOn(final ByteBuf bytes) {
+        if (!switchMessages.relay(bytes, copies, gateReplies, toUpstream) && scanning) {
             scanning = false;
             LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
                 + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));

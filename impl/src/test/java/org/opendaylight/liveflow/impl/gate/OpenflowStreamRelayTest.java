@@ -8,10 +8,13 @@
 package org.opendaylight.liveflow.impl.gate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.opendaylight.liveflow.impl.gate.TestMessages.message;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,9 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The switch's stream to the plugin without the answers to the gate's own writes, whichever way the stream is
- * split into chunks (down to single bytes, headers split across chunks), and with no buffer left unreleased.
+ * split into chunks (down to single bytes, headers split across chunks), with the messages asked for copied out in
+ * the same pass, and with no buffer left unreleased.
  */
-class GateRepliesFilterTest {
+class OpenflowStreamRelayTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final long GATE = PluginStreamSplicer.GATE_XIDS;
 
@@ -37,20 +41,35 @@ class GateRepliesFilterTest {
             message(21, GATE + 4, 0, 0));
         final ByteBuf stream = Unpooled.buffer();
         final ByteBuf expected = Unpooled.buffer();
+        final List<String> answers = new ArrayList<>();
         for (byte[] message : messages) {
             stream.writeBytes(message);
             final ByteBuf header = Unpooled.wrappedBuffer(message);
-            if (!GateRepliesFilter.gateReply(header.getUnsignedByte(0), header.getUnsignedByte(1),
-                    header.getUnsignedInt(4))) {
+            if (OwnWrites.answer(header.getUnsignedByte(0), header.getUnsignedByte(1), header.getUnsignedInt(4))) {
+                answers.add(HEX.formatHex(message));
+            } else {
                 expected.writeBytes(message);
             }
         }
+        assertEquals(4, answers.size());
         final byte[] bytes = new byte[stream.readableBytes()];
         stream.readBytes(bytes);
         final String wanted = HEX.formatHex(expected.array(), 0, expected.writerIndex());
         for (long seed = 1; seed <= 300; seed++) {
             final Random random = new Random(seed);
-            final GateRepliesFilter filter = new GateRepliesFilter();
+            final OpenflowStreamScanner scanner = new OpenflowStreamScanner();
+            final List<String> copied = new ArrayList<>();
+            final OpenflowStreamScanner.Copies copies = new OpenflowStreamScanner.Copies() {
+                @Override
+                public boolean wants(final int version, final int type, final long xid) {
+                    return OwnWrites.answer(version, type, xid);
+                }
+
+                @Override
+                public void accept(final ByteBuf message) {
+                    copied.add(HEX.formatHex(ByteBufUtil.getBytes(message)));
+                }
+            };
             final List<ByteBuf> chunks = new ArrayList<>();
             final List<ByteBuf> passed = new ArrayList<>();
             int at = 0;
@@ -59,7 +78,7 @@ class GateRepliesFilterTest {
                     : 1 + random.nextInt(2000));
                 final ByteBuf chunk = Unpooled.buffer(length).writeBytes(bytes, at, length);
                 chunks.add(chunk);
-                filter.relay(chunk, GateRepliesFilter::gateReply, passed::add);
+                assertTrue(scanner.relay(chunk, copies, OwnWrites::answer, passed::add));
                 at += length;
             }
             final ByteBuf written = Unpooled.buffer();
@@ -68,6 +87,9 @@ class GateRepliesFilterTest {
                 part.release();
             });
             assertEquals(wanted, HEX.formatHex(written.array(), 0, written.writerIndex()), "seed " + seed);
+            // the gate still reads the answers it keeps from the plugin
+            assertEquals(answers, copied, "seed " + seed);
+            assertTrue(scanner.atBoundary());
             for (int i = 0; i < chunks.size(); i++) {
                 assertEquals(0, chunks.get(i).refCnt(), "seed " + seed + ": chunk " + i + " not released");
             }
@@ -76,22 +98,23 @@ class GateRepliesFilterTest {
 
     @Test
     void aChunkWithNothingWithheldIsPassedAsItIs() {
-        final GateRepliesFilter filter = new GateRepliesFilter();
+        final OpenflowStreamScanner scanner = new OpenflowStreamScanner();
         final ByteBuf chunk = Unpooled.wrappedBuffer(message(10, 0, 40, 1), message(21, 3, 0, 0));
         final List<ByteBuf> passed = new ArrayList<>();
-        filter.relay(chunk, GateRepliesFilter::gateReply, passed::add);
+        assertTrue(scanner.relay(chunk, null, OwnWrites::answer, passed::add));
         assertEquals(1, passed.size());
         assertSame(chunk, passed.get(0));
     }
 
     @Test
     void aStreamThatIsNotOpenflowPassesUntouchedFromThere() {
-        final GateRepliesFilter filter = new GateRepliesFilter();
+        final OpenflowStreamScanner scanner = new OpenflowStreamScanner();
         final byte[] broken = {4, 10, 0, 3, 0, 0, 0, 0, 9, 9};
         final List<ByteBuf> passed = new ArrayList<>();
-        filter.relay(Unpooled.wrappedBuffer(message(21, GATE, 0, 0), broken), GateRepliesFilter::gateReply,
-            passed::add);
-        filter.relay(Unpooled.wrappedBuffer(message(21, GATE, 0, 0)), GateRepliesFilter::gateReply, passed::add);
+        assertFalse(scanner.relay(Unpooled.wrappedBuffer(message(21, GATE, 0, 0), broken), null, OwnWrites::answer,
+            passed::add));
+        assertFalse(scanner.relay(Unpooled.wrappedBuffer(message(21, GATE, 0, 0)), null, OwnWrites::answer,
+            passed::add));
         final ByteBuf written = Unpooled.buffer();
         passed.forEach(part -> written.writeBytes(part, part.readerIndex(), part.readableBytes()));
         assertEquals(HEX.formatHex(broken) + HEX.formatHex(message(21, GATE, 0, 0)),
