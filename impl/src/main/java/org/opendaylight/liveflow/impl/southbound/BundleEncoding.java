@@ -68,8 +68,9 @@ final class BundleEncoding {
                 messages.add(put.previous() == null ? GroupModEncoder.add(spec) : GroupModEncoder.modify(spec));
                 return true;
             }
-            if (put.data() instanceof Flow flow && put.spec() != null) {
-                if (put.previous() instanceof Flow old && !ReconcilePlan.sameOpenflowKey(old, flow)) {
+            if (put.data() instanceof Flow && put.spec() != null) {
+                final Flow old = put.replacedFlow();
+                if (old != null) {
                     final FlowSpec oldSpec = current.specs().get(old.getId().getValue());
                     if (oldSpec == null) {
                         return false;

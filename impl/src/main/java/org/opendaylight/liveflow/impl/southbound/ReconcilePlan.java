@@ -145,13 +145,22 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
                 bundle.add(previous == null ? BundleMessages.addGroup(node, group)
                     : BundleMessages.modifyGroup(node, group));
             } else if (data instanceof Flow flow) {
-                // a flow-mod add replaces the flow with the same table, priority and match; a flow whose match
-                // changed under the same id is another OpenFlow flow, and the old one must go
-                if (previous instanceof Flow old && !sameOpenflowKey(old, flow)) {
+                final Flow old = replacedFlow();
+                if (old != null) {
                     bundle.add(BundleMessages.removeFlow(node, old));
                 }
                 bundle.add(BundleMessages.addFlow(node, flow));
             }
+        }
+
+        /**
+         * The flow this one replaces under another OpenFlow match, which must be deleted before it is added; null if
+         * none. A flow-mod add replaces the flow with the same table, priority and match; a flow whose match changed
+         * under the same id is another OpenFlow flow, and the old one would stay.
+         */
+        @Nullable Flow replacedFlow() {
+            return data instanceof Flow flow && previous instanceof Flow old && !sameOpenflowKey(old, flow) ? old
+                : null;
         }
     }
 
@@ -331,7 +340,7 @@ record ReconcilePlan(List<Change> first, List<Change> second, List<Change> third
     }
 
     /** Whether two flows are the same OpenFlow flow (table, priority, match), whatever their actions. */
-    static boolean sameOpenflowKey(final Flow one, final Flow other) {
+    private static boolean sameOpenflowKey(final Flow one, final Flow other) {
         return Objects.equals(one.getTableId(), other.getTableId())
             && Objects.equals(one.getPriority(), other.getPriority())
             && Objects.equals(one.getMatch(), other.getMatch());
