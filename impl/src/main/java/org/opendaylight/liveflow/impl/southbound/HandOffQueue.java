@@ -15,10 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the fast path's hand-offs, in two classes: what moves traffic (every switch but the migration's source) and
- * the source's clean-up. Every urgent part queued runs before any clean-up still waiting, whichever activation it
- * belongs to: in a host evacuation fifty activations arrive within two or three seconds, and one activation's
- * source flow-mods (75 on 20 chassis) must not hold back the next one's senders (EvacuationBenchmark).
+ * Runs the fast path's hand-offs, in two classes: what moves traffic (the follow-up of the write to every switch but
+ * the migration's source, which the engine's thread made as it fired: receipts, and the plugin's way for switches the
+ * gate did not take) and the source's clean-up. Every urgent part queued runs before any clean-up still waiting,
+ * whichever activation it belongs to: in a host evacuation fifty activations arrive within two or three seconds,
+ * and one activation's source flow-mods (75 on 20 chassis) must not hold back the next one's senders
+ * (EvacuationBenchmark).
  *
  * <p>Each {@link #submit} asks the executor for one run per part; a run takes whatever part is most urgent at that
  * moment. On a single thread that is strict priority, and the engine's thread only queues.

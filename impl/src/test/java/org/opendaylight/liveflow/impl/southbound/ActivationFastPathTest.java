@@ -120,7 +120,12 @@ class ActivationFastPathTest {
     private final List<String> gateWrites = Collections.synchronizedList(new ArrayList<>());
     /** What the switch gate answers a write for a datapath id: by default it cannot write (the plugin's way). */
     private volatile LongFunction<Optional<ListenableFuture<SwitchWriters.Receipt>>> gate = dpid -> Optional.empty();
+    /** Each write of flow-mods the gate was given: the thread it came from and its switches' datapath ids. */
+    private final List<String> gateCalls = Collections.synchronizedList(new ArrayList<>());
     private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, messages -> {
+        if (messages.values().stream().anyMatch(ofSwitch -> !ofSwitch.isEmpty())) {
+            gateCalls.add(Thread.currentThread().getName() + " " + new TreeMap<>(messages).keySet());
+        }
         final Map<Long, ListenableFuture<SwitchWriters.Receipt>> taken = new HashMap<>();
         new TreeMap<>(messages).forEach((datapathId, ofSwitch) -> {
             ofSwitch.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
@@ -226,6 +231,20 @@ class ActivationFastPathTest {
             assertNotEquals(ActivationFastPath.WARM_UP_PRIORITY.intValue(), spec.priority(), spec::toString);
             assertNotEquals(ActivationFastPath.WARM_UP_COOKIE.longValue(), spec.owner().cookie(), spec::toString);
         }
+    }
+
+    @Test
+    void theSendersAreWrittenOnTheFiringThreadTheSourceOnTheFastPathsOwn() throws InterruptedException {
+        final FlowDelta source = activationOn("c1");
+        final FlowDelta destination = activationOn("c2");
+        gate = dpid -> Optional.of(Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
+        armAndFire(source, destination);
+        // before fire returned: no wake-up of another thread between the activation and the senders' write
+        assertEquals(List.of(Thread.currentThread().getName() + " [2]"), List.copyOf(gateCalls));
+
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
+        assertEquals(List.of(Thread.currentThread().getName() + " [2]", "liveflow-fast-path [1]"),
+            List.copyOf(gateCalls));
     }
 
     @Test
