@@ -18,8 +18,10 @@ import java.util.Optional;
  * @param inPort the OpenFlow port the frame came in on (its OXM in_port)
  * @param cookie the cookie of the flow whose action sent it
  * @param frame the frame, as much of it as the switch sent
+ * @param readNanos when the gate had read it whole ({@link System#nanoTime}): what takes it can tell how long it
+ *     waited for it
  */
-public record GatePacketIn(long datapathId, long inPort, long cookie, byte[] frame) {
+public record GatePacketIn(long datapathId, long inPort, long cookie, byte[] frame, long readNanos) {
     static final int COOKIE_OFFSET = 16;
     private static final int MATCH_OFFSET = 24;
     private static final int OXM_MATCH = 1;
@@ -75,6 +77,7 @@ public record GatePacketIn(long datapathId, long inPort, long cookie, byte[] fra
         }
         final byte[] frame = new byte[length - frameAt];
         message.getBytes(start + frameAt, frame);
-        return Optional.of(new GatePacketIn(datapathId, inPort, message.getLong(start + COOKIE_OFFSET), frame));
+        return Optional.of(new GatePacketIn(datapathId, inPort, message.getLong(start + COOKIE_OFFSET), frame,
+            System.nanoTime()));
     }
 }
