@@ -445,10 +445,10 @@ final class ActivationFastPath {
         Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
         final long now = System.nanoTime();
         // the CPU time beside the wall time tells the threads' own work from the time they waited for a core
-        LOG.info("port {}: activation fast path wrote {} flow-mods ({}) to {} switches through the switch gate in {} "
-            + "us ({} us of CPU) and handed {} to the OpenFlowPlugin, then followed them in {} us ({} us of the fast "
-            + "path's CPU), {} us after the activation", port, throughGate, part, written.receipts().size(),
-            written.wallNanos() / 1000, written.cpuNanos() / 1000, total - throughGate, (now - began) / 1000,
+        LOG.info("port {}: activation fast path wrote {} flow-mods ({}) to {} switches through the switch gate and "
+            + "handed {} to the OpenFlowPlugin; the write took {} us ({} us of CPU), following it up {} us ({} us of "
+            + "the fast path's CPU), {} us after the activation", port, throughGate, part, written.receipts().size(),
+            total - throughGate, written.wallNanos() / 1000, written.cpuNanos() / 1000, (now - began) / 1000,
             (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
     }
 
