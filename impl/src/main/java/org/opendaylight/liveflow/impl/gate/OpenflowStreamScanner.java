@@ -55,8 +55,8 @@ final class OpenflowStreamScanner {
     /** Whether the current message is withheld from what is relayed. */
     private boolean withholding;
     private boolean broken;
-    // only while relaying a chunk; made once, not per chunk
-    private @Nullable KeptParts kept;
+    // what relay passes on of each chunk: one for every chunk, not one per chunk
+    private final KeptParts kept = new KeptParts();
 
     /** Copies out the OpenFlow 1.3 packet-ins only, to {@code packetIns}. */
     static Copies packetIns(final Consumer<ByteBuf> packetIns) {
@@ -96,9 +96,6 @@ final class OpenflowStreamScanner {
         if (broken) {
             out.accept(chunk);
             return false;
-        }
-        if (kept == null) {
-            kept = new KeptParts();
         }
         kept.start(chunk, out);
         final boolean openflow = follow(chunk, copies, withheld);

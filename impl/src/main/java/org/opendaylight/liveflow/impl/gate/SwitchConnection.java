@@ -62,7 +62,8 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
     private long claimedDatapathId;
     private boolean claimed;
     private final OpenflowStreamScanner switchMessages = new OpenflowStreamScanner();
-    private boolean scanning = true;
+    /** Whether the switch's stream has been OpenFlow so far (a malformed message is reported once). */
+    private boolean openflowSoFar = true;
     // made once, not per chunk: the scan runs on every read of every switch
     private final OpenflowStreamScanner.Copies copies = new OpenflowStreamScanner.Copies() {
         @Override
@@ -217,8 +218,8 @@ final class SwitchConnection extends ChannelInboundHandlerAdapter {
 
     // passes the switch's bytes on to the plugin, copying out what the gate takes and keeping back its own replies
     private void passOn(final ByteBuf bytes) {
-        if (!switchMessages.relay(bytes, copies, gateReplies, toUpstream) && scanning) {
-            scanning = false;
+        if (!switchMessages.relay(bytes, copies, gateReplies, toUpstream) && openflowSoFar) {
+            openflowSoFar = false;
             LOG.warn("Switch gate: datapath id {} sent a malformed OpenFlow message; its packet-ins reach liveflow "
                 + "through the OpenFlowPlugin only", Long.toUnsignedString(claimedDatapathId));
         }

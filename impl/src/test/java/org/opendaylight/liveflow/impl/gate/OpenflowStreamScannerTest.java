@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.opendaylight.liveflow.impl.gate.TestMessages.message;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -33,10 +34,10 @@ class OpenflowStreamScannerTest {
         final byte[] rarp = frame(60, 1);
         final byte[] other = frame(98, 2);
         final ByteBuf stream = Unpooled.buffer();
-        stream.writeBytes(message(4, 0, new byte[0]));                       // HELLO
+        stream.writeBytes(message(4, 0, 7, new byte[0]));                       // HELLO
         stream.writeBytes(packetIn(4, COOKIE, 5, rarp, true));               // in_port among other fields
-        stream.writeBytes(message(4, 19, new byte[2000]));                   // a large multipart reply
-        stream.writeBytes(message(4, 2, new byte[] { 1, 2, 3 }));            // echo request
+        stream.writeBytes(message(4, 19, 7, new byte[2000]));                   // a large multipart reply
+        stream.writeBytes(message(4, 2, 7, new byte[] { 1, 2, 3 }));            // echo request
         stream.writeBytes(packetIn(1, COOKIE, 9, other, false));             // OpenFlow 1.0: not read
         stream.writeBytes(packetIn(4, 1L, 0xFFFF_FF00L, other, false));      // another cookie, in_port alone
         final byte[] bytes = new byte[stream.readableBytes()];
@@ -86,7 +87,7 @@ class OpenflowStreamScannerTest {
     void aStreamThatIsNotOpenFlowStopsTheScan() {
         final OpenflowStreamScanner scanner = new OpenflowStreamScanner();
         final ByteBuf bad = Unpooled.buffer();
-        bad.writeBytes(message(4, 0, new byte[0]));
+        bad.writeBytes(message(4, 0, 7, new byte[0]));
         bad.writeBytes(new byte[] { 4, 10, 0, 3, 0, 0, 0, 0 });
         assertFalse(scanner.scan(bad, OpenflowStreamScanner.packetIns(message -> { })));
     }
@@ -95,7 +96,7 @@ class OpenflowStreamScannerTest {
     void aPacketInWhoseMatchNamesNoInPortIsNotRead() {
         final ByteBuf message = Unpooled.wrappedBuffer(packetIn(4, COOKIE, -1, frame(60, 1), true));
         assertEquals(Optional.empty(), GatePacketIn.parse(DATAPATH_ID, message));
-        assertEquals(Optional.empty(), GatePacketIn.parse(DATAPATH_ID, Unpooled.wrappedBuffer(message(4, 10,
+        assertEquals(Optional.empty(), GatePacketIn.parse(DATAPATH_ID, Unpooled.wrappedBuffer(message(4, 10, 7,
             new byte[12]))));
     }
 
@@ -103,13 +104,6 @@ class OpenflowStreamScannerTest {
         final byte[] frame = new byte[length];
         new Random(seed).nextBytes(frame);
         return frame;
-    }
-
-    private static byte[] message(final int version, final int type, final byte[] body) {
-        final ByteBuf out = Unpooled.buffer();
-        out.writeByte(version).writeByte(type).writeShort(8 + body.length).writeInt(7);
-        out.writeBytes(body);
-        return bytes(out);
     }
 
     /**
@@ -134,7 +128,7 @@ class OpenflowStreamScannerTest {
         body.writeZero((matchLength + 7) / 8 * 8 - matchLength);
         body.writeZero(2);
         body.writeBytes(frame);
-        return message(version, OpenflowStreamScanner.PACKET_IN, bytes(body));
+        return message(version, OpenflowStreamScanner.PACKET_IN, 7, bytes(body));
     }
 
     private static byte[] bytes(final ByteBuf buffer) {
