@@ -533,11 +533,20 @@ final class ActivationFastPath {
 
     // called on the gate's network thread: the plugin's conversion runs on the fast path's own
     private void toPluginLater(final List<FlowMod> mods) {
+        onOwnThread(() -> Futures.whenAllComplete(handToPlugin(mods)).run(requestPass,
+            MoreExecutors.directExecutor()));
+    }
+
+    /**
+     * Runs a task on the fast path's thread: the plugin's way for what the gate said it could not write, taken off
+     * the gate's network thread that said so. Once closed, the task is dropped (the passes of the next start repair
+     * what it would have written).
+     */
+    void onOwnThread(final Runnable task) {
         try {
-            handOffThread.execute(() -> Futures.whenAllComplete(handToPlugin(mods))
-                .run(requestPass, MoreExecutors.directExecutor()));
+            handOffThread.execute(task);
         } catch (RejectedExecutionException e) {
-            LOG.debug("fast path closed, {} flow-mods are left to the next pass", mods.size(), e);
+            LOG.debug("fast path closed, a task for its thread dropped", e);
         }
     }
 

@@ -108,7 +108,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         fastPath = new ActivationFastPath(rpcs, gateWriters::write, reconciler, this::schedule);
         configSubscription = config.subscribe(snapshot -> schedule());
         inventorySubscription = inventory.subscribe(snapshot -> schedule());
-        announcer = new FloatingIpAnnouncer(rpcs);
+        announcer = new FloatingIpAnnouncer(rpcs, gateWriters::write, fastPath::onOwnThread);
         // on the engine's thread: an activation is queued for the switches (and the floating IPs' gratuitous ARPs
         // reach the external network) before anything else is done about it
         migrationSubscription = migrations.subscribe(placements -> {

@@ -23,6 +23,9 @@ import org.opendaylight.openflowjava.protocol.api.keys.MessageTypeKey;
 import org.opendaylight.openflowjava.protocol.api.util.EncodeConstants;
 import org.opendaylight.openflowjava.protocol.impl.serialization.SerializerRegistryImpl;
 import org.opendaylight.openflowplugin.impl.protocol.serialization.SerializerInjector;
+import org.opendaylight.openflowplugin.openflow.md.core.sal.convertor.ConvertorManager;
+import org.opendaylight.openflowplugin.openflow.md.core.sal.convertor.ConvertorManagerFactory;
+import org.opendaylight.openflowplugin.openflow.md.core.sal.convertor.data.XidConvertorData;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
@@ -36,6 +39,7 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.common.types.rev13
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.common.types.rev130731.GroupModCommand;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.MatchField;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.oxm.rev150225.OxmClassBase;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.PacketOutInput;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.experimenter.core.ExperimenterDataOfChoice;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.meter.band.header.meter.band.MeterBandExperimenterCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.protocol.rev130731.table.features.properties.grouping.TableFeatureProperties;
@@ -47,18 +51,22 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.on
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleRemoveGroupCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.BundleUpdateGroupCase;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflowplugin.extension.onf.bundle.service.rev170124.bundle.inner.message.grouping.bundle.inner.message.bundle.remove.flow._case.RemoveFlowCaseData;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.packet.service.rev130709.TransmitPacketInput;
 import org.opendaylight.yangtools.yang.binding.DataContainer;
 import org.opendaylight.yangtools.yang.common.Uint32;
+import org.opendaylight.yangtools.yang.common.Uint64;
 
 /**
- * The OpenFlowPlugin's own serializers of flows and groups (those its flow and group RPCs use), as the reference the
- * gate's encoders are compared with, byte for byte.
+ * The OpenFlowPlugin's own serializers of flows and groups (those its flow and group RPCs use), and its packet-out
+ * conversion, as the reference the gate's encoders are compared with, byte for byte.
  */
 final class PluginSerializers {
     /** An inventory flow needs an id; the wire carries none. */
     private static final FlowId ID = new FlowId("bundled");
     private static final OFSerializer<FlowMessage> FLOWS;
     private static final OFSerializer<GroupMessage> GROUPS;
+    private static final OFSerializer<PacketOutInput> PACKET_OUTS;
+    private static final ConvertorManager CONVERTORS = ConvertorManagerFactory.createDefaultManager();
 
     static {
         final SerializerRegistry registry = new SerializerRegistryImpl();
@@ -67,6 +75,8 @@ final class PluginSerializers {
         SerializerInjector.injectSerializers(new Registering(registry), false);
         FLOWS = registry.getSerializer(new MessageTypeKey<>(EncodeConstants.OF_VERSION_1_3, FlowMessage.class));
         GROUPS = registry.getSerializer(new MessageTypeKey<>(EncodeConstants.OF_VERSION_1_3, GroupMessage.class));
+        PACKET_OUTS = registry.getSerializer(new MessageTypeKey<>(EncodeConstants.OF_VERSION_1_3,
+            PacketOutInput.class));
     }
 
     private PluginSerializers() {
@@ -83,6 +93,19 @@ final class PluginSerializers {
     static byte[] groupMod(final Group group, final GroupModCommand command) {
         return serialized(GROUPS, new GroupMessageBuilder(group).setVersion(EncodeConstants.OF_VERSION_1_3)
             .setCommand(command).setXid(Uint32.ZERO).build());
+    }
+
+    /**
+     * The PACKET_OUT the plugin's transmit-packet writes for this input, xid 0: its packet-out conversion, then
+     * its serializer.
+     */
+    static byte[] packetOut(final TransmitPacketInput input, final long datapathId) {
+        final XidConvertorData data = new XidConvertorData(EncodeConstants.OF_VERSION_1_3);
+        data.setDatapathId(Uint64.valueOf(datapathId));
+        data.setXid(Uint32.ZERO);
+        final PacketOutInput converted = CONVERTORS.<TransmitPacketInput, PacketOutInput, XidConvertorData>convert(
+            input, data).orElseThrow();
+        return serialized(PACKET_OUTS, converted);
     }
 
     /** The message inside a bundle-add the plugin writes for this message of its bundle service. */
