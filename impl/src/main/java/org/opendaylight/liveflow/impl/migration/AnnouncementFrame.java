@@ -7,6 +7,7 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -26,6 +27,7 @@ record AnnouncementFrame(String kind, String sourceMac) {
     private static final int ARP_SENDER_IP = 14;
     private static final int ARP_TARGET_IP = 24;
     private static final int IPV4_LENGTH = 4;
+    private static final int RARP_REQUEST_REVERSE = 3;
 
     static Optional<AnnouncementFrame> parse(final byte[] frame) {
         if (frame == null || frame.length < 14) {
@@ -48,6 +50,20 @@ record AnnouncementFrame(String kind, String sourceMac) {
             return Optional.of(new AnnouncementFrame("GARP", mac));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the RARP a resumed VM with this MAC sends (as QEMU does: a broadcast reverse request, sender and target
+     * hardware address its own, no addresses).
+     */
+    static byte[] rarp(final String mac) {
+        final byte[] hardware = HexFormat.ofDelimiter(":").parseHex(mac);
+        return ByteBuffer.allocate(42)
+            .put(new byte[] {-1, -1, -1, -1, -1, -1}).put(hardware).putShort((short) ETH_TYPE_RARP)
+            .putShort((short) 1).putShort((short) 0x0800).put((byte) 6).put((byte) IPV4_LENGTH)
+            .putShort((short) RARP_REQUEST_REVERSE)
+            .put(hardware).put(new byte[IPV4_LENGTH]).put(hardware).put(new byte[IPV4_LENGTH])
+            .array();
     }
 
     private static int uint16(final byte[] frame, final int offset) {

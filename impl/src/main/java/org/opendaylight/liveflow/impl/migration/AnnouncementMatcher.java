@@ -9,6 +9,7 @@ package org.opendaylight.liveflow.impl.migration;
 
 import static org.opendaylight.liveflow.api.ConfigSnapshot.idOf;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -46,8 +47,13 @@ final class AnnouncementMatcher {
         // pure functions
     }
 
+    /**
+     * Matches a trap's packet-in. The ports in {@code migrating} (those with a migration under way) are tried
+     * first, and only then every port: a scan of every port's cookie, run once at an activation and so still
+     * interpreted, took 2 to 3 ms at 100 chassis of 100 ports each. The outcome is the same either way.
+     */
     static Match match(final ConfigSnapshot snapshot, final SwitchInventory switches, final long cookie,
-            final byte[] payload, final String nodeId, final String connectorId) {
+            final byte[] payload, final String nodeId, final String connectorId, final Collection<String> migrating) {
         if (!MigrationTrap.isMigrationCookie(cookie)) {
             return new Ignored("not a migration trap's cookie", false);
         }
@@ -67,28 +73,49 @@ final class AnnouncementMatcher {
         if (chassis.isEmpty()) {
             return new Ignored("migration trap's packet-in from " + nodeId + ", which is no configured chassis", false);
         }
-        final Map<String, Long> ports = switches.switchOf(chassis.orElseThrow()).map(view -> view.portsByName())
-            .orElse(Map.of());
-        final String kind = frame.orElseThrow().kind();
-        for (Port port : snapshot.ports().values()) {
-            final String id = idOf(port.getId());
-            if (Owner.isMigrationCookieOf(cookie, id)
-                    && announcingMacs(snapshot, port).contains(frame.orElseThrow().sourceMac())) {
-                final Long portOfport = ports.get(ConfigSnapshot.interfaceNameOf(port));
-                if (portOfport == null) {
-                    return new PortNotListed(id, kind + " for port " + id + " came in on " + nodeId + " port "
-                        + ofport + ", which the inventory does not list");
-                }
-                if (portOfport != ofport) {
-                    return new Ignored(kind + " for port " + id + " came in on " + nodeId + " port " + ofport
-                        + ", not its interface", true);
-                }
-                return new Found(new MigrationEvent.Announced(id, idOf(chassis.orElseThrow().getName()),
-                    Owner.generationOf(cookie), kind));
+        final Announcement announcement = new Announcement(cookie, frame.orElseThrow(), nodeId, ofport,
+            chassis.orElseThrow(), switches.switchOf(chassis.orElseThrow()).map(view -> view.portsByName())
+                .orElse(Map.of()));
+        for (String id : migrating) {
+            final Optional<Port> port = snapshot.port(id);
+            final Optional<Match> match = port.isEmpty() ? Optional.empty()
+                : announcement.of(snapshot, port.orElseThrow());
+            if (match.isPresent()) {
+                return match.orElseThrow();
             }
         }
-        return new Ignored(kind + " from " + frame.orElseThrow().sourceMac() + " on " + nodeId
-            + " matches no migrating port", false);
+        for (Port port : snapshot.ports().values()) {
+            final Optional<Match> match = announcement.of(snapshot, port);
+            if (match.isPresent()) {
+                return match.orElseThrow();
+            }
+        }
+        return new Ignored(announcement.frame().kind() + " from " + announcement.frame().sourceMac() + " on "
+            + nodeId + " matches no migrating port", false);
+    }
+
+    /** A trap's packet-in, parsed, with the chassis it came from and that chassis' interfaces. */
+    private record Announcement(long cookie, AnnouncementFrame frame, String nodeId, long ofport, Chassis chassis,
+            Map<String, Long> interfaces) {
+        /** What the packet-in means for this port, if its trap sent it: its cookie and the frame's MAC say so. */
+        Optional<Match> of(final ConfigSnapshot snapshot, final Port port) {
+            final String id = idOf(port.getId());
+            if (!Owner.isMigrationCookieOf(cookie, id) || !announcingMacs(snapshot, port).contains(frame.sourceMac())) {
+                return Optional.empty();
+            }
+            final String kind = frame.kind();
+            final Long portOfport = interfaces.get(ConfigSnapshot.interfaceNameOf(port));
+            if (portOfport == null) {
+                return Optional.of(new PortNotListed(id, kind + " for port " + id + " came in on " + nodeId + " port "
+                    + ofport + ", which the inventory does not list"));
+            }
+            if (portOfport != ofport) {
+                return Optional.of(new Ignored(kind + " for port " + id + " came in on " + nodeId + " port " + ofport
+                    + ", not its interface", true));
+            }
+            return Optional.of(new Found(new MigrationEvent.Announced(id, idOf(chassis.getName()),
+                Owner.generationOf(cookie), kind)));
+        }
     }
 
     /**

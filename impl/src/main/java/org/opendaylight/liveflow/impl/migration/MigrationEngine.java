@@ -321,7 +321,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private void announcementTrapped(final long cookie, final byte[] payload, final String nodeId,
             final String connectorId, final int attempt) {
         final AnnouncementMatcher.Match match = AnnouncementMatcher.match(config.current(), inventory.current(),
-            cookie, payload, nodeId, connectorId);
+            cookie, payload, nodeId, connectorId, placements.ports().keySet());
         if (match instanceof AnnouncementMatcher.Found found) {
             handle(found.event());
         } else if (match instanceof AnnouncementMatcher.PortNotListed notListed && attempt < INVENTORY_RETRIES) {
@@ -366,6 +366,22 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             journal.save(next);
         }
         decision.effects().forEach(this::execute);
+        if (next.phase() == MigrationPhase.PREPARED && (current.phase() != MigrationPhase.PREPARED
+                || current.generation() != next.generation())) {
+            rehearseActivation(next, facts);
+        }
+    }
+
+    /** See {@link AnnouncementRehearsal}: what it comes to is logged, and nothing else is done with it. */
+    private void rehearseActivation(final MigrationRecord prepared, final MigrationStateMachine.PortFacts facts) {
+        final long began = System.nanoTime();
+        final AnnouncementRehearsal.Outcome outcome = AnnouncementRehearsal.rehearse(config.current(),
+            inventory.current(), prepared, facts, Instant.now());
+        LOG.info("port {}: its activation rehearsed in {} us: {}", prepared.port(),
+            (System.nanoTime() - began) / 1000, outcome.decision()
+                .map(decision -> "its RARP from " + prepared.destination() + " would make it "
+                    + decision.record().phase().yangName())
+                .orElse("its RARP would not match yet (" + outcome.match() + ")"));
     }
 
     private static void logChange(final MigrationRecord current, final MigrationRecord next) {

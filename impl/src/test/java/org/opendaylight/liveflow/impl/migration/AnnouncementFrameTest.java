@@ -22,8 +22,12 @@ class AnnouncementFrameTest {
 
     @Test
     void rarpAsQemuSendsIt() {
-        assertEquals(Optional.of(new AnnouncementFrame("RARP", "fa:16:3e:00:00:01")), AnnouncementFrame.parse(
-            hex(HEADER + "8035" + "0001080006040003" + "fa163e000001" + "00000000" + "fa163e000001" + "00000000")));
+        final String rarp = HEADER + "8035" + "0001080006040003" + "fa163e000001" + "00000000" + "fa163e000001"
+            + "00000000";
+        assertEquals(Optional.of(new AnnouncementFrame("RARP", "fa:16:3e:00:00:01")),
+            AnnouncementFrame.parse(hex(rarp)));
+        assertEquals(rarp, HexFormat.of().formatHex(AnnouncementFrame.rarp("FA:16:3E:00:00:01")),
+            "the rehearsal's RARP is QEMU's");
     }
 
     @Test

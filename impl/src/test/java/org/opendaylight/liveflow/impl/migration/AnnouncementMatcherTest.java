@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.opendaylight.liveflow.impl.testing.TestOverlay.id;
 import static org.opendaylight.liveflow.impl.testing.TestOverlay.port;
 
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
@@ -34,15 +34,15 @@ class AnnouncementMatcherTest {
     private final SwitchInventory switches = new SwitchInventory(Map.of(
         "openflow:2", new SwitchView("openflow:2", Map.of("p1", 7L, "p2", 8L), true)));
 
-    private static byte[] rarpFrom(final String mac) {
-        final String hex = mac.replace(":", "");
-        return HexFormat.of().parseHex("ffffffffffff" + hex + "8035" + "0001080006040003" + hex + "00000000" + hex
-            + "00000000");
-    }
-
     private AnnouncementMatcher.Match match(final SwitchInventory inventory, final long cookie, final String mac,
             final String connector) {
-        return AnnouncementMatcher.match(config, inventory, cookie, rarpFrom(mac), "openflow:2", connector);
+        final AnnouncementMatcher.Match scanned = AnnouncementMatcher.match(config, inventory, cookie,
+            AnnouncementFrame.rarp(mac), "openflow:2", connector, List.of());
+        for (List<String> migrating : List.of(List.of("p1"), List.of("p2", "sp"), List.of("p3", "p1", "gone"))) {
+            assertEquals(scanned, AnnouncementMatcher.match(config, inventory, cookie, AnnouncementFrame.rarp(mac),
+                "openflow:2", connector, migrating), "the ports tried first change nothing: " + migrating);
+        }
+        return scanned;
     }
 
     @Test

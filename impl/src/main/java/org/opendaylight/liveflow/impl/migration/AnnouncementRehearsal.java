@@ -1,0 +1,50 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.migration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.opendaylight.liveflow.api.ConfigSnapshot;
+import org.opendaylight.liveflow.impl.compiler.Owner;
+import org.opendaylight.liveflow.impl.topology.SwitchInventory;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.chassis.registry.Chassis;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.ports.Port;
+
+/**
+ * Rehearses a migration's activation when it becomes prepared: matches the RARP its VM will send from the
+ * destination, as that chassis' trap will hand it over, and asks the state machine what it would do with it. Both
+ * are pure and what they return is dropped: nothing is stored, published or sent. The first run of that code in a
+ * controller's life loads and links its classes and bootstraps its lambdas and string concatenations, and the
+ * activation paid for it (2.9 and 4.8 ms at 100 chassis, between the engine taking the trap's packet-in and the
+ * fast path firing), while the senders still sent to the chassis the VM had left.
+ */
+final class AnnouncementRehearsal {
+    /** What the rehearsal came to: the match, and the decision when the match found the announcement. */
+    record Outcome(AnnouncementMatcher.Match match, Optional<MigrationStateMachine.Decision> decision) {
+    }
+
+    private AnnouncementRehearsal() {
+        // pure functions
+    }
+
+    static Outcome rehearse(final ConfigSnapshot config, final SwitchInventory switches,
+            final MigrationRecord prepared, final MigrationStateMachine.PortFacts facts, final Instant now) {
+        final Optional<Port> port = config.port(prepared.port());
+        final Chassis destination = config.chassis().get(prepared.destination());
+        final String nodeId = destination == null ? "" : SwitchInventory.nodeIdOf(destination).orElse("");
+        final Long ofport = destination == null || port.isEmpty() ? null : switches.switchOf(destination)
+            .map(view -> view.portsByName().get(ConfigSnapshot.interfaceNameOf(port.orElseThrow()))).orElse(null);
+        final String mac = port.map(found -> found.getMacAddress().getValue()).orElse("00:00:00:00:00:00");
+        final AnnouncementMatcher.Match match = AnnouncementMatcher.match(config, switches,
+            Owner.migration(prepared.port(), prepared.generation()).cookie(), AnnouncementFrame.rarp(mac), nodeId,
+            nodeId + ":" + (ofport == null ? 0 : ofport), List.of(prepared.port()));
+        return new Outcome(match, match instanceof AnnouncementMatcher.Found found
+            ? Optional.of(MigrationStateMachine.decide(prepared, found.event(), facts, now)) : Optional.empty());
+    }
+}
