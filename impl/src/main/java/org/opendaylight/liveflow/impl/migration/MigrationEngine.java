@@ -300,8 +300,12 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final MigrationTrap trap = new MigrationTrap(packetIn.cookie(), packetIn.frame(), packetIn.nodeId(),
             packetIn.connectorId());
         final long taken = System.nanoTime();
-        tapped.taken(trap, Instant.now());
+        final Instant takenAt = Instant.now();
         announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(), trap.connectorId(), 0);
+        // noted once handled: the plugin's copy comes on this same thread, so it cannot be checked before; noted
+        // first, the note's first use (its map, its record's hashing) was in the activation's way: from the take to
+        // the match's end took 1.4 to 7 ms at 100 chassis, 0.3 ms once noted after
+        tapped.taken(trap, takenAt);
         // logged once handled (see handle), with what it took: the engine's wait for it, and its handling (an
         // activation's fast path fires within it)
         LOG.info("{}: a migration trap's packet-in, taken at the switch gate {} us after the gate read it, handled "
