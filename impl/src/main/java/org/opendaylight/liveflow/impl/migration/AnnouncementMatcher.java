@@ -49,8 +49,8 @@ final class AnnouncementMatcher {
 
     /**
      * Matches a trap's packet-in. The ports in {@code migrating} (those with a migration under way) are tried
-     * first, and only then every port: a scan of every port's cookie, run once at an activation and so still
-     * interpreted, took 2 to 3 ms at 100 chassis of 100 ports each. The outcome is the same either way.
+     * first, and only then every port: the scan hashes each port's id for its cookie, on the activation's path, and
+     * a large cloud has a hundred thousand ports. The outcome is the same either way.
      */
     static Match match(final ConfigSnapshot snapshot, final SwitchInventory switches, final long cookie,
             final byte[] payload, final String nodeId, final String connectorId, final Collection<String> migrating) {

@@ -21,8 +21,9 @@ import org.opendaylight.yang.gen.v1.urn.opendaylight.liveflow.rev261123.overlay.
  * destination, as that chassis' trap will hand it over, and asks the state machine what it would do with it. Both
  * are pure and what they return is dropped: nothing is stored, published or sent. The first run of that code in a
  * controller's life loads and links its classes and bootstraps its lambdas and string concatenations, and the
- * activation paid for it (2.9 and 4.8 ms at 100 chassis, between the engine taking the trap's packet-in and the
- * fast path firing), while the senders still sent to the chassis the VM had left.
+ * first activation paid for it while the senders still sent to the chassis the VM had left: at 100 chassis the
+ * match ended 2.9 to 6.3 ms after the engine took the trap's packet-in, and 0.3 ms with this rehearsal (and the
+ * engine noting the trap for its plugin copy only after handling it).
  */
 final class AnnouncementRehearsal {
     /** What the rehearsal came to: the match, and the decision when the match found the announcement. */
