@@ -86,6 +86,11 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final Registration packetIns;
     private final Registration gateTap;
     private final TappedTraps tapped = new TappedTraps();
+    /**
+     * Whether a rehearsal went the whole way (matched and decided): what it loads is loaded for the engine's life,
+     * and fifty migrations prepared at once (a host evacuation) need not rehearse, nor log, fifty times.
+     */
+    private boolean activationRehearsed;
 
     private final ObservedChanges observed = new ObservedChanges();
     /** The configuration the observed bindings were last compared with. */
@@ -370,8 +375,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             journal.save(next);
         }
         decision.effects().forEach(this::execute);
-        if (next.phase() == MigrationPhase.PREPARED && (current.phase() != MigrationPhase.PREPARED
-                || current.generation() != next.generation())) {
+        if (!activationRehearsed && next.phase() == MigrationPhase.PREPARED
+                && (current.phase() != MigrationPhase.PREPARED || current.generation() != next.generation())) {
             rehearseActivation(next, facts);
         }
     }
@@ -381,6 +386,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final long began = System.nanoTime();
         final AnnouncementRehearsal.Outcome outcome = AnnouncementRehearsal.rehearse(config.current(),
             inventory.current(), prepared, facts, Instant.now());
+        activationRehearsed = outcome.decision().isPresent();
         LOG.info("port {}: its activation rehearsed in {} us: {}", prepared.port(),
             (System.nanoTime() - began) / 1000, outcome.decision()
                 .map(decision -> "its RARP from " + prepared.destination() + " would make it "

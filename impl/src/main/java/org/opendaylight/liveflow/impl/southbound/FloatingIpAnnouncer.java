@@ -124,14 +124,14 @@ final class FloatingIpAnnouncer {
         Futures.addCallback(receipt, new FutureCallback<SwitchWriters.Receipt>() {
             @Override
             public void onSuccess(final SwitchWriters.Receipt answer) {
-                if (answer.refused().isEmpty()) {
+                final SwitchWriters.Refusal refusal = answer.refused().isEmpty() ? null : answer.refused().get(0);
+                if (refusal == null) {
                     announcement.log("through the switch gate");
-                } else if (answer.refused().get(0).notMaster()) {
+                } else if (refusal.notMaster()) {
                     pluginWay.execute(() -> throughPlugin(announcement));
                 } else {
                     LOG.warn("floating IP {}: the switch {} refused its announcement (OpenFlow error type {} code {})",
-                        fip.id(), announcement.nodeId(), answer.refused().get(0).errorType(),
-                        answer.refused().get(0).errorCode());
+                        fip.id(), announcement.nodeId(), refusal.errorType(), refusal.errorCode());
                 }
             }
 
