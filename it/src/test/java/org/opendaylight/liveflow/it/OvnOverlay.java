@@ -192,7 +192,7 @@ final class OvnOverlay implements MigratingOverlay {
             }
         }
         out.sort(Double::compare);
-        return new BystanderActivation(List.copyOf(out), never, Double.NaN);
+        return new BystanderActivation(List.copyOf(out), never, List.of());
     }
 
     @Override
