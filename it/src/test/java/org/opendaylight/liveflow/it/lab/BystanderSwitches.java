@@ -212,8 +212,8 @@ public final class BystanderSwitches implements AutoCloseable {
     /**
      * As {@link #flows}, only those {@code match} selects (as ovs-ofctl's dump-flows takes it: every flow whose
      * match is at least as narrow), read at the switch's niceness ({@link OvsProcess#ofctlAsSwitch}): a reading
-     * of a flow's age that returns as soon as the switch answered. A bystander holds two thousand flows at a
-     * thousand chassis, and ovs-ofctl printing all of them at a tenth of a core took hundreds of milliseconds.
+     * of a flow's age that ends soon after the switch answered. A bystander holds two thousand flows at a thousand
+     * chassis, which ovs-ofctl would otherwise print, at a tenth of a core while the controller is busy.
      */
     public List<String> flowsMatching(final Bystander bystander, final String match) throws IOException {
         return heldFlows(bystander.ovs().ofctlAsSwitch(bystander.bridge(), "--no-names", "dump-flows", match));
