@@ -217,6 +217,9 @@ class DataPlaneIT {
             durations.put(node.name(), node.flowDurations());
         }
         final long writesBefore = karaf.logLinesContaining("flows written");
+        // what an operator checks before a restart: the record, which the restarted controller starts from, holds
+        // what the switches committed (otherwise it replaces what it cannot vouch for)
+        LabChecks.awaitRecordWritten(karaf.shell(), "c1", Instant.now().plus(CONVERGENCE));
         karaf.restart();
         restconf = karaf.restconf();
         overlay = new OverlayClient(restconf);

@@ -156,6 +156,29 @@ final class LabChecks {
         }
     }
 
+    /** flow-diff's record line: how many changes the switches committed are not in the record yet. */
+    private static final Pattern UNRECORDED = Pattern.compile("(\\d+) changes of all switches not written yet");
+
+    /**
+     * Waits until the record (the config inventory a restarted controller starts from) holds every change the
+     * switches committed: flow-diff of {@code chassis} (any configured one) says none is waiting. The switches are
+     * written first and the record after, minutes after at a thousand switches.
+     */
+    static void awaitRecordWritten(final KarafShell shell, final String chassis, final Instant deadline)
+            throws Exception {
+        while (true) {
+            final String diff = shell.execute("liveflow:flow-diff --summary " + chassis);
+            final Matcher waiting = UNRECORDED.matcher(diff);
+            if (waiting.find() && "0".equals(waiting.group(1))) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the record never caught up with the switches: " + diff);
+            }
+            Thread.sleep(200);
+        }
+    }
+
     /** How long a probe may still be on its way once its stream stopped: the lab forwards one in milliseconds. */
     static final Duration IN_FLIGHT = Duration.ofSeconds(2);
 

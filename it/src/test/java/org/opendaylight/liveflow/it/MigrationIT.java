@@ -345,6 +345,7 @@ class MigrationIT {
         // what the restarted controller resumes from: the journal in the configuration datastore, which a restart
         // keeps (the operational state shown above does not survive one)
         assertEquals(state, overlay.journalEntry(VM).path("state").asText(), "the journal before the restart");
+        LabChecks.awaitRecordWritten(karaf.shell(), "c1", Instant.now().plus(PATIENCE));
         karaf.restart();
         overlay = new OverlayClient(karaf.restconf());
         final Instant deadline = Instant.now().plus(PATIENCE);

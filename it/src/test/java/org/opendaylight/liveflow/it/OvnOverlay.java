@@ -48,6 +48,8 @@ final class OvnOverlay implements MigratingOverlay {
     private OvnCentral central;
     private OvsLab lab;
     private final int bystanderCount;
+    /** How long the lab waits for OVN: longer with more bystanders, as for liveflow. */
+    private final Duration patience;
     private OvnBystanders bystanders;
     private long preparedMillis;
     private String bystandersNote = "";
@@ -61,6 +63,7 @@ final class OvnOverlay implements MigratingOverlay {
      */
     OvnOverlay(final int bystanderCount) {
         this.bystanderCount = bystanderCount;
+        patience = PATIENCE.plusSeconds(bystanderCount);
     }
 
     @Override
@@ -102,8 +105,8 @@ final class OvnOverlay implements MigratingOverlay {
         if (bystanders != null) {
             addBystanderPorts();
         }
-        central.awaitChassis(count + bystanderCount, PATIENCE);
-        central.nbctl("--wait=hv", "--timeout=300", "sync");
+        central.awaitChassis(count + bystanderCount, patience);
+        central.nbctl("--wait=hv", "--timeout=" + patience.toSeconds(), "sync");
         return MigratingOverlay.senders(count, ROUTER_MAC_ON_SENDERS, streams,
             (kind, k) -> kind.equals("gw") ? external.gatewaySocket() : sockets.get(kind + k));
     }
@@ -208,7 +211,7 @@ final class OvnOverlay implements MigratingOverlay {
     @Override
     public void awaitSettled() throws Exception {
         // every ovn-controller has caught up with the northbound database
-        central.nbctl("--wait=hv", "--timeout=300", "sync");
+        central.nbctl("--wait=hv", "--timeout=" + patience.toSeconds(), "sync");
     }
 
     @Override
@@ -216,7 +219,7 @@ final class OvnOverlay implements MigratingOverlay {
         final Instant start = Instant.now();
         central.nbctl("lsp-set-options", VM, "requested-chassis=c1,c2", "activation-strategy=rarp");
         lab.chassis("c2").addVmPort(VM, VM_OFPORT);
-        final Instant deadline = Instant.now().plus(PATIENCE);
+        final Instant deadline = Instant.now().plus(patience);
         while (central.sbctl("--bare", "--columns=additional_chassis", "find", "port_binding", "logical_port=" + VM)
                 .isBlank()) {
             if (Instant.now().isAfter(deadline)) {
@@ -224,7 +227,7 @@ final class OvnOverlay implements MigratingOverlay {
             }
             Thread.sleep(50);
         }
-        central.nbctl("--wait=hv", "--timeout=300", "sync");
+        central.nbctl("--wait=hv", "--timeout=" + patience.toSeconds(), "sync");
         preparedMillis = Duration.between(start, Instant.now()).toMillis();
     }
 

@@ -65,6 +65,10 @@ public final class FlowDiffCommand implements Action {
         extra.removeAll(desired.flows().keySet());
         out.println("Chassis " + chassis + " (" + nodeId + "): " + desired.flows().size() + " desired, "
             + installed.size() + " installed, " + missing.size() + " missing, " + extra.size() + " unexpected");
+        // the switches are written first and the record after (minutes after, at a thousand switches): an operator
+        // about to restart the controller, or a benchmark waiting for a quiet controller, needs to know the lag
+        out.println("Record (what a restarted controller starts from): "
+            + programmer.reconciler().unrecordedChanges() + " changes of all switches not written yet");
         if (summary) {
             return null;
         }

@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.eclipse.jdt.annotation.Nullable;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
@@ -122,6 +123,12 @@ public final class FlowReconciler implements AutoCloseable {
         runnable -> new Thread(runnable, "liveflow-bundle-adds"));
     private final ExecutorService recorder = Executors.newSingleThreadExecutor(
         runnable -> new Thread(runnable, "liveflow-flow-record"));
+    /**
+     * Changes the switches committed that the record does not hold yet (queued or being written): at a thousand
+     * switches the record trails the switches by minutes, and a controller restarted meanwhile replaces what it
+     * cannot vouch for. The shell shows it.
+     */
+    private final AtomicLong unrecorded = new AtomicLong();
     /** Asks the programmer for a pass: after a record that failed, or a bundle that ended after its pass. */
     private final Runnable requestPass;
     /** Read by the shell while a reconcile runs: a concurrent map. */
@@ -254,7 +261,7 @@ public final class FlowReconciler implements AutoCloseable {
                 (planned - began) / 1_000_000, (System.nanoTime() - began) / 1_000_000, waiting);
         }
         if (!recorded.isEmpty()) {
-            recorder.execute(() -> record(toRecord, recorded));
+            recordLater(toRecord, recorded);
         }
         changes.forEach((nodeId, change) -> {
             if (!change.isEmpty()) {
@@ -393,8 +400,28 @@ public final class FlowReconciler implements AutoCloseable {
             installed.put(nodeId, now);
         });
         if (!after.isEmpty()) {
-            recorder.execute(() -> record(toRecord, after.keySet()));
+            recordLater(toRecord, after.keySet());
         }
+    }
+
+    /** Queues a record write, counted from before it is queued so the shell never shows a queued write as none. */
+    private void recordLater(final List<ReconcilePlan.RecordChange> changes, final Set<String> nodeIds) {
+        unrecorded.addAndGet(changes.size());
+        recorder.execute(() -> {
+            try {
+                record(changes, nodeIds);
+            } finally {
+                unrecorded.addAndGet(-changes.size());
+            }
+        });
+    }
+
+    /**
+     * Returns how many changes the switches committed are not in the record yet (queued, or in the transaction
+     * being written).
+     */
+    public long unrecordedChanges() {
+        return unrecorded.get();
     }
 
     /**
