@@ -40,8 +40,13 @@ final class LiveflowOverlay implements MigratingOverlay {
     private static final int[] SUB_PORT_VLANS = {101, 102};
     private static final int SUB_PORT_OFPORT_BASE = 3;
 
-    /** Bystander bridges per ovs-vswitchd: a few hundred file descriptors each, and short reconfigurations. */
-    private static final int BYSTANDERS_PER_PROCESS = 200;
+    /**
+     * Bystander bridges per ovs-vswitchd (-Dbench.bystanders-per-process): a few hundred file descriptors each, and
+     * short reconfigurations. A process's main loop runs over all its bridges whenever one of them has work, so when
+     * an activation gives every bridge one flow-mod, a process may loop over all of its bridges once per flow-mod;
+     * a chassis' own ovs-vswitchd has one bridge.
+     */
+    private static final int BYSTANDERS_PER_PROCESS = Integer.getInteger("bench.bystanders-per-process", 200);
     /** The datapath id of bystander y1 (the lab's chassis have 1..N). */
     private static final long FIRST_BYSTANDER_DATAPATH_ID = 10_001;
 

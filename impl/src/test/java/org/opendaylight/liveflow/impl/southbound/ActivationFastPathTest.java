@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,19 +57,6 @@ class ActivationFastPathTest {
 
     /** How the recording RPCs list the warm-up's flow-mod, by its node. */
     private static final String WARM_UP = "warm-up of ";
-    /** The reconciler's bundles are not these tests' subject: no switch takes them through the gate. */
-    private static final GateBundleWriter.Gate NO_GATE = new GateBundleWriter.Gate() {
-        @Override
-        public boolean writesTo(final long datapathId) {
-            return false;
-        }
-
-        @Override
-        public Map<Long, ListenableFuture<SwitchWriters.Receipt>> write(final Map<Long, List<byte[]>> messages,
-                final Duration timeout) {
-            return Map.of();
-        }
-    };
 
     /** The flow RPCs, recording the node of every flow-mod, in the order handed over. */
     private static final class RecordingFlowRpcs implements RpcConsumerRegistry {
@@ -115,7 +101,7 @@ class ActivationFastPathTest {
     private final RecordingFlowRpcs rpcs = new RecordingFlowRpcs();
     /** A permit per pass the fast path asked for: once a part is handed over, and once it is answered. */
     private final Semaphore passesAsked = new Semaphore(0);
-    private final FlowReconciler reconciler = new FlowReconciler(null, rpcs, NO_GATE, () -> { });
+    private final FlowReconciler reconciler = new FlowReconciler(null, rpcs, NoGate.INSTANCE, () -> { });
     /** The switch gate's writes, by datapath id: what each held, hex-encoded, in order. */
     private final List<String> gateWrites = Collections.synchronizedList(new ArrayList<>());
     /** What the switch gate answers a write for a datapath id: by default it cannot write (the plugin's way). */

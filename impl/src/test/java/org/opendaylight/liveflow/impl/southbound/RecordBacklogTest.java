@@ -18,16 +18,12 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.google.common.util.concurrent.FluentFuture;
-import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.impl.compiler.FlowSpec;
-import org.opendaylight.liveflow.impl.gate.SwitchWriters;
 import org.opendaylight.mdsal.binding.api.DataBroker;
 import org.opendaylight.mdsal.binding.api.ReadTransaction;
 import org.opendaylight.mdsal.binding.api.RpcConsumerRegistry;
@@ -42,25 +38,12 @@ import org.opendaylight.yangtools.util.concurrent.FluentFutures;
  */
 class RecordBacklogTest {
     private static final String NODE = "openflow:1";
-    /** No switch takes bundles through the gate: no bundle is sent in these tests. */
-    private static final GateBundleWriter.Gate NO_GATE = new GateBundleWriter.Gate() {
-        @Override
-        public boolean writesTo(final long datapathId) {
-            return false;
-        }
-
-        @Override
-        public Map<Long, ListenableFuture<SwitchWriters.Receipt>> write(final Map<Long, List<byte[]>> messages,
-                final Duration timeout) {
-            return Map.of();
-        }
-    };
 
     private final DataBroker broker = mock(DataBroker.class);
     private final WriteTransaction record = mock(WriteTransaction.class);
     private final SettableFuture<CommitInfo> committed = SettableFuture.create();
-    private final FlowReconciler reconciler = new FlowReconciler(broker, mock(RpcConsumerRegistry.class), NO_GATE,
-        () -> { });
+    private final FlowReconciler reconciler = new FlowReconciler(broker, mock(RpcConsumerRegistry.class),
+        NoGate.INSTANCE, () -> { });
 
     @AfterEach
     void close() throws InterruptedException {
