@@ -133,7 +133,7 @@ public final class OvnBystanders implements AutoCloseable {
             for (OvsProcess process : processes) {
                 process.start();
                 process.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
-                    "external_ids:ovn-encap-type=geneve");
+                    "external_ids:ovn-encap-type=geneve", OvnCentral.REMOTE_PROBE);
             }
             final int perTransaction = Math.max(1, PORTS_PER_TRANSACTION / vmPorts);
             for (int from = 0; from < bystanders.size(); from += perTransaction) {
@@ -234,7 +234,7 @@ public final class OvnBystanders implements AutoCloseable {
         for (Bystander bystander : bystanders) {
             final Path log = monitorLog(bystander);
             final ProcessBuilder builder = new ProcessBuilder("ovs-ofctl", "--timestamp", "monitor",
-                "unix:" + bystander.ovs().dir().resolve(bystander.bridge() + ".mgmt"), "watch:!initial," + match)
+                "unix:" + bystander.ovs().managementSocket(bystander.bridge()), "watch:!initial," + match)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
             // its control socket goes beside the switch's, not to the system's run directory
             builder.environment().put("OVS_RUNDIR", bystander.ovs().dir().toString());

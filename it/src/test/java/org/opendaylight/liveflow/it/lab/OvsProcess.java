@@ -62,6 +62,13 @@ public final class OvsProcess {
     }
 
     /**
+     * Returns the socket on which ovs-vswitchd serves OpenFlow for {@code bridge} to local tools (ovs-ofctl).
+     */
+    Path managementSocket(final String bridge) {
+        return dir.resolve(bridge + ".mgmt");
+    }
+
+    /**
      * Creates the database and starts ovsdb-server and ovs-vswitchd.
      */
     void start() throws IOException {
@@ -214,7 +221,7 @@ public final class OvsProcess {
             command.add(args[first++]);
         }
         command.add(args[first]);
-        command.add("unix:" + dir.resolve(bridge + ".mgmt"));
+        command.add("unix:" + managementSocket(bridge));
         command.addAll(List.of(args).subList(first + 1, args.length));
         return command.toArray(String[]::new);
     }
