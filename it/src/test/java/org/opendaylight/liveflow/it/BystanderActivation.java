@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.opendaylight.liveflow.it.lab.BystanderSwitches;
 
 /**
@@ -37,23 +38,32 @@ record BystanderActivation(List<Double> millisAfterResume, int neverSwitched, Li
      */
     static BystanderActivation measure(final BystanderSwitches bystanders, final String vmMac,
             final long destinationTunnelOfport, final long resumedMicros) throws IOException {
+        return read(bystanders, "dl_dst=" + vmMac, flow -> flow.contains("actions=")
+            && flow.substring(flow.indexOf("actions=")).contains("output:" + destinationTunnelOfport), resumedMicros);
+    }
+
+    /**
+     * Reads every bystander's flows that {@code match} selects (as ovs-ofctl's dump-flows takes it) and
+     * {@code which} keeps, now: when the youngest of them started on each switch, in ms from {@code fromMicros}
+     * (µs since the epoch).
+     */
+    static BystanderActivation read(final BystanderSwitches bystanders, final String match,
+            final Predicate<String> which, final long fromMicros) throws IOException {
         final List<Double> out = new ArrayList<>();
         final List<Double> earliest = new ArrayList<>();
         int never = 0;
         for (BystanderSwitches.Bystander bystander : bystanders.all()) {
             final long askedMicros = ProbeStream.micros(Instant.now());
-            final List<String> flows = bystanders.flowsMatching(bystander, "dl_dst=" + vmMac);
+            final List<String> flows = bystanders.flowsMatching(bystander, match);
             // the flows' ages are measured when the switch answered, which is before this moment: the result errs
             // late by the time ovs-ofctl takes to return, never early
             final long readMicros = ProbeStream.micros(Instant.now());
-            final double age = BystanderSwitches.youngest(flows.stream()
-                .filter(flow -> flow.contains("actions=") && flow.substring(flow.indexOf("actions="))
-                    .contains("output:" + destinationTunnelOfport)).toList(), "dl_dst=" + vmMac);
+            final double age = BystanderSwitches.youngest(flows.stream().filter(which).toList(), "");
             if (age < 0) {
                 never++;
             } else {
-                out.add((readMicros - age * 1_000_000 - resumedMicros) / 1000.0);
-                earliest.add((askedMicros - age * 1_000_000 - resumedMicros) / 1000.0);
+                out.add((readMicros - age * 1_000_000 - fromMicros) / 1000.0);
+                earliest.add((askedMicros - age * 1_000_000 - fromMicros) / 1000.0);
             }
         }
         out.sort(Double::compare);
@@ -89,9 +99,17 @@ record BystanderActivation(List<Double> millisAfterResume, int neverSwitched, Li
      * Returns the percentiles as the benchmarks print them, from {@code origin}.
      */
     String summary(final String origin) {
+        return summary("switched (switch-side)", origin);
+    }
+
+    /**
+     * As {@link #summary(String)}, saying what the bystanders did and how it was read ({@code done}: "switched
+     * (switch-side)", say).
+     */
+    String summary(final String done, final String origin) {
         return String.format(
-            "%d bystanders switched (switch-side) p50 %.0f ms, p99 %.0f ms, max %.0f ms after %s%s%s; ",
-            millisAfterResume.size(), percentile(0.5), percentile(0.99), percentile(1.0), origin,
+            "%d bystanders %s p50 %.0f ms, p99 %.0f ms, max %.0f ms after %s%s%s; ",
+            millisAfterResume.size(), done, percentile(0.5), percentile(0.99), percentile(1.0), origin,
             neverSwitched > 0 ? ", " + neverSwitched + " never" : "",
             earliestAfterResume.isEmpty() ? "" : String.format(" (at the earliest, had each switch answered as it "
                 + "was asked: p50 %.0f ms, p99 %.0f ms, max %.0f ms)", percentile(earliestAfterResume, 0.5),

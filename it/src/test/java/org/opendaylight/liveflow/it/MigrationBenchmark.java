@@ -146,6 +146,7 @@ class MigrationBenchmark {
         final long pluggedAt;
         final long dualAt;
         final long moved;
+        final String floorNote;
         final List<String> names = overlay.lab().allChassis().stream().map(OvsChassis::name).toList();
         final long began = ProbeStream.micros(Instant.now());
         // read while no probe flows (before the stream and after it drained), so both ends of a link agree
@@ -158,6 +159,9 @@ class MigrationBenchmark {
             // the migration is measured from a settled lab, not from the tail of its set-up: a controller may still
             // be pushing the last ports' flows
             overlay.awaitSettled();
+            // the switches' own share, measured in the same lab just before the migration
+            floorNote = overlay instanceof LiveflowOverlay liveflow && liveflow.bystanders() != null
+                ? BystanderFloor.measure(liveflow.bystanders()) : "";
             steadyAt = ProbeStream.micros(Instant.now());
             Thread.sleep(1000);
             pluggedAt = ProbeStream.micros(Instant.now());
@@ -222,7 +226,7 @@ class MigrationBenchmark {
             fabric.droppedTowards("c1 external"), fabric.droppedFromChassis());
         if (overlay instanceof LiveflowOverlay liveflow) {
             note += liveflow.programmingNote() + (bystanders == null ? "" : bystanders.summary()
-                + fromTheSwitch(bystanders, resumed))
+                + fromTheSwitch(bystanders, resumed) + floorNote)
                 + String.format("engine: flows written %.1f ms after activation", liveflow.engineConvergenceMillis());
         } else if (overlay instanceof OvnOverlay ovn) {
             note += ovn.note() + (bystanders == null ? "" : "; " + bystanders.summary()

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opendaylight.liveflow.it.lab.BystanderSwitches;
+import org.opendaylight.liveflow.it.lab.FlowModFloor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * The scale lab in small (it/scale-benchmark runs it at 100 and 1,000 chassis): 50 bystander bridges in one
  * ovs-vswitchd beside the three real chassis of the migration lab. Each bystander has a port on the VM's network
  * and tunnels to c1 and c2. Initial programming: every bystander holds exactly what the controller programs there.
- * One migration of the VM from c1 to c2: every bystander delivers to both copies while it is prepared, and to c2
+ * What the bystanders take alone to apply one flow-mod each ({@link BystanderFloor}). One migration of the VM from
+ * c1 to c2: every bystander delivers to both copies while it is prepared, and to c2
  * alone once the VM resumed there and announced itself (RARP), from the switches' own flow ages.
  */
 class ScaleSmokeIT {
@@ -41,6 +43,13 @@ class ScaleSmokeIT {
                 "every bystander bridge in one ovs-vswitchd");
             final int flows = overlay.awaitBystandersSettled();
             LOG.info("scale smoke: {}{} flows on the bystanders, as programmed", overlay.programmingNote(), flows);
+            // the switches' own share of an activation, in this lab: it fails unless every bystander installed
+            // the flow, and leaves none of them behind
+            LOG.info("scale smoke: {}", BystanderFloor.measure(bystanders));
+            for (BystanderSwitches.Bystander bystander : bystanders.all()) {
+                assertEquals(List.of(), bystanders.flowsMatching(bystander, "table=" + FlowModFloor.TABLE),
+                    bystander.name() + " still holds the measured flow");
+            }
             overlay.plugDestination();
             final long resumed = ProbeStream.micros(Instant.now());
             overlay.announce();

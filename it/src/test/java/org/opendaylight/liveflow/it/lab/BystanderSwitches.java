@@ -101,6 +101,13 @@ public final class BystanderSwitches implements AutoCloseable {
     }
 
     /**
+     * Returns each bystander's management socket (OpenFlow for local tools), in the order of {@link #all}.
+     */
+    public List<Path> managementSockets() {
+        return bystanders.stream().map(bystander -> bystander.ovs().managementSocket(bystander.bridge())).toList();
+    }
+
+    /**
      * Starts the processes and creates every bystander's bridge, connected to the controller, with
      * {@code vmsEach} VM interfaces (dummy ports at OpenFlow ports 1..vmsEach) and a VXLAN tunnel port to each of
      * {@code tunnelsTo} (at OpenFlow port 100 plus the real chassis' datapath id, as {@code liveflow-chassis}
