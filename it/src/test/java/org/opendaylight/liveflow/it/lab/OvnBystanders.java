@@ -133,7 +133,7 @@ public final class OvnBystanders implements AutoCloseable {
             for (OvsProcess process : processes) {
                 process.start();
                 process.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
-                    "external_ids:ovn-encap-type=geneve", OvnCentral.REMOTE_PROBE);
+                    "external_ids:ovn-encap-type=geneve");
             }
             final int perTransaction = Math.max(1, PORTS_PER_TRANSACTION / vmPorts);
             for (int from = 0; from < bystanders.size(); from += perTransaction) {

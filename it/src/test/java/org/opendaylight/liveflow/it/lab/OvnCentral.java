@@ -18,15 +18,6 @@ import java.time.Instant;
  * sockets in {@code dir}) and ovn-northd between them, from Debian's ovn-central. Stopped by pid file.
  */
 public final class OvnCentral implements AutoCloseable {
-    /**
-     * What every ovn-controller of the lab is told about its southbound connection (an Open_vSwitch external id):
-     * probe it once a minute rather than every 5 s, as OVN's scale tests do. With hundreds of controllers on two
-     * cores the southbound database stalls for seconds while it answers them; at 5 s each controller then drops
-     * its connection and asks for the whole database again, and the lab never settles (seen at 500 chassis: 388
-     * controllers up, then most of them reconnecting at once).
-     */
-    static final String REMOTE_PROBE = "external_ids:ovn-remote-probe-interval=60000";
-
     private static final String SCHEMAS = "/usr/share/ovn/";
 
     private final OvsProcess processes;
@@ -90,7 +81,8 @@ public final class OvnCentral implements AutoCloseable {
 
     /**
      * Counts the chassis in the southbound database; a reading refused while hundreds of controllers load the
-     * database (ovn-sbctl: "database connection failed") counts none, until {@code deadline}.
+     * database counts none, until {@code deadline} (at 500 chassis one ovn-sbctl failed with "database connection
+     * failed (Protocol error)" while the controllers were registering, and the run with it).
      */
     private long registeredChassis(final Instant deadline) throws IOException {
         try {

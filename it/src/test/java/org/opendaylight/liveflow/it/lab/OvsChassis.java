@@ -236,7 +236,7 @@ public final class OvsChassis {
     void attachToOvn(final Path southbound) throws IOException {
         ovs.vsctl("set", "open_vswitch", ".", "external_ids:ovn-remote=unix:" + southbound,
             "external_ids:ovn-encap-type=geneve", "external_ids:ovn-encap-ip=" + underlayIp(),
-            "external_ids:ovn-bridge=br-int", OvnCentral.REMOTE_PROBE);
+            "external_ids:ovn-bridge=br-int");
         ovs.runControlPlane("ovn-controller", "unix:" + ovs.dir().resolve("db.sock"),
             "--pidfile=" + ovs.dir().resolve("ovn-controller.pid"), "--detach",
             "--log-file=" + ovs.dir().resolve("ovn-controller.log"));
