@@ -34,7 +34,7 @@ final class BystanderFloor {
         try (FlowModFloor floor = FlowModFloor.connect(bystanders.managementSockets(), TIMEOUT)) {
             final FlowModFloor.Sent sent = floor.addOneFlowEach(COOKIE, MAC, TIMEOUT);
             final BystanderActivation installed = BystanderActivation.read(bystanders,
-                "table=" + FlowModFloor.TABLE + ",dl_dst=" + MAC, flow -> true, sent.startMicros());
+                "table=" + FlowModFloor.TABLE + ",dl_dst=" + MAC, flow -> true, ProbeStream.micros(sent.start()));
             floor.deleteFlows(COOKIE, TIMEOUT);
             if (installed.neverSwitched() > 0) {
                 throw new IOException(installed.neverSwitched() + " bystanders answered the barrier without the "

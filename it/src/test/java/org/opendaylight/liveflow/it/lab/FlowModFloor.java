@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The switches' own share of an activation: one flow-mod and a barrier written to every bystander bridge at once,
@@ -48,11 +49,11 @@ public final class FlowModFloor implements AutoCloseable {
     /**
      * When the flow-mods were written and when each switch answered its barrier.
      *
-     * @param startMicros the wall clock (µs since the epoch) just before the first flow-mod was written
+     * @param start the wall clock just before the first flow-mod was written
      * @param writeMillis how long writing all of them took
-     * @param answeredMillis per switch, ms from {@code startMicros} to its barrier's reply read here, sorted
+     * @param answeredMillis per switch, ms from {@code start} to its barrier's reply read here, sorted
      */
-    public record Sent(long startMicros, double writeMillis, List<Double> answeredMillis) {
+    public record Sent(Instant start, double writeMillis, List<Double> answeredMillis) {
     }
 
     private final Selector selector;
@@ -108,8 +109,7 @@ public final class FlowModFloor implements AutoCloseable {
             answered.add((connection.answeredNanos - startNanos) / 1e6);
         }
         answered.sort(Double::compare);
-        return new Sent(start.getEpochSecond() * 1_000_000 + start.getNano() / 1000,
-            (writtenNanos - startNanos) / 1e6, List.copyOf(answered));
+        return new Sent(start, (writtenNanos - startNanos) / 1e6, List.copyOf(answered));
     }
 
     /**
@@ -134,11 +134,8 @@ public final class FlowModFloor implements AutoCloseable {
         selector.close();
     }
 
-    private interface Done {
-        boolean test(Connection connection);
-    }
-
-    private void awaitAll(final Done done, final String what, final Duration timeout) throws IOException {
+    private void awaitAll(final Predicate<Connection> done, final String what, final Duration timeout)
+            throws IOException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         while (connections.stream().anyMatch(connection -> !done.test(connection))) {
             final long left = (deadline - System.nanoTime()) / 1_000_000;
