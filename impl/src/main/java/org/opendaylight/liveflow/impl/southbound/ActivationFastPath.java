@@ -13,6 +13,7 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -66,11 +67,12 @@ import org.slf4j.LoggerFactory;
  * is switched, with the armed generation, it writes every switch's flow-mods on that switch's connection through
  * the switch gate ({@link SwitchWriters}) without waiting for answers: first, on the engine's thread as it
  * publishes, the flow-mods of every switch but the source (the senders that must stop sending to it); then, on a
- * thread of its own, the source's, behind the senders of any activation that follows ({@link HandOffQueue}), and
- * the following of what the switches answer. Writing bytes already encoded takes microseconds per switch; the
- * OpenFlowPlugin's flow RPCs converted and serialized each flow-mod on its threads, which at 100 switches took most
- * of an activation. A switch the gate cannot write to (no gate, or another cluster member is
- * its master) gets the same flow-mods through the plugin's flow RPCs.
+ * thread of its own, the following of what the switches answer, and the source's once the others have answered
+ * (or {@link #ANSWER_WAIT} has passed), behind the senders of any activation that follows ({@link HandOffQueue}).
+ * Writing bytes already encoded takes microseconds per switch; the OpenFlowPlugin's flow RPCs converted and
+ * serialized each flow-mod on its threads, which at 100 switches took most of an activation. A switch the gate
+ * cannot write to (no gate, or another cluster member is its master) gets the same flow-mods through the plugin's
+ * flow RPCs.
  *
  * <p>Each flow-mod a switch confirms (it answered the barrier after it without refusing it) is handed to the
  * {@link FlowReconciler}, which takes it into what it knows the switch holds, and into its record, so the pass
@@ -88,6 +90,13 @@ final class ActivationFastPath {
     static final Uint64 WARM_UP_COOKIE = Uint64.fromLongBits(0x00FE_EDFA_CE00_0001L);
     private static final String WARM_UP_ID = "liveflow-fast-path-warm-up";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /**
+     * How long the source's flow-mods, and the pass after an activation, wait at most for the other switches to
+     * answer their write. Long enough for the last of 1,000 bystanders in the scale lab (their barriers answered
+     * within 80 ms when alone, up to about 200 ms during an activation); a switch that never answers (it left, or
+     * hangs) holds the source back no longer than this.
+     */
+    static final Duration ANSWER_WAIT = Duration.ofMillis(250);
 
     /**
      * A prepared migration's activation, by switch node id.
@@ -149,7 +158,8 @@ final class ActivationFastPath {
     private final RemoveFlow removeFlow;
     private final GateWriter gate;
     private final Runnable requestPass;
-    private final ExecutorService handOffThread = Executors.newSingleThreadExecutor(
+    private final Duration answerWait;
+    private final ScheduledExecutorService handOffThread = Executors.newSingleThreadScheduledExecutor(
         runnable -> new Thread(runnable, "liveflow-fast-path"));
     private final HandOffQueue handOffs = new HandOffQueue(handOffThread);
     /** Whether the plugin's flow-mod path has been exercised once ({@link #warmUp}). */
@@ -157,7 +167,13 @@ final class ActivationFastPath {
 
     ActivationFastPath(final RpcConsumerRegistry rpcs, final GateWriter gate, final FlowReconciler reconciler,
             final Runnable requestPass) {
+        this(rpcs, gate, reconciler, requestPass, ANSWER_WAIT);
+    }
+
+    ActivationFastPath(final RpcConsumerRegistry rpcs, final GateWriter gate, final FlowReconciler reconciler,
+            final Runnable requestPass, final Duration answerWait) {
         this.gate = gate;
+        this.answerWait = answerWait;
         // looked up once (the OpenFlowPlugin's flow RPCs are routed per switch when invoked): a lookup on the
         // engine's thread took 4 to 18 ms of an activation at 100 switches
         addFlow = rpcs.getRpc(AddFlow.class);
@@ -371,8 +387,13 @@ final class ActivationFastPath {
                 // them to the fast path's thread first cost that thread's wake-up (1 to 7 ms at 100 switches, at
                 // the moment the cores are busiest) before any switch was written
                 final Written senders = write(activation.senders());
-                handOffs.submit(() -> follow(port, "every switch but the source", senders, firedAt),
-                    () -> follow(port, "the source", write(activation.source()), firedAt));
+                // the source's flow-mods are written once the senders' switches have answered theirs: written at
+                // once, the source's thousands of flow-mods (two per remote chassis) kept its ovs-vswitchd busy on
+                // the cores the senders' switches needed at that moment; until they are written, dual delivery
+                // still feeds the destination
+                handOffs.urgent(() -> follow(port, "every switch but the source", senders, firedAt).addListener(
+                    () -> handOffs.cleanUp(() -> follow(port, "the source", write(activation.source()), firedAt)),
+                    MoreExecutors.directExecutor()));
                 queued = true;
             }
         }
@@ -413,13 +434,15 @@ final class ActivationFastPath {
 
     /**
      * Follows a write on the fast path's thread: watches the gate's receipts, hands the flow-mods of the switches
-     * the gate did not take to the plugin, and asks for the passes that follow.
+     * the gate did not take to the plugin, and asks for the passes that follow. Returns when the switches have
+     * answered, or {@link #answerWait} has passed.
      */
-    private void follow(final String port, final String part, final Written written, final long firedAt) {
+    private ListenableFuture<Boolean> follow(final String port, final String part, final Written written,
+            final long firedAt) {
         final List<SwitchMods> switches = written.switches();
         if (switches.isEmpty()) {
             requestPass.run();
-            return;
+            return Futures.immediateFuture(true);
         }
         final long began = System.nanoTime();
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -437,9 +460,10 @@ final class ActivationFastPath {
             }
             total += ofSwitch.mods().size();
         }
-        // the pass after an activation (a compile of every chassis) starts once its flow-mods are handed over, not
-        // beside the hand-off on the same cores
-        requestPass.run();
+        // the pass after an activation (a compile of every chassis) starts once the switches have answered, not
+        // while they are still applying the flow-mods on the same cores
+        final ListenableFuture<Boolean> answered = AnsweredOrDeadline.of(answers, answerWait, handOffThread);
+        answered.addListener(requestPass, MoreExecutors.directExecutor());
         // a pass that planned before these were confirmed may have planned against what they replace (a change
         // made meanwhile): one more pass, once they are, leaves every switch as desired
         Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
@@ -450,6 +474,7 @@ final class ActivationFastPath {
             + "the fast path's CPU), {} us after the activation", port, throughGate, part, written.receipts().size(),
             total - throughGate, written.wallNanos() / 1000, written.cpuNanos() / 1000, (now - began) / 1000,
             (THREADS.getCurrentThreadCpuTime() - cpuBefore) / 1000, (now - firedAt) / 1000);
+        return answered;
     }
 
     // the gate failing must not stop the hand-off: what it did not take goes the plugin's way

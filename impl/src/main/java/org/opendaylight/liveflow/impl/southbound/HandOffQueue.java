@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * and one activation's source flow-mods (75 on 20 chassis) must not hold back the next one's senders
  * (EvacuationBenchmark).
  *
- * <p>Each {@link #submit} asks the executor for one run per part; a run takes whatever part is most urgent at that
+ * <p>Each part queued asks the executor for one run; a run takes whatever part is most urgent at that
  * moment. On a single thread that is strict priority, and the engine's thread only queues.
  */
 final class HandOffQueue {
@@ -36,13 +36,18 @@ final class HandOffQueue {
         this.executor = executor;
     }
 
-    /**
-     * Queues an activation's two parts; {@code urgentPart} runs before every clean-up part queued and not yet run.
-     */
-    void submit(final Runnable urgentPart, final Runnable cleanUpPart) {
-        urgent.add(urgentPart);
-        cleanUp.add(cleanUpPart);
+    /** Queues what moves an activation's traffic: it runs before every clean-up part queued and not yet run. */
+    void urgent(final Runnable part) {
+        urgent.add(part);
         schedule();
+    }
+
+    /**
+     * Queues an activation's clean-up of its source: it runs once no urgent part waits. The fast path queues it only
+     * once the same activation's urgent part has written and its switches answered (or stopped being waited for).
+     */
+    void cleanUp(final Runnable part) {
+        cleanUp.add(part);
         schedule();
     }
 

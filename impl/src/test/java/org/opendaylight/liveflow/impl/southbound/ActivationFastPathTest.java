@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.SettableFuture;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -108,21 +110,30 @@ class ActivationFastPathTest {
     private volatile LongFunction<Optional<ListenableFuture<SwitchWriters.Receipt>>> gate = dpid -> Optional.empty();
     /** Each write of flow-mods the gate was given: the thread it came from and its switches' datapath ids. */
     private final List<String> gateCalls = Collections.synchronizedList(new ArrayList<>());
-    private final ActivationFastPath fastPath = new ActivationFastPath(rpcs, messages -> {
-        if (messages.values().stream().anyMatch(ofSwitch -> !ofSwitch.isEmpty())) {
-            gateCalls.add(Thread.currentThread().getName() + " " + new TreeMap<>(messages).keySet());
-        }
-        final Map<Long, ListenableFuture<SwitchWriters.Receipt>> taken = new HashMap<>();
-        new TreeMap<>(messages).forEach((datapathId, ofSwitch) -> {
-            ofSwitch.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
-            gate.apply(datapathId).ifPresent(answer -> taken.put(datapathId, answer));
-        });
-        return taken;
-    }, reconciler, passesAsked::release);
+    private final ActivationFastPath fastPath = fastPathWaiting(ActivationFastPath.ANSWER_WAIT);
+    /** A second fast path, when a test waits for answers longer or shorter than the default. */
+    private ActivationFastPath other;
+
+    private ActivationFastPath fastPathWaiting(final Duration answerWait) {
+        return new ActivationFastPath(rpcs, messages -> {
+            if (messages.values().stream().anyMatch(ofSwitch -> !ofSwitch.isEmpty())) {
+                gateCalls.add(Thread.currentThread().getName() + " " + new TreeMap<>(messages).keySet());
+            }
+            final Map<Long, ListenableFuture<SwitchWriters.Receipt>> taken = new HashMap<>();
+            new TreeMap<>(messages).forEach((datapathId, ofSwitch) -> {
+                ofSwitch.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
+                gate.apply(datapathId).ifPresent(answer -> taken.put(datapathId, answer));
+            });
+            return taken;
+        }, reconciler, passesAsked::release, answerWait);
+    }
 
     @AfterEach
     void close() throws InterruptedException {
         fastPath.close();
+        if (other != null) {
+            other.close();
+        }
         reconciler.close();
     }
 
@@ -231,6 +242,45 @@ class ActivationFastPathTest {
         assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
         assertEquals(List.of(Thread.currentThread().getName() + " [2]", "liveflow-fast-path [1]"),
             List.copyOf(gateCalls));
+    }
+
+    @Test
+    void theSourceIsWrittenOnlyOnceTheOtherSwitchesAnswered() throws InterruptedException {
+        other = fastPathWaiting(Duration.ofSeconds(60));
+        final SettableFuture<SwitchWriters.Receipt> destinationAnswer = SettableFuture.create();
+        gate = dpid -> Optional.of(dpid == 2 ? destinationAnswer
+            : Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
+        other.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", activationOn("c1"), "openflow:2", activationOn("c2")))));
+        assertTrue(other.fire(switched(PREPARED)));
+
+        // the senders were written at once; while c2 has not answered, neither the source nor the pass
+        assertEquals(List.of(Thread.currentThread().getName() + " [2]"), List.copyOf(gateCalls));
+        assertFalse(passesAsked.tryAcquire(1, 300, TimeUnit.MILLISECONDS), "a pass before the senders answered");
+        assertEquals(1, gateCalls.size(), "the source written before the senders answered");
+
+        destinationAnswer.set(new SwitchWriters.Receipt(1, List.of()));
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts answered");
+        assertEquals(List.of(Thread.currentThread().getName() + " [2]", "liveflow-fast-path [1]"),
+            List.copyOf(gateCalls));
+    }
+
+    @Test
+    void aSwitchThatNeverAnswersHoldsTheSourceBackOnlyUntilTheWaitEnds() throws InterruptedException {
+        other = fastPathWaiting(Duration.ofMillis(100));
+        final SettableFuture<SwitchWriters.Receipt> destinationAnswer = SettableFuture.create();
+        gate = dpid -> Optional.of(dpid == 2 ? destinationAnswer
+            : Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
+        other.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", activationOn("c1"), "openflow:2", activationOn("c2")))));
+        assertTrue(other.fire(switched(PREPARED)));
+
+        // the senders' pass at the end of the wait, the source's once it is handed over and once it is answered
+        assertTrue(passesAsked.tryAcquire(3, 10, TimeUnit.SECONDS), "the passes after the wait");
+        assertEquals(List.of(Thread.currentThread().getName() + " [2]", "liveflow-fast-path [1]"),
+            List.copyOf(gateCalls));
+        // c2's receipt is still followed: the wait did not cancel it
+        assertFalse(destinationAnswer.isDone());
     }
 
     @Test

@@ -47,7 +47,8 @@ class HandOffQueueTest {
     private final List<String> ran = new ArrayList<>();
 
     private void submit(final String activation) {
-        queue.submit(() -> ran.add(activation + " senders"), () -> ran.add(activation + " source"));
+        queue.urgent(() -> ran.add(activation + " senders"));
+        queue.cleanUp(() -> ran.add(activation + " source"));
     }
 
     @Test

@@ -1,0 +1,55 @@
+/*
+ * Copyright (c) 2026 liveflow authors. All rights reserved.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License v1.0 which accompanies this distribution,
+ * and is available at http://www.eclipse.org/legal/epl-v10.html
+ */
+package org.opendaylight.liveflow.impl.southbound;
+
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+import com.google.common.util.concurrent.SettableFuture;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The moment some switches have answered a write, or a deadline has passed, whichever comes first. Guava's
+ * {@code Futures.withTimeout} would cancel what it waits for when the deadline passes, and cancelling a combined
+ * future cancels its inputs: here the inputs are switches' receipts that others still follow up, so they are only
+ * watched, never cancelled.
+ */
+final class AnsweredOrDeadline {
+    private AnsweredOrDeadline() {
+    }
+
+    /**
+     * Returns a future that completes (true if every answer came, false at the deadline) when all of {@code answers}
+     * are done, successfully or not, or {@code deadline} after now, whichever is first. A closed scheduler cannot
+     * keep a deadline: then only the answers complete it.
+     */
+    static ListenableFuture<Boolean> of(final List<? extends ListenableFuture<?>> answers, final Duration deadline,
+            final ScheduledExecutorService scheduler) {
+        final SettableFuture<Boolean> first = SettableFuture.create();
+        if (answers.isEmpty()) {
+            first.set(true);
+            return first;
+        }
+        Futures.whenAllComplete(answers).run(() -> first.set(true), MoreExecutors.directExecutor());
+        if (!first.isDone()) {
+            try {
+                final var timer = scheduler.schedule(() -> first.set(false), deadline.toNanos(),
+                    TimeUnit.NANOSECONDS);
+                // the timer is not left queued once the answers came
+                first.addListener(() -> timer.cancel(false), MoreExecutors.directExecutor());
+            } catch (RejectedExecutionException e) {
+                // closing: whatever follows is left to the passes of the next start
+            }
+        }
+        return first;
+    }
+}
