@@ -244,15 +244,24 @@ class ActivationFastPathTest {
             List.copyOf(gateCalls));
     }
 
-    @Test
-    void theSourceIsWrittenOnlyOnceTheOtherSwitchesAnswered() throws InterruptedException {
-        other = fastPathWaiting(Duration.ofSeconds(60));
+    /**
+     * Fires p1's activation on a fast path that waits {@code answerWait} for the switches' answers, with a gate that
+     * takes both switches and answers for c1 at once; returns c2's answer, for the test to give.
+     */
+    private SettableFuture<SwitchWriters.Receipt> fireWaitingFor(final Duration answerWait) {
+        other = fastPathWaiting(answerWait);
         final SettableFuture<SwitchWriters.Receipt> destinationAnswer = SettableFuture.create();
         gate = dpid -> Optional.of(dpid == 2 ? destinationAnswer
             : Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
         other.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
             Map.of("openflow:1", activationOn("c1"), "openflow:2", activationOn("c2")))));
         assertTrue(other.fire(switched(PREPARED)));
+        return destinationAnswer;
+    }
+
+    @Test
+    void theSourceIsWrittenOnlyOnceTheOtherSwitchesAnswered() throws InterruptedException {
+        final SettableFuture<SwitchWriters.Receipt> destinationAnswer = fireWaitingFor(Duration.ofSeconds(60));
 
         // the senders were written at once; while c2 has not answered, neither the source nor the pass
         assertEquals(List.of(Thread.currentThread().getName() + " [2]"), List.copyOf(gateCalls));
@@ -267,13 +276,7 @@ class ActivationFastPathTest {
 
     @Test
     void aSwitchThatNeverAnswersHoldsTheSourceBackOnlyUntilTheWaitEnds() throws InterruptedException {
-        other = fastPathWaiting(Duration.ofMillis(100));
-        final SettableFuture<SwitchWriters.Receipt> destinationAnswer = SettableFuture.create();
-        gate = dpid -> Optional.of(dpid == 2 ? destinationAnswer
-            : Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
-        other.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
-            Map.of("openflow:1", activationOn("c1"), "openflow:2", activationOn("c2")))));
-        assertTrue(other.fire(switched(PREPARED)));
+        final SettableFuture<SwitchWriters.Receipt> destinationAnswer = fireWaitingFor(Duration.ofMillis(100));
 
         // the senders' pass at the end of the wait, the source's once it is handed over and once it is answered
         assertTrue(passesAsked.tryAcquire(3, 10, TimeUnit.SECONDS), "the passes after the wait");
