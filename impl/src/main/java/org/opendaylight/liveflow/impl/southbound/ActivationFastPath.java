@@ -437,12 +437,12 @@ final class ActivationFastPath {
      * the gate did not take to the plugin, and asks for the passes that follow. Returns when the switches have
      * answered, or {@link #answerWait} has passed.
      */
-    private ListenableFuture<Boolean> follow(final String port, final String part, final Written written,
+    private ListenableFuture<?> follow(final String port, final String part, final Written written,
             final long firedAt) {
         final List<SwitchMods> switches = written.switches();
         if (switches.isEmpty()) {
             requestPass.run();
-            return Futures.immediateFuture(true);
+            return Futures.immediateVoidFuture();
         }
         final long began = System.nanoTime();
         final long cpuBefore = THREADS.getCurrentThreadCpuTime();
@@ -460,13 +460,16 @@ final class ActivationFastPath {
             }
             total += ofSwitch.mods().size();
         }
+        // one combined future over the receipts (999 at 1,000 chassis), watched twice
+        final ListenableFuture<?> allAnswered = Futures.whenAllComplete(answers).call(() -> null,
+            MoreExecutors.directExecutor());
         // the pass after an activation (a compile of every chassis) starts once the switches have answered, not
         // while they are still applying the flow-mods on the same cores
-        final ListenableFuture<Boolean> answered = AnsweredOrDeadline.of(answers, answerWait, handOffThread);
+        final ListenableFuture<?> answered = AnsweredOrDeadline.of(allAnswered, answerWait, handOffThread);
         answered.addListener(requestPass, MoreExecutors.directExecutor());
         // a pass that planned before these were confirmed may have planned against what they replace (a change
         // made meanwhile): one more pass, once they are, leaves every switch as desired
-        Futures.whenAllComplete(answers).run(requestPass, MoreExecutors.directExecutor());
+        allAnswered.addListener(requestPass, MoreExecutors.directExecutor());
         final long now = System.nanoTime();
         // the CPU time beside the wall time tells the threads' own work from the time they waited for a core
         LOG.info("port {}: activation fast path wrote {} flow-mods ({}) to {} switches through the switch gate and "

@@ -7,12 +7,10 @@
  */
 package org.opendaylight.liveflow.impl.southbound;
 
-import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,21 +26,17 @@ final class AnsweredOrDeadline {
     }
 
     /**
-     * Returns a future that completes (true if every answer came, false at the deadline) when all of {@code answers}
-     * are done, successfully or not, or {@code deadline} after now, whichever is first. A closed scheduler cannot
-     * keep a deadline: then only the answers complete it.
+     * Returns a future that completes when {@code answered} does (successfully or not), or {@code deadline} after
+     * now, whichever is first; {@code answered} itself is never cancelled. A closed scheduler cannot keep a
+     * deadline: then only the answers complete it.
      */
-    static ListenableFuture<Boolean> of(final List<? extends ListenableFuture<?>> answers, final Duration deadline,
+    static ListenableFuture<Void> of(final ListenableFuture<?> answered, final Duration deadline,
             final ScheduledExecutorService scheduler) {
-        final SettableFuture<Boolean> first = SettableFuture.create();
-        if (answers.isEmpty()) {
-            first.set(true);
-            return first;
-        }
-        Futures.whenAllComplete(answers).run(() -> first.set(true), MoreExecutors.directExecutor());
+        final SettableFuture<Void> first = SettableFuture.create();
+        answered.addListener(() -> first.set(null), MoreExecutors.directExecutor());
         if (!first.isDone()) {
             try {
-                final var timer = scheduler.schedule(() -> first.set(false), deadline.toNanos(),
+                final var timer = scheduler.schedule(() -> first.set(null), deadline.toNanos(),
                     TimeUnit.NANOSECONDS);
                 // the timer is not left queued once the answers came
                 first.addListener(() -> timer.cancel(false), MoreExecutors.directExecutor());

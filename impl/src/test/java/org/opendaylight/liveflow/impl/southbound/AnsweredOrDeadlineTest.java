@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -37,16 +37,13 @@ class AnsweredOrDeadlineTest {
     }
 
     @Test
-    void everyAnswerBeforeTheDeadlineCompletesItAndDropsTheTimer() throws Exception {
-        final SettableFuture<String> first = SettableFuture.create();
-        final SettableFuture<String> second = SettableFuture.create();
-        final ListenableFuture<Boolean> wait = AnsweredOrDeadline.of(List.of(first, second), Duration.ofMinutes(5),
-            scheduler);
-        first.set("answered");
-        assertFalse(wait.isDone(), "done with an answer still missing");
+    void theAnswersBeforeTheDeadlineCompleteItAndDropTheTimer() throws Exception {
+        final SettableFuture<String> answers = SettableFuture.create();
+        final ListenableFuture<Void> wait = AnsweredOrDeadline.of(answers, Duration.ofMinutes(5), scheduler);
+        assertFalse(wait.isDone(), "done before the answers");
         // a refusal is an answer too
-        second.setException(new IllegalStateException("refused"));
-        assertTrue(wait.get(10, TimeUnit.SECONDS));
+        answers.setException(new IllegalStateException("refused"));
+        wait.get(10, TimeUnit.SECONDS);
         scheduler.purge();
         assertEquals(0, scheduler.getQueue().size(), "the timer left queued");
     }
@@ -54,28 +51,27 @@ class AnsweredOrDeadlineTest {
     @Test
     void theDeadlineCompletesItWithoutCancellingTheAnswers() throws Exception {
         final SettableFuture<String> never = SettableFuture.create();
-        final ListenableFuture<Boolean> wait = AnsweredOrDeadline.of(List.of(never), Duration.ofMillis(50),
-            scheduler);
-        assertFalse(wait.get(10, TimeUnit.SECONDS));
-        assertFalse(never.isDone(), "the answer waited for was cancelled");
-        // an answer after the deadline changes nothing
-        never.set("late");
-        assertFalse(wait.get());
+        final ListenableFuture<Void> wait = AnsweredOrDeadline.of(never, Duration.ofMillis(50), scheduler);
+        wait.get(10, TimeUnit.SECONDS);
+        assertFalse(never.isDone(), "the answers waited for were cancelled");
+        // an answer after the deadline is still taken: the future was left as it was
+        assertTrue(never.set("late"));
     }
 
     @Test
-    void nothingToWaitForIsDoneAtOnce() throws ExecutionException, InterruptedException, TimeoutException {
-        assertTrue(AnsweredOrDeadline.of(List.of(), Duration.ofMinutes(5), scheduler).get(1, TimeUnit.SECONDS));
+    void answersAlreadyInAreDoneAtOnce() throws ExecutionException, InterruptedException, TimeoutException {
+        AnsweredOrDeadline.of(Futures.immediateVoidFuture(), Duration.ofMinutes(5), scheduler).get(1,
+            TimeUnit.SECONDS);
+        assertEquals(0, scheduler.getQueue().size(), "a timer for answers already in");
     }
 
     @Test
     void aClosedSchedulerLeavesTheAnswersToCompleteIt() throws Exception {
         scheduler.shutdown();
-        final SettableFuture<String> answer = SettableFuture.create();
-        final ListenableFuture<Boolean> wait = AnsweredOrDeadline.of(List.of(answer), Duration.ofMillis(1),
-            scheduler);
+        final SettableFuture<String> answers = SettableFuture.create();
+        final ListenableFuture<Void> wait = AnsweredOrDeadline.of(answers, Duration.ofMillis(1), scheduler);
         assertFalse(wait.isDone());
-        answer.set("answered");
-        assertTrue(wait.get(10, TimeUnit.SECONDS));
+        answers.set("answered");
+        wait.get(10, TimeUnit.SECONDS);
     }
 }
