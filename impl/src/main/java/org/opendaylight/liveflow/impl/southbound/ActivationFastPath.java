@@ -383,6 +383,8 @@ final class ActivationFastPath {
                 fired.put(migration.port(), migration.generation());
                 final String port = migration.port();
                 final long firedAt = System.nanoTime();
+                // what the switches confirm counts for passes compiled from these placements on (FlowReconciler)
+                final long firedFor = placements.version();
                 // the senders' flow-mods go to the gate's network threads from here, the engine's thread: handing
                 // them to the fast path's thread first cost that thread's wake-up (1 to 7 ms at 100 switches, at
                 // the moment the cores are busiest) before any switch was written
@@ -391,9 +393,9 @@ final class ActivationFastPath {
                 // once, the source's thousands of flow-mods (two per remote chassis) kept its ovs-vswitchd busy on
                 // the cores the senders' switches needed at that moment; until they are written, dual delivery
                 // still feeds the destination
-                handOffs.urgent(() -> follow(port, "every switch but the source", senders, firedAt).addListener(
-                    () -> handOffs.cleanUp(() -> follow(port, "the source", write(activation.source()), firedAt)),
-                    MoreExecutors.directExecutor()));
+                handOffs.urgent(() -> follow(port, "every switch but the source", senders, firedAt, firedFor)
+                    .addListener(() -> handOffs.cleanUp(() -> follow(port, "the source", write(activation.source()),
+                        firedAt, firedFor)), MoreExecutors.directExecutor()));
                 queued = true;
             }
         }
@@ -438,7 +440,7 @@ final class ActivationFastPath {
      * answered, or {@link #answerWait} has passed.
      */
     private ListenableFuture<?> follow(final String port, final String part, final Written written,
-            final long firedAt) {
+            final long firedAt, final long firedFor) {
         final List<SwitchMods> switches = written.switches();
         if (switches.isEmpty()) {
             requestPass.run();
@@ -453,10 +455,10 @@ final class ActivationFastPath {
             final ListenableFuture<SwitchWriters.Receipt> receipt = ofSwitch.datapathId() == null ? null
                 : written.receipts().get(ofSwitch.datapathId());
             if (receipt != null) {
-                answers.add(watchGate(ofSwitch.mods(), receipt));
+                answers.add(watchGate(ofSwitch.mods(), receipt, firedFor));
                 throughGate += ofSwitch.mods().size();
             } else {
-                answers.addAll(handToPlugin(ofSwitch.mods()));
+                answers.addAll(handToPlugin(ofSwitch.mods(), firedFor));
             }
             total += ofSwitch.mods().size();
         }
@@ -494,13 +496,13 @@ final class ActivationFastPath {
 
     // a flow-mod the plugin cannot take (its switch just left) must not stop the others behind it
     @SuppressWarnings("checkstyle:IllegalCatch")
-    private List<ListenableFuture<?>> handToPlugin(final List<FlowMod> mods) {
+    private List<ListenableFuture<?>> handToPlugin(final List<FlowMod> mods, final long firedFor) {
         final List<ListenableFuture<?>> answers = new ArrayList<>(mods.size());
         for (FlowMod mod : mods) {
             try {
                 final RemoveFlowInput remove = mod.remove();
-                answers.add(remove != null ? watch(mod, removeFlow.invoke(remove))
-                    : watch(mod, addFlow.invoke(Objects.requireNonNull(mod.add()))));
+                answers.add(remove != null ? watch(mod, removeFlow.invoke(remove), firedFor)
+                    : watch(mod, addFlow.invoke(Objects.requireNonNull(mod.add())), firedFor));
             } catch (RuntimeException e) {
                 LOG.warn("{}: fast-path flow-mod not handed over, the next pass repairs it: {}", mod.nodeId(),
                     mod.spec(), e);
@@ -515,7 +517,7 @@ final class ActivationFastPath {
      * changed master meanwhile) goes to the plugin's way instead.
      */
     private ListenableFuture<?> watchGate(final List<FlowMod> mods, final ListenableFuture<SwitchWriters.Receipt>
-            receipt) {
+            receipt, final long firedFor) {
         final String nodeId = mods.get(0).nodeId();
         Futures.addCallback(receipt, new FutureCallback<SwitchWriters.Receipt>() {
             @Override
@@ -535,11 +537,11 @@ final class ActivationFastPath {
                 if (!notMaster.isEmpty()) {
                     LOG.info("{}: {} fast-path flow-mods were refused as not from the switch's master, the "
                         + "OpenFlowPlugin gets them", nodeId, notMaster.size());
-                    toPluginLater(notMaster);
+                    toPluginLater(notMaster, firedFor);
                 }
                 for (int i = 0; i < mods.size(); i++) {
                     if (!refused.contains(i)) {
-                        reconciler.appliedOutsideBundle(nodeId, mods.get(i).spec(), mods.get(i).removal());
+                        reconciler.appliedOutsideBundle(nodeId, mods.get(i).spec(), mods.get(i).removal(), firedFor);
                     }
                 }
             }
@@ -549,7 +551,7 @@ final class ActivationFastPath {
                 if (cause instanceof SwitchWriters.NotWritten) {
                     LOG.info("{}: the switch gate wrote none of {} fast-path flow-mods ({}), the OpenFlowPlugin gets "
                         + "them", nodeId, mods.size(), cause.getMessage());
-                    toPluginLater(mods);
+                    toPluginLater(mods, firedFor);
                 } else {
                     LOG.warn("{}: {} fast-path flow-mods written through the switch gate were not confirmed, the next "
                         + "pass repairs them", nodeId, mods.size(), cause);
@@ -560,8 +562,8 @@ final class ActivationFastPath {
     }
 
     // called on the gate's network thread: the plugin's conversion runs on the fast path's own
-    private void toPluginLater(final List<FlowMod> mods) {
-        onOwnThread(() -> Futures.whenAllComplete(handToPlugin(mods)).run(requestPass,
+    private void toPluginLater(final List<FlowMod> mods, final long firedFor) {
+        onOwnThread(() -> Futures.whenAllComplete(handToPlugin(mods, firedFor)).run(requestPass,
             MoreExecutors.directExecutor()));
     }
 
@@ -590,12 +592,13 @@ final class ActivationFastPath {
      * Logs a flow-mod the switch refused or that failed; tells the reconciler of one the switch confirmed, so the
      * pass that follows does not send it again.
      */
-    private <T> ListenableFuture<RpcResult<T>> watch(final FlowMod mod, final ListenableFuture<RpcResult<T>> result) {
+    private <T> ListenableFuture<RpcResult<T>> watch(final FlowMod mod, final ListenableFuture<RpcResult<T>> result,
+            final long firedFor) {
         Futures.addCallback(result, new FutureCallback<RpcResult<T>>() {
             @Override
             public void onSuccess(final RpcResult<T> outcome) {
                 if (outcome.isSuccessful()) {
-                    reconciler.appliedOutsideBundle(mod.nodeId(), mod.spec(), mod.removal());
+                    reconciler.appliedOutsideBundle(mod.nodeId(), mod.spec(), mod.removal(), firedFor);
                 } else {
                     LOG.warn("{}: fast-path flow-mod refused ({}), the next pass repairs it: {}", mod.nodeId(),
                         outcome.getErrors(), mod.spec());

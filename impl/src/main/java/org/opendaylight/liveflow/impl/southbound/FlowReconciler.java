@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -147,8 +148,11 @@ public final class FlowReconciler implements AutoCloseable {
     /** Flow-mods switches confirmed outside a bundle, taken into {@link #installed} by the next pass. */
     private final Queue<AppliedFlowMod> appliedOutsideBundles = new ConcurrentLinkedQueue<>();
 
-    /** A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle. */
-    private record AppliedFlowMod(String nodeId, FlowSpec spec, boolean removed) {
+    /**
+     * A flow a switch confirmed it added (or, {@code removed}, deleted) outside a bundle, for the engine's
+     * publication of version {@code firedFor} (the one that switched its migration).
+     */
+    private record AppliedFlowMod(String nodeId, FlowSpec spec, boolean removed, long firedFor) {
     }
 
     /**
@@ -191,10 +195,13 @@ public final class FlowReconciler implements AutoCloseable {
      * <p>A pass waits for its bundles for at most {@link #PATIENCE}: a switch that has not answered by then (a hung
      * ovs-vswitchd) is reported pending and left out of the passes that follow until its bundle ends, in success or
      * failure, which then asks for a pass. So a hung switch delays no other switch's changes.
+     *
+     * @param compiledFrom the version of the engine's placements {@code desired} was compiled from: flow-mods the
+     *     fast path wrote for a later one are not taken in yet ({@link #appliedOutsideBundle})
      */
-    public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired) {
+    public synchronized Outcome reconcileAll(final Map<String, SwitchFlows> desired, final long compiledFrom) {
         final long began = System.nanoTime();
-        takeInAppliedOutsideBundles();
+        takeInAppliedOutsideBundles(compiledFrom);
         final Map<String, Changes> changes = new HashMap<>();
         final Set<String> pending = new HashSet<>();
         final Set<String> sentNow = new HashSet<>();
@@ -347,12 +354,18 @@ public final class FlowReconciler implements AutoCloseable {
      * would apply an identical flow as a replacement, which restarts the flow's age, and at a thousand switches
      * every activation would be followed by a thousand bundles repeating it. Called on the OpenFlowPlugin's threads,
      * so it only queues; the next pass takes it in, unless that switch has a bundle in flight or is not vouched for.
+     *
+     * <p>Only a pass compiled from placements of version {@code firedFor} or later takes it in. A pass compiled
+     * before the activation still wants the flows the flow-mod replaced; had it taken the flow-mod in, it would have
+     * found the switch different from what it wants and written those flows back (seen in a host evacuation: the
+     * senders of seven VMs activated while a pass compiled were turned back to the source for two seconds, until
+     * the next pass). Left out, the switch looks to that pass as the pass compiled it, and nothing of it is sent.
      */
-    void appliedOutsideBundle(final String nodeId, final FlowSpec spec, final boolean removed) {
-        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, spec, removed));
+    void appliedOutsideBundle(final String nodeId, final FlowSpec spec, final boolean removed, final long firedFor) {
+        appliedOutsideBundles.add(new AppliedFlowMod(nodeId, spec, removed, firedFor));
     }
 
-    private void takeInAppliedOutsideBundles() {
+    private void takeInAppliedOutsideBundles(final long compiledFrom) {
         final Map<String, ReconcilePlan.Contents> before = new HashMap<>();
         final Map<String, Map<String, FlowSpec>> after = new HashMap<>();
         final Map<String, Map<String, Flow>> recordedAfter = new HashMap<>();
@@ -360,8 +373,13 @@ public final class FlowReconciler implements AutoCloseable {
         // evacuation confirms thousands of flow-mods on its source, and a copy of that switch's flows per flow-mod
         // kept the programmer's thread busy through the evacuation (Java Flight Recorder, EvacuationBenchmark)
         final Map<String, Map<String, FlowSpec>> askedAfter = new HashMap<>();
-        for (AppliedFlowMod applied = appliedOutsideBundles.poll(); applied != null;
-                applied = appliedOutsideBundles.poll()) {
+        for (Iterator<AppliedFlowMod> queued = appliedOutsideBundles.iterator(); queued.hasNext();) {
+            final AppliedFlowMod applied = queued.next();
+            if (applied.firedFor() > compiledFrom) {
+                // for an activation this pass did not compile: a later pass takes it in
+                continue;
+            }
+            queued.remove();
             final String nodeId = applied.nodeId();
             final ReconcilePlan.Contents current = installed.get(nodeId);
             if (current == null || inFlight.containsKey(nodeId) || unsure.contains(nodeId)) {

@@ -237,7 +237,7 @@ public final class OverlayProgrammer implements AutoCloseable {
         final long compiled = System.nanoTime();
         final long written;
         try {
-            final FlowReconciler.Outcome outcome = reconciler.reconcileAll(desired);
+            final FlowReconciler.Outcome outcome = reconciler.reconcileAll(desired, placements.version());
             written = System.nanoTime();
             if (!outcome.failed().isEmpty()) {
                 // what this pass wrote elsewhere stays; nothing counts as written until every switch has it

@@ -62,10 +62,10 @@ class RecordBacklogTest {
         // the switch is known (its record read: empty), and confirms one flow-mod of the fast path's
         assertEquals(0, reconciler.installedFlowCount(NODE));
         final FlowSpec flow = LabFlows.compile("c1", null).flows().values().iterator().next();
-        reconciler.appliedOutsideBundle(NODE, flow, false);
+        reconciler.appliedOutsideBundle(NODE, flow, false, 1);
         assertEquals(0, reconciler.unrecordedChanges(), "counted before a pass took it in");
 
-        reconciler.reconcileAll(Map.of());
+        reconciler.reconcileAll(Map.of(), 1);
 
         verify(record, timeout(5_000)).commit();
         assertEquals(1, reconciler.unrecordedChanges(), "the flow's put, its transaction not committed yet");
