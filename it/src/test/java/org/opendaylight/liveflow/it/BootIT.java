@@ -62,6 +62,7 @@ class BootIT {
         reportBoot(2, "a clean stop");
         assertConfigurationSurvived();
         writeTenant(2);
+        awaitAppliedMarkInJournal();
 
         karaf.crashAndRestart();
         reportBoot(3, "a crash (kill -9)");
@@ -83,6 +84,7 @@ class BootIT {
         });
         crashDuringBurst.start();
         // crash once the burst is being written: its one creation is stored and the other 49 are in the queue
+        // (stored after tenant 3's answer, the creation also put tenant 3's applied mark in the journal first)
         while (karaf.restconf().probe(TENANTS + "/tenant=contended") != 200) {
             assertTrue(crashDuringBurst.isAlive(), "the burst ended before any of its writes was stored");
         }
@@ -178,6 +180,22 @@ class BootIT {
             "{\"liveflow:tenant\": [{\"id\": \"" + id + "\"}]}");
         assertEquals(201, response.status(), response.body());
         WRITTEN.add(id);
+    }
+
+    /**
+     * Waits until the datastore's journal holds the mark that the last write was applied. With one member,
+     * controller 8.0.6's shard answers a write once its entry is persisted and applied, and persists that mark a
+     * few milliseconds after answering; a restart applies entries only up to the last mark, so a kill -9 inside
+     * that window leaves an answered write out of the recovered configuration (README, Known limits). The shard
+     * sends its persists to the journal in the order it handles them, and handles the mark's before any later
+     * request's: once a later write to the same shard is answered, the mark is in the journal's mapped file, which
+     * a kill -9 does not lose. The later write is not among those checked (its own mark may still be missing when
+     * the crash comes).
+     */
+    private static void awaitAppliedMarkInJournal() throws IOException {
+        final Restconf.Response response = karaf.restconf().put(TENANTS + "/tenant=applied-mark-barrier",
+            "{\"liveflow:tenant\": [{\"id\": \"applied-mark-barrier\"}]}");
+        assertTrue(response.status() == 201 || response.status() == 204, response.body());
     }
 
     private static void assertConfigurationSurvived() throws IOException {
