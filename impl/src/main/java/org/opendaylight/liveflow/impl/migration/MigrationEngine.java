@@ -81,8 +81,12 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private final ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1,
         runnable -> new Thread(runnable, "liveflow-migration"));
     private final Subscribers<Placements> subscribers = new Subscribers<>();
-    /** When placements were last published (the engine's thread only): the trap's log line says how soon. */
+    /**
+     * When placements were last published, and the engine's thread's CPU time then (the engine's thread only): the
+     * trap's log line says how soon, and how much of that was work.
+     */
     private long publishedNanos;
+    private long publishedCpuNanos;
     private final Map<String, MigrationRecord> records;
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
@@ -325,7 +329,8 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         LOG.info("{}: a migration trap's packet-in, taken at the switch gate {} us after the gate read it, handled "
             + "in {} us ({} us of the engine's CPU), placements published {}", trap.connectorId(),
             (taken - packetIn.readNanos()) / 1000, (System.nanoTime() - taken) / 1000, cpu / 1000,
-            publishedNanos == publishedBefore ? "not at all" : (publishedNanos - taken) / 1000 + " us after the take");
+            publishedNanos == publishedBefore ? "not at all" : (publishedNanos - taken) / 1000 + " us after the take ("
+                + (publishedCpuNanos - cpuAtTake) / 1000 + " us of CPU)");
     }
 
     /**
@@ -462,6 +467,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         if (!ports.equals(placements.ports())) {
             placements = new Placements(placements.version() + 1, ports);
             publishedNanos = System.nanoTime();
+            publishedCpuNanos = THREADS.getCurrentThreadCpuTime();
             subscribers.publish(placements);
         }
     }
