@@ -176,10 +176,14 @@ class BootIT {
 
     private static void writeTenant(final int boot) throws IOException {
         final String id = "written-before-boot-" + (boot + 1);
+        createTenant(id);
+        WRITTEN.add(id);
+    }
+
+    private static void createTenant(final String id) throws IOException {
         final Restconf.Response response = karaf.restconf().put(TENANTS + "/tenant=" + id,
             "{\"liveflow:tenant\": [{\"id\": \"" + id + "\"}]}");
         assertEquals(201, response.status(), response.body());
-        WRITTEN.add(id);
     }
 
     /**
@@ -193,9 +197,7 @@ class BootIT {
      * the crash comes).
      */
     private static void awaitAppliedMarkInJournal() throws IOException {
-        final Restconf.Response response = karaf.restconf().put(TENANTS + "/tenant=applied-mark-barrier",
-            "{\"liveflow:tenant\": [{\"id\": \"applied-mark-barrier\"}]}");
-        assertTrue(response.status() == 201 || response.status() == 204, response.body());
+        createTenant("applied-mark-barrier");
     }
 
     private static void assertConfigurationSurvived() throws IOException {
