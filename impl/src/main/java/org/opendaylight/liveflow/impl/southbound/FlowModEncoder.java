@@ -79,13 +79,29 @@ final class FlowModEncoder {
     }
 
     /**
+     * The FLOW_MOD that deletes exactly the flow of {@code like}'s table and match at {@code priority} whose cookie is
+     * {@code cookie} (masked exactly). With a priority and a cookie that no compiled flow has, it removes nothing:
+     * the fast path's warm-up of the gate's way ({@link ActivationFastPath}).
+     */
+    static byte[] deleteStrictOf(final FlowSpec like, final int priority, final long cookie) {
+        final ByteBuf out = Unpooled.buffer(256);
+        try {
+            header(out, cookie, -1L, like.table().id(), DELETE_STRICT, priority);
+            writeMatch(like.match(), out);
+            return bytes(out);
+        } finally {
+            out.release();
+        }
+    }
+
+    /**
      * The FLOW_MOD that deletes every flow of every table (a bundle that replaces all a switch holds starts so), as
      * the plugin writes a non-strict removal of table 255 with an empty match.
      */
     static byte[] deleteAll() {
         final ByteBuf out = Unpooled.buffer(56);
         try {
-            header(out, 0, ALL_TABLES, DELETE, DEFAULT_PRIORITY);
+            header(out, 0, 0, ALL_TABLES, DELETE, DEFAULT_PRIORITY);
             writeMatch(Match.any(), out);
             return bytes(out);
         } finally {
@@ -100,7 +116,7 @@ final class FlowModEncoder {
     static byte[] addMatchAll(final int table, final long cookie) {
         final ByteBuf out = Unpooled.buffer(56);
         try {
-            header(out, cookie, table, ADD, 0);
+            header(out, cookie, 0, table, ADD, 0);
             writeMatch(Match.any(), out);
             return bytes(out);
         } finally {
@@ -111,7 +127,7 @@ final class FlowModEncoder {
     private static byte[] encode(final FlowSpec spec, final int command) {
         final ByteBuf out = Unpooled.buffer(256);
         try {
-            header(out, spec.owner().cookie(), spec.table().id(), command, spec.priority());
+            header(out, spec.owner().cookie(), 0, spec.table().id(), command, spec.priority());
             writeMatch(spec.match(), out);
             writeInstructions(spec, out);
             return bytes(out);
@@ -120,12 +136,13 @@ final class FlowModEncoder {
         }
     }
 
-    private static void header(final ByteBuf out, final long cookie, final int table, final int command,
-            final int priority) {
+    private static void header(final ByteBuf out, final long cookie, final long cookieMask, final int table,
+            final int command, final int priority) {
         out.writeByte(OPENFLOW_13).writeByte(FLOW_MOD).writeShort(0).writeInt(0);
         out.writeLong(cookie);
-        // no cookie mask: a strict removal matches by table, priority and match only, as the plugin's does
-        out.writeLong(0);
+        // compiled flows go with no cookie mask: a strict removal matches by table, priority and match only, as the
+        // plugin's does
+        out.writeLong(cookieMask);
         out.writeByte(table).writeByte(command);
         // idle and hard timeouts
         out.writeShort(0).writeShort(0);

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.SettableFuture;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,6 +109,8 @@ class ActivationFastPathTest {
     private final List<String> gateWrites = Collections.synchronizedList(new ArrayList<>());
     /** What the switch gate answers a write for a datapath id: by default it cannot write (the plugin's way). */
     private volatile LongFunction<Optional<ListenableFuture<SwitchWriters.Receipt>>> gate = dpid -> Optional.empty();
+    /** The warm-ups of the gate's way the gate was given, by datapath id: each switch's message, hex-encoded. */
+    private final List<String> gateWarmUps = Collections.synchronizedList(new ArrayList<>());
     /** Each write of flow-mods the gate was given: the thread it came from and its switches' datapath ids. */
     private final List<String> gateCalls = Collections.synchronizedList(new ArrayList<>());
     private final ActivationFastPath fastPath = fastPathWaiting(ActivationFastPath.ANSWER_WAIT);
@@ -116,16 +119,24 @@ class ActivationFastPathTest {
 
     private ActivationFastPath fastPathWaiting(final Duration answerWait) {
         return new ActivationFastPath(rpcs, messages -> {
-            if (messages.values().stream().anyMatch(ofSwitch -> !ofSwitch.isEmpty())) {
+            final boolean warmUp = messages.values().stream().allMatch(ofSwitch -> ofSwitch.size() == 1
+                && isWarmUp(ofSwitch.get(0)));
+            if (!warmUp) {
                 gateCalls.add(Thread.currentThread().getName() + " " + new TreeMap<>(messages).keySet());
             }
             final Map<Long, ListenableFuture<SwitchWriters.Receipt>> taken = new HashMap<>();
             new TreeMap<>(messages).forEach((datapathId, ofSwitch) -> {
-                ofSwitch.forEach(message -> gateWrites.add(datapathId + " " + HexFormat.of().formatHex(message)));
+                ofSwitch.forEach(message -> (warmUp ? gateWarmUps : gateWrites).add(datapathId + " "
+                    + HexFormat.of().formatHex(message)));
                 gate.apply(datapathId).ifPresent(answer -> taken.put(datapathId, answer));
             });
             return taken;
         }, reconciler, passesAsked::release, answerWait);
+    }
+
+    /** Whether the gate was given the FLOW_MOD of a warm-up: it carries the warm-up's cookie. */
+    private static boolean isWarmUp(final byte[] message) {
+        return message[1] == 14 && ByteBuffer.wrap(message).getLong(8) == ActivationFastPath.WARM_UP_COOKIE.longValue();
     }
 
     @AfterEach
@@ -228,6 +239,35 @@ class ActivationFastPathTest {
             assertNotEquals(ActivationFastPath.WARM_UP_PRIORITY.intValue(), spec.priority(), spec::toString);
             assertNotEquals(ActivationFastPath.WARM_UP_COOKIE.longValue(), spec.owner().cookie(), spec::toString);
         }
+    }
+
+    @Test
+    void anActivationWiderThanAnyBeforeWarmsTheGatesWayOnEverySendersSwitchWithARemovalOfNothing()
+            throws InterruptedException {
+        gate = dpid -> Optional.of(Futures.immediateFuture(new SwitchWriters.Receipt(1, List.of())));
+        final FlowDelta destination = activationOn("c2");
+        final FlowDelta source = activationOn("c1");
+        final ActivationFastPath.Armed toC2 = new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination));
+        fastPath.arm(Map.of("p1", toC2));
+        // as wide as before (one sender each): no warm-up
+        fastPath.arm(Map.of("p1", toC2, "p2", new ActivationFastPath.Armed(1, "openflow:2",
+            Map.of("openflow:2", source, "openflow:3", destination))));
+        // wider: two senders
+        fastPath.arm(Map.of("p1", new ActivationFastPath.Armed(3, "openflow:1",
+            Map.of("openflow:1", source, "openflow:2", destination, "openflow:3", destination))));
+        assertTrue(fastPath.fire(switched(PREPARED)));
+        assertTrue(passesAsked.tryAcquire(4, 10, TimeUnit.SECONDS), "both parts handed over and answered");
+
+        // each sender's switch got a strict removal in the table and with the match of its first flow-mod, at the
+        // priority and with the exactly masked cookie no compiled flow has (theFirstArmWarmsTheFlowModPath...)
+        final String noOp = HexFormat.of().formatHex(FlowModEncoder.deleteStrictOf(destination.put().isEmpty()
+            ? destination.removed().iterator().next() : destination.put().iterator().next(),
+            ActivationFastPath.WARM_UP_PRIORITY.intValue(), ActivationFastPath.WARM_UP_COOKIE.longValue()));
+        assertEquals(List.of("2 " + noOp, "2 " + noOp, "3 " + noOp), List.copyOf(gateWarmUps));
+        // and the activation went out as without a warm-up, the source's last
+        assertEquals(List.of(Thread.currentThread().getName() + " [2, 3]", "liveflow-fast-path [1]"),
+            List.copyOf(gateCalls));
     }
 
     @Test

@@ -31,8 +31,10 @@ import org.opendaylight.liveflow.impl.topology.SwitchView;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.FlowId;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.Flow;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.inventory.rev130819.tables.table.FlowBuilder;
+import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.FlowCookie;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.flow.types.rev131026.flow.MatchBuilder;
 import org.opendaylight.yang.gen.v1.urn.opendaylight.openflow.common.types.rev130731.FlowModCommand;
+import org.opendaylight.yangtools.yang.common.Uint64;
 import org.opendaylight.yangtools.yang.common.Uint8;
 
 /**
@@ -77,6 +79,22 @@ class FlowModEncoderTest {
             FlowModCommand.OFPFCDELETE), differing);
         compare("receipt", FlowModEncoder.addMatchAll(BundleReceipt.TABLE, BundleReceipt.cookie(77)),
             PluginSerializers.flowMod(BundleReceipt.flow(77), FlowModCommand.OFPFCADD), differing);
+        assertEquals(List.of(), differing);
+    }
+
+    @Test
+    void theGateWarmUpsRemovalIsTheBytesThePluginSendsForTheSameRemoval() {
+        final List<String> differing = new ArrayList<>();
+        for (FlowSpec spec : corpus()) {
+            // the plugin's way's warm-up, without the instructions a removal does not need
+            final Flow noOp = new FlowBuilder(OpenflowTranslator.flow(NODE, spec)).setInstructions(null)
+                .setPriority(ActivationFastPath.WARM_UP_PRIORITY)
+                .setCookie(new FlowCookie(ActivationFastPath.WARM_UP_COOKIE))
+                .setCookieMask(new FlowCookie(Uint64.MAX_VALUE)).setStrict(true).build();
+            compare("warm-up like " + spec, FlowModEncoder.deleteStrictOf(spec,
+                ActivationFastPath.WARM_UP_PRIORITY.intValue(), ActivationFastPath.WARM_UP_COOKIE.longValue()),
+                PluginSerializers.flowMod(noOp, FlowModCommand.OFPFCDELETESTRICT), differing);
+        }
         assertEquals(List.of(), differing);
     }
 
