@@ -82,11 +82,12 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         runnable -> new Thread(runnable, "liveflow-migration"));
     private final Subscribers<Placements> subscribers = new Subscribers<>();
     /**
-     * When placements were last published, and the engine's thread's CPU time then (the engine's thread only): the
-     * trap's log line says how soon, and how much of that was work.
+     * When the last announcement was matched and decided, and placements last published (the engine's thread only):
+     * a trap's log line says how soon after its take each came, and how much of that was the engine's work.
      */
-    private long publishedNanos;
-    private long publishedCpuNanos;
+    private Moment matched = Moment.NEVER;
+    private Moment decided = Moment.NEVER;
+    private Moment published = Moment.NEVER;
     private final Map<String, MigrationRecord> records;
     private final AutoCloseable configSubscription;
     private final AutoCloseable inventorySubscription;
@@ -313,12 +314,10 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
     private void trapFromGate(final GatePacketIn packetIn) {
         final MigrationTrap trap = new MigrationTrap(packetIn.cookie(), packetIn.frame(), packetIn.nodeId(),
             packetIn.connectorId());
-        final long taken = System.nanoTime();
-        final long cpuAtTake = THREADS.getCurrentThreadCpuTime();
+        final Moment take = Moment.now();
         final Instant takenAt = Instant.now();
-        final long publishedBefore = publishedNanos;
         announcementTrapped(trap.cookie(), trap.payload(), trap.nodeId(), trap.connectorId(), 0);
-        final long cpu = THREADS.getCurrentThreadCpuTime() - cpuAtTake;
+        final Moment done = Moment.now();
         // noted once handled: the plugin's copy comes on this same thread, so it cannot be checked before; noted
         // first, the note's first use (its map, its record's hashing) was in the activation's way: from the take to
         // the match's end took 1.4 to 7 ms at 100 chassis, 0.3 ms once noted after
@@ -327,10 +326,9 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         // activation's fast path fires when the placements are published); the thread's CPU beside the wall time
         // tells work from a wait for a core
         LOG.info("{}: a migration trap's packet-in, taken at the switch gate {} us after the gate read it, handled "
-            + "in {} us ({} us of the engine's CPU), placements published {}", trap.connectorId(),
-            (taken - packetIn.readNanos()) / 1000, (System.nanoTime() - taken) / 1000, cpu / 1000,
-            publishedNanos == publishedBefore ? "not at all" : (publishedNanos - taken) / 1000 + " us after the take ("
-                + (publishedCpuNanos - cpuAtTake) / 1000 + " us of CPU)");
+            + "in {}; matched {}, decided {}, placements published {}", trap.connectorId(),
+            (take.nanos() - packetIn.readNanos()) / 1000, done.since(take, "of the engine's CPU"),
+            matched.sinceTake(take), decided.sinceTake(take), published.sinceTake(take));
     }
 
     /**
@@ -346,6 +344,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             final String connectorId, final int attempt) {
         final AnnouncementMatcher.Match match = AnnouncementMatcher.match(config.current(), inventory.current(),
             cookie, payload, nodeId, connectorId, placements.ports().keySet());
+        matched = Moment.now();
         if (match instanceof AnnouncementMatcher.Found found) {
             handle(found.event());
         } else if (match instanceof AnnouncementMatcher.PortNotListed notListed && attempt < INVENTORY_RETRIES) {
@@ -378,6 +377,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         final MigrationRecord current = before != null ? before : MigrationRecord.bound(event.port(), facts.binding());
         final MigrationStateMachine.Decision decision = MigrationStateMachine.decide(current, event, facts,
             Instant.now());
+        decided = Moment.now();
         final MigrationRecord next = decision.record();
         if (!next.equals(current)) {
             records.put(event.port(), next);
@@ -466,8 +466,7 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         }
         if (!ports.equals(placements.ports())) {
             placements = new Placements(placements.version() + 1, ports);
-            publishedNanos = System.nanoTime();
-            publishedCpuNanos = THREADS.getCurrentThreadCpuTime();
+            published = Moment.now();
             subscribers.publish(placements);
         }
     }
@@ -502,5 +501,23 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
         snapshot.trunkOfParent(port).ifPresent(trunk -> trunk.nonnullSubPort().values()
             .forEach(sub -> out.add(idOf(sub.getPort()))));
         return out;
+    }
+
+    /** A moment on the engine's thread: the wall clock, and the thread's CPU time then. */
+    private record Moment(long nanos, long cpuNanos) {
+        static final Moment NEVER = new Moment(Long.MIN_VALUE, 0);
+
+        static Moment now() {
+            return new Moment(System.nanoTime(), THREADS.getCurrentThreadCpuTime());
+        }
+
+        String since(final Moment start, final String cpu) {
+            return (nanos - start.nanos) / 1000 + " us (" + (cpuNanos - start.cpuNanos) / 1000 + " us " + cpu + ")";
+        }
+
+        /** How long after a trap's take this came, or that it did not come while the trap was handled. */
+        String sinceTake(final Moment take) {
+            return nanos < take.nanos ? "not at all" : since(take, "of CPU") + " after the take";
+        }
     }
 }
