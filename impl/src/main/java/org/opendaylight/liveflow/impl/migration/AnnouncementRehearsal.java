@@ -9,7 +9,9 @@ package org.opendaylight.liveflow.impl.migration;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.opendaylight.liveflow.api.ConfigSnapshot;
 import org.opendaylight.liveflow.impl.compiler.Owner;
 import org.opendaylight.liveflow.impl.topology.SwitchInventory;
@@ -47,5 +49,19 @@ final class AnnouncementRehearsal {
             nodeId + ":" + (ofport == null ? 0 : ofport), List.of(prepared.port()));
         return new Outcome(match, match instanceof AnnouncementMatcher.Found found
             ? Optional.of(MigrationStateMachine.decide(prepared, found.event(), facts, now)) : Optional.empty());
+    }
+
+    /**
+     * Whether a record changed from {@code current} to {@code next} would publish new placements: the engine's steps
+     * between a decision and the publication, on their own objects, nothing stored ({@code records} is left as it
+     * was). Rehearsed too: at the first activation of a controller's life they took 3.2 to 3.5 ms of the engine's
+     * CPU and 7 to 10 ms of wall time, and the JIT's log showed method handles of 13 and 14 arguments, the shape of
+     * the migration record's generated {@code equals}, linked in that window; once rehearsed, 0.3 ms.
+     */
+    static boolean wouldPublish(final Map<String, MigrationRecord> records, final Placements published,
+            final MigrationRecord current, final MigrationRecord next) {
+        final Map<String, MigrationRecord> after = new TreeMap<>(records);
+        after.put(next.port(), next);
+        return !next.equals(current) && !Placements.portsOf(after.values()).equals(published.ports());
     }
 }

@@ -18,7 +18,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -405,24 +404,13 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
             inventory.current(), prepared, facts, Instant.now());
         activationRehearsed = outcome.decision().isPresent();
         final boolean wouldPublish = outcome.decision()
-            .map(decision -> wouldPublish(prepared, decision.record())).orElse(false);
+            .map(decision -> AnnouncementRehearsal.wouldPublish(records, placements, prepared, decision.record()))
+            .orElse(false);
         LOG.info("port {}: its activation rehearsed in {} us: {}", prepared.port(),
             (System.nanoTime() - began) / 1000, outcome.decision()
                 .map(decision -> "its RARP from " + prepared.destination() + " would make it "
                     + decision.record().phase().yangName() + (wouldPublish ? ", published" : ", not published"))
                 .orElse("its RARP would not match yet (" + outcome.match() + ")"));
-    }
-
-    /**
-     * Whether this change of a record would publish new placements: the steps of {@link #handle} between the
-     * decision and the publication, on their own objects, nothing stored. The rehearsal runs them so that the first
-     * activation does not: there they took 3.2 to 3.5 ms of the engine's CPU, linking the record comparisons (a
-     * record's equals is a tree of method handles whose parts are compiled when first run).
-     */
-    private boolean wouldPublish(final MigrationRecord current, final MigrationRecord next) {
-        final Map<String, MigrationRecord> after = new TreeMap<>(records);
-        after.put(next.port(), next);
-        return !next.equals(current) && !placementsOf(after.values()).equals(placements.ports());
     }
 
     private static void logChange(final MigrationRecord current, final MigrationRecord next) {
@@ -467,30 +455,12 @@ public final class MigrationEngine implements MigrationView, AutoCloseable {
      * Recomputes the placements; publishes them when they changed.
      */
     private void republishPlacements() {
-        final Map<String, PortMigration> ports = placementsOf(records.values());
+        final Map<String, PortMigration> ports = Placements.portsOf(records.values());
         if (!ports.equals(placements.ports())) {
             placements = new Placements(placements.version() + 1, ports);
             published = Moment.now();
             subscribers.publish(placements);
         }
-    }
-
-    /** The placements these records make: each port prepared or switched, by port id. */
-    private static Map<String, PortMigration> placementsOf(final Collection<MigrationRecord> records) {
-        final Map<String, PortMigration> ports = new TreeMap<>();
-        for (MigrationRecord record : records) {
-            final PortMigration.Phase phase = switch (record.phase()) {
-                case PREPARED -> PortMigration.Phase.PREPARED;
-                case SWITCHED -> PortMigration.Phase.SWITCHED;
-                default -> null;
-            };
-            if (phase != null) {
-                // whether its dual delivery was written is the programmer's to know
-                ports.put(record.port(), new PortMigration(record.port(), phase, record.source(),
-                    record.destination(), record.generation(), false));
-            }
-        }
-        return ports;
     }
 
     private void checkSource(final MigrationEffect.CheckSource check) {

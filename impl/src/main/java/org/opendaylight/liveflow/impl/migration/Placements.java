@@ -7,7 +7,9 @@
  */
 package org.opendaylight.liveflow.impl.migration;
 
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import org.opendaylight.liveflow.impl.compiler.PortMigration;
 
 /**
@@ -19,5 +21,23 @@ public record Placements(long version, Map<String, PortMigration> ports) {
 
     public Placements {
         ports = Map.copyOf(ports);
+    }
+
+    /** The ports these migration records place: each one prepared or switched, by port id. */
+    static Map<String, PortMigration> portsOf(final Collection<MigrationRecord> records) {
+        final Map<String, PortMigration> ports = new TreeMap<>();
+        for (MigrationRecord record : records) {
+            final PortMigration.Phase phase = switch (record.phase()) {
+                case PREPARED -> PortMigration.Phase.PREPARED;
+                case SWITCHED -> PortMigration.Phase.SWITCHED;
+                default -> null;
+            };
+            if (phase != null) {
+                // whether its dual delivery was written is the programmer's to know
+                ports.put(record.port(), new PortMigration(record.port(), phase, record.source(),
+                    record.destination(), record.generation(), false));
+            }
+        }
+        return ports;
     }
 }
