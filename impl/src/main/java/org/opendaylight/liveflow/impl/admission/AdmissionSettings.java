@@ -18,6 +18,7 @@ import java.util.Map;
  *
  * @param maxRequests requests in progress at once (reads and writes, including writes waiting their turn); one
  *                    more is answered 503 at once. Must stay below Jetty's maxThreads so reads always find a thread.
+ *                    Writes hold at most {@code maxWaitingWrites + 1} of them, so the rest stay for reads.
  * @param maxWaitingWrites writes waiting for the one running; one more is answered 503 at once
  * @param maxWriteWait how long a write waits for its turn before it is answered 503
  * @param retryAfter the Retry-After a 503 carries

@@ -60,25 +60,32 @@ public final class RestconfAdmissionFilter implements Filter {
             chain.doFilter(request, response);
             return;
         }
-        if (!admission.tryBeginRequest()) {
-            refuse(out, "the controller is answering " + admission.settings().maxRequests() + " requests");
+        final boolean write = isDataWrite(http);
+        if (write ? !admission.tryBeginWrite() : !admission.tryBeginRequest()) {
+            refuse(out, write ? "the controller has " + (admission.settings().maxWaitingWrites() + 1)
+                + " writes in progress" : "the controller is answering " + admission.settings().maxRequests()
+                + " requests");
             return;
         }
         try {
             final String path = dataPath(http);
-            if (isDataWrite(http) && explains(http, path)) {
+            if (write && explains(http, path)) {
                 // a liveflow write that does not fit the model is refused without waiting for a write turn
                 final Optional<HttpServletRequest> admitted = explained.admit(http, out, path);
                 if (admitted.isPresent()) {
                     writeInTurn(admitted.orElseThrow(), out, chain);
                 }
-            } else if (isDataWrite(http)) {
+            } else if (write) {
                 writeInTurn(http, out, chain);
             } else {
                 chain.doFilter(request, response);
             }
         } finally {
-            admission.endRequest();
+            if (write) {
+                admission.endWrite();
+            } else {
+                admission.endRequest();
+            }
         }
     }
 
