@@ -62,9 +62,10 @@ public final class RestconfAdmissionFilter implements Filter {
         }
         final boolean write = isDataWrite(http);
         if (write ? !admission.tryBeginWrite() : !admission.tryBeginRequest()) {
-            refuse(out, write ? "the controller has " + (admission.settings().maxWaitingWrites() + 1)
-                + " writes in progress" : "the controller is answering " + admission.settings().maxRequests()
-                + " requests");
+            // a write is refused at either limit: the writes' share of the slots, or every slot
+            refuse(out, (write ? "the controller has " + (admission.settings().maxWaitingWrites() + 1)
+                + " writes or " : "the controller has ") + admission.settings().maxRequests()
+                + " requests in progress");
             return;
         }
         try {
